@@ -1,0 +1,125 @@
+// A multi-server FIFO resource (a packing bench, a receiving dock, a QC line) whose number of
+// servers may follow a roster. Non-pre-emptive: when servers leave, jobs in hand finish first.
+import type { Simulation } from './simulation.ts';
+import type { Process, Waitable } from './process.ts';
+import { WaitingLine } from './waiting-line.ts';
+import { Roster } from './roster.ts';
+import { TimeWeighted } from './time-weighted.ts';
+import { Tally } from './tally.ts';
+
+export interface ResourceOptions {
+  /** A fixed number of servers (default 1), or */
+  servers?: number;
+  /** a roster the number of servers follows. */
+  roster?: Roster;
+}
+
+/** Waitable for `yield resource.request()`: resumes the process once it holds a server. */
+export class Request implements Waitable {
+  constructor(private readonly resource: Resource) {}
+  wait(process: Process): boolean {
+    return this.resource.acquire(process.resumeKind, process.id);
+  }
+}
+
+export class Resource {
+  /** Servers on duty now. */
+  capacity: number;
+  /** Servers busy now (may exceed capacity for a while after a roster cut). */
+  busy = 0;
+  readonly line = new WaitingLine();
+  /** Time-weighted number of busy servers, of waiting jobs, and of servers on duty. */
+  readonly busyLevel: TimeWeighted;
+  readonly queueLevel: TimeWeighted;
+  readonly capacityLevel: TimeWeighted;
+  /** Waiting time (hours) of each job, counted when it gets a server. */
+  readonly waits = new Tally();
+  private readonly roster: Roster | undefined;
+  private readonly rosterKind: number;
+
+  constructor(private readonly sim: Simulation, options: ResourceOptions = {}) {
+    const { servers, roster } = options;
+    if (servers !== undefined && roster !== undefined) {
+      throw new RangeError('Resource: give either servers or roster, not both');
+    }
+    if (servers !== undefined && (!Number.isInteger(servers) || servers < 0)) {
+      throw new RangeError(`Resource: servers must be a whole number >= 0, got ${servers}`);
+    }
+    this.roster = roster;
+    this.capacity = roster ? roster.serversAt(sim.now) : servers ?? 1;
+    this.busyLevel = new TimeWeighted(sim.now, 0);
+    this.queueLevel = new TimeWeighted(sim.now, 0);
+    this.capacityLevel = new TimeWeighted(sim.now, this.capacity);
+    this.rosterKind = sim.on(() => this.followRoster());
+    if (roster) this.scheduleRosterChange();
+  }
+
+  /** Jobs waiting for a server. */
+  get queueLength(): number {
+    return this.line.length;
+  }
+
+  /**
+   * Callback style: claims a server for the event (kind, payload). Returns true if one is free
+   * now (the caller goes on and must `release` later); otherwise the claim waits FIFO and the
+   * event fires when it gets a server.
+   */
+  acquire(kind: number, payload: number): boolean {
+    if (this.busy < this.capacity && this.line.length === 0) {
+      this.busy++;
+      this.busyLevel.update(this.sim.now, this.busy);
+      this.waits.add(0);
+      return true;
+    }
+    this.line.push(kind, payload, 1, this.sim.now);
+    this.queueLevel.update(this.sim.now, this.line.length);
+    return false;
+  }
+
+  /** Process style: `yield desk.request()` waits FIFO for a server. */
+  request(): Request {
+    return new Request(this);
+  }
+
+  /** Frees one server and hands it to the oldest waiting job if the roster allows. */
+  release(): void {
+    if (this.busy <= 0) throw new Error('Resource.release: no server is busy');
+    this.busy--;
+    this.serveWaiting();
+    this.busyLevel.update(this.sim.now, this.busy);
+  }
+
+  /** Changes the number of servers now. Jobs in hand are never interrupted. */
+  setCapacity(servers: number): void {
+    if (!Number.isInteger(servers) || servers < 0) {
+      throw new RangeError(`Resource.setCapacity: servers must be a whole number >= 0, got ${servers}`);
+    }
+    this.capacity = servers;
+    this.capacityLevel.update(this.sim.now, servers);
+    this.serveWaiting();
+    this.busyLevel.update(this.sim.now, this.busy);
+  }
+
+  private serveWaiting(): void {
+    const line = this.line, now = this.sim.now;
+    if (line.length === 0 || this.busy >= this.capacity) return;
+    while (line.length > 0 && this.busy < this.capacity) {
+      const i = line.front;
+      this.busy++;
+      this.waits.add(now - line.since[i]);
+      this.sim.schedule(0, line.kind[i], line.payload[i]);
+      line.shift();
+    }
+    this.queueLevel.update(now, line.length);
+  }
+
+  private followRoster(): void {
+    this.setCapacity(this.roster!.serversAt(this.sim.now));
+    this.scheduleRosterChange();
+  }
+
+  private scheduleRosterChange(): void {
+    const t = this.roster!.nextChange(this.sim.now);
+    if (t !== Infinity) this.sim.scheduleAt(t, this.rosterKind, 0);
+  }
+}

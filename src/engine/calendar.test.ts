@@ -100,3 +100,33 @@ describe('Calendar', () => {
     expect(order.slice(7000)).toEqual(Array.from({ length: 100 }, (_, i) => 7000 + i));
   });
 });
+
+describe('Calendar adapts its width', () => {
+  /** Hold model from a start where every event sits at one instant; returns walk steps per event. */
+  function stepsPerEvent(pending: number, events: number, spacing: number): { perEvent: number; width: number } {
+    const cal = new Calendar();
+    let s = 12345;
+    const rnd = () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
+    for (let i = 0; i < pending; i++) cal.push(0, 0, i); // e.g. 20k processes all started at time 0
+    for (let e = 0; e < events; e++) {
+      const slot = cal.peekMin();
+      const t = cal.timeOf(slot);
+      cal.popMin();
+      cal.push(t - spacing * Math.log(1 - rnd()), 0, e);
+    }
+    const d = cal.diagnostics();
+    return { perEvent: d.steps / events, width: d.width };
+  }
+
+  it('from a batch of ties, settles to a width near three mean gaps and a few steps per event', () => {
+    // Without adapting, every insert walks the batch of 20k ties: thousands of steps per event.
+    for (const spacing of [1, 1e-3, 1e3]) {
+      const { perEvent, width } = stepsPerEvent(20_000, 200_000, spacing);
+      expect(perEvent).toBeLessThan(8);
+      // The front of a hold model with exponential(mean m) gaps has spacing ≈ m / N.
+      const gap = spacing / 20_000;
+      expect(width).toBeGreaterThan(gap);
+      expect(width).toBeLessThan(12 * gap);
+    }
+  });
+});

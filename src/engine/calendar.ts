@@ -41,6 +41,8 @@ export class Calendar {
   // Cost monitor: bucket steps walked on insert and skipped on pop since the last check.
   private steps = 0;
   private ops = 0;
+  private stepsBefore = 0; // steps of earlier checks, for diagnostics
+  private rebuilds = 0;
 
   /** Time of the event in `slot`. */
   timeOf(slot: number): number {
@@ -70,6 +72,7 @@ export class Calendar {
     this.rec[(slot << 2) + 2] = payload;
     this.link(slot, time);
     if (++this.size > 2 * (this.mask + 1)) this.rebuild((this.mask + 1) * 2, this.sampleWidth());
+    else if (this.steps > 8 * (this.mask + 1) + 64) this.checkCost();
     return this.rec[(slot << 2) + 3] * SLOT_SPACE + slot;
   }
 
@@ -92,6 +95,7 @@ export class Calendar {
     }
     // A whole year of empty buckets: jump straight to the smallest head.
     this.steps += mask + 1;
+    this.ops++;
     let best = NIL;
     for (let b = 0; b <= mask; b++) {
       const h = buckets[b << 1];
@@ -110,7 +114,7 @@ export class Calendar {
     if (nxt === NIL) this.buckets[b + 1] = NIL;
     this.now = this.time[slot];
     this.release(slot);
-    if (++this.ops > this.mask + 1) this.checkCost();
+    if (++this.ops > this.mask + 1 || this.steps > 8 * (this.mask + 1) + 64) this.checkCost();
     else if (this.size < (this.mask + 1) >> 1 && this.mask >= MIN_BUCKETS) this.shrink();
   }
 
@@ -135,6 +139,11 @@ export class Calendar {
     if (!(handle >= 0 && handle < SLOT_SPACE * GEN_SPACE)) return false;
     const slot = handle % SLOT_SPACE;
     return slot < this.used && this.rec[(slot << 2) + 1] >= 0 && this.rec[(slot << 2) + 3] === (handle - slot) / SLOT_SPACE;
+  }
+
+  /** How the calendar is shaped now and what it has cost: for tests and tuning, not for models. */
+  diagnostics(): { buckets: number; width: number; rebuilds: number; steps: number } {
+    return { buckets: this.mask + 1, width: this.width, rebuilds: this.rebuilds, steps: this.stepsBefore + this.steps };
   }
 
   /** Moves the cursor back to `time` (the clock), after a peek that was not followed by a pop. */
@@ -187,12 +196,14 @@ export class Calendar {
   }
 
   /**
-   * Every year of pops, re-estimate the width if buckets were walked or skipped too much.
-   * Rebuilding only when the estimate moved keeps a calendar whose cost comes from the shape
-   * of the events (overnight gaps, say) from rebuilding over and over for nothing.
+   * Every year of pops, or as soon as walking buckets has cost as much as a rebuild would,
+   * re-estimate the width if buckets were walked or skipped too much. Rebuilding only when the
+   * estimate moved keeps a calendar whose cost comes from the shape of the events (overnight
+   * gaps, say) from rebuilding over and over for nothing.
    */
   private checkCost(): void {
-    const perOp = this.steps / this.ops;
+    const perOp = this.steps / Math.max(1, this.ops);
+    this.stepsBefore += this.steps;
     this.steps = 0;
     this.ops = 0;
     if (perOp > 6 && this.size > SAMPLE) {
@@ -204,6 +215,8 @@ export class Calendar {
   /** Re-buckets every pending event into `count` buckets of the given width. */
   private rebuild(count: number, width: number): void {
     const old = this.buckets;
+    this.rebuilds++;
+    this.stepsBefore += this.steps;
     this.width = width;
     this.invWidth = 1 / width;
     this.buckets = new Int32Array(2 * count).fill(NIL);
@@ -225,33 +238,35 @@ export class Calendar {
 
   /**
    * Brown's estimate: three times the mean gap between distinct event times near the front
-   * of the queue, ignoring gaps over twice the mean (stragglers). Gaps of zero are ties that
-   * a bucket holds at no cost, so they are left out.
+   * of the queue, ignoring gaps over twice the mean (stragglers). Ties are sampled once: a
+   * bucket holds them at no cost, so they must not shrink the width.
    */
   private sampleWidth(): number {
-    const n = Math.min(this.size, SAMPLE);
+    const times = this.earliestTimes(Math.min(this.size, SAMPLE));
+    const n = times.length;
     if (n < 2) return this.width;
-    const times = this.earliestTimes(n);
     let sum = 0, count = 0;
     for (let i = 1; i < n; i++) {
       const gap = times[i] - times[i - 1];
-      if (gap > 0) { sum += gap; count++; }
+      sum += gap;
+      count++;
     }
     if (count === 0) return this.width;
     const mean = sum / count;
     let sum2 = 0, count2 = 0;
     for (let i = 1; i < n; i++) {
       const gap = times[i] - times[i - 1];
-      if (gap > 0 && gap <= 2 * mean) { sum2 += gap; count2++; }
+      if (gap <= 2 * mean) { sum2 += gap; count2++; }
     }
     const w = 3 * (count2 > 0 ? sum2 / count2 : mean);
     return w > 0 && Number.isFinite(w) ? w : this.width;
   }
 
-  /** The n smallest pending times in order, by a bounded scan of the buckets. */
+  /** The n smallest distinct pending times in order (fewer if there are not n), by a bounded scan. */
   private earliestTimes(n: number): Float64Array {
     // Keep the n smallest seen so far in a sorted buffer. Bucket lists are sorted, so a bucket
     // is left as soon as it holds nothing smaller; this runs only on a rebuild, itself O(size).
+    // Equal times are kept once: a batch of ties says nothing about the spacing of events.
     const out = new Float64Array(n);
     let filled = 0;
     const time = this.time, rec = this.rec, buckets = this.buckets;
@@ -259,12 +274,15 @@ export class Calendar {
       for (let s = buckets[b]; s !== NIL; s = rec[s << 2]) {
         const t = time[s];
         if (filled === n && t >= out[n - 1]) break;
-        let i = filled < n ? filled++ : n - 1;
-        while (i > 0 && out[i - 1] > t) { out[i] = out[i - 1]; i--; }
+        let i = filled;
+        while (i > 0 && out[i - 1] > t) i--;
+        if (i > 0 && out[i - 1] === t) continue;
+        const end = filled < n ? filled++ : n - 1;
+        for (let j = end; j > i; j--) out[j] = out[j - 1];
         out[i] = t;
       }
     }
-    return out;
+    return out.subarray(0, filled);
   }
 }
 

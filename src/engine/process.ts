@@ -14,6 +14,11 @@ export interface Waitable {
 }
 
 export type ProcessGenerator = Generator<Waitable, unknown, unknown>;
+
+// %GeneratorPrototype%.next, called directly. Every closure of a generator function has its own
+// prototype object, so `generator.next()` over thousands of per-process closures goes
+// megamorphic and runs ~15x slower (measured: 0.96M/s against 14–19M/s resumes at 10k).
+const generatorNext = Object.getPrototypeOf(function* () {}).prototype.next as (this: ProcessGenerator) => IteratorResult<Waitable, unknown>;
 export type ProcessBody = ProcessGenerator | (() => ProcessGenerator);
 
 /** Resumes the yielding process after a delay in hours. */
@@ -57,7 +62,10 @@ export class Process implements Waitable {
 
 /** The processes of one simulation, indexed by id, with the one event kind that resumes them. */
 export class ProcessTable {
-  private readonly live: (Process | undefined)[] = [];
+  // Generators apart from their Process objects: a resume after a timeout, the common case,
+  // then touches the generator alone, which matters once 100k processes outgrow the cache.
+  private readonly generators: (ProcessGenerator | undefined)[] = [];
+  private readonly processes: (Process | undefined)[] = [];
   private readonly freeIds: number[] = [];
   readonly resumeKind: number;
 
@@ -67,12 +75,13 @@ export class ProcessTable {
 
   start(body: ProcessBody): Process {
     const generator = typeof body === 'function' ? body() : body;
-    if (generator === null || typeof generator !== 'object' || typeof generator.next !== 'function') {
+    if (Object.prototype.toString.call(generator) !== '[object Generator]') {
       throw new TypeError('Simulation.process: expected a generator (function* () { ... }) or a generator function');
     }
-    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.live.length;
+    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.generators.length;
     const process = new Process(this.sim, id, this.resumeKind, generator);
-    this.live[id] = process;
+    this.generators[id] = generator;
+    this.processes[id] = process;
     // Like SimPy, a new process first runs at the current time, after events already due now.
     this.sim.schedule(0, this.resumeKind, id);
     return process;
@@ -80,22 +89,28 @@ export class ProcessTable {
 
   /** Runs a process until it yields something not yet satisfied, or returns. */
   private step(id: number): void {
-    const process = this.live[id]!;
+    const generator = this.generators[id]!;
     for (;;) {
-      const r = process.generator.next();
+      const r = generatorNext.call(generator);
       if (r.done) {
-        this.live[id] = undefined;
+        const process = this.processes[id]!;
+        this.generators[id] = undefined;
+        this.processes[id] = undefined;
         this.freeIds.push(id);
         process.finish(r.value);
         return;
       }
       const waitable = r.value as Waitable | undefined;
+      if (waitable instanceof Timeout) {
+        this.sim.schedule(waitable.delay, this.resumeKind, id);
+        return;
+      }
       if (waitable === null || typeof waitable !== 'object' || typeof waitable.wait !== 'function') {
         throw new TypeError(
           `process ${id} yielded ${String(waitable)}: yield sim.timeout(h), resource.request(), store.get(n), store.put(n) or a process`,
         );
       }
-      if (!waitable.wait(process)) return;
+      if (!waitable.wait(this.processes[id]!)) return;
     }
   }
 }

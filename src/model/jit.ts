@@ -1,0 +1,652 @@
+// The JIT pre-sale model (MODEL.md §1–14) on the engine's callback path: orders arrive, are
+// reserved from seller stock or wait as backorders, are packed inside working hours, leave with
+// SF pickups, cross to Zhaoqing, queue for receiving and QC, and are stocked or rejected; fines
+// come off each seller's deposit. Entities live in typed-array pools; nothing is allocated per event.
+import { Simulation } from '../engine/simulation.ts';
+import { Resource } from '../engine/resource.ts';
+import { PoissonArrivals } from '../engine/nhpp.ts';
+import type { RandomStream } from '../engine/random.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { buildWorld, type World } from './world.ts';
+import { finishWithinHours, hourOf } from './curves.ts';
+import { BACKORDERED, CANCELLED, FactoryOrders, OrderLines, Orders, PACKED, PACKING, Parcels, RESERVED, SHIPPED } from './pool.ts';
+import { Ledger } from './ledger.ts';
+import { buildResult, type RunResult } from './result.ts';
+
+export interface JitRunOptions {
+  seed: number;
+  replication: number;
+  /** Called after each simulated day with the days done; return false to stop early. */
+  onDay?: (daysDone: number, events: number) => boolean | void;
+}
+
+/** Runs one replication of a scenario in JIT mode. */
+export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
+  return new JitModel(scenario, options.seed, options.replication).run(options.onDay);
+}
+
+export class JitModel {
+  readonly sim: Simulation;
+  readonly world: World;
+  readonly ledger: Ledger;
+  readonly orders = new Orders(1024);
+  readonly parcels = new Parcels(256);
+  readonly factoryOrders = new FactoryOrders(256);
+  readonly receiving: Resource;
+  readonly qc: Resource;
+
+  // Per SKU: stock at the seller and its FIFO backorder line.
+  readonly onHand: Int32Array;
+  readonly onOrder: Int32Array;
+  readonly backordered: Int32Array;
+  readonly backorders: OrderLines;
+  readonly holdingArea: Float64Array;
+  private readonly lastStockChange: Float64Array;
+  private readonly cumulativeDays: Float64Array;
+
+  // Per seller: packing, deposit, money.
+  readonly packers: Int32Array;
+  readonly busyPackers: Int32Array;
+  readonly packingLine: OrderLines;
+  readonly packedLine: OrderLines;
+  private readonly hasPacked: Uint8Array;
+  private readonly pickupWaiting: number[][];
+  readonly deposit: Float64Array;
+  readonly everNegative: Uint8Array;
+  private readonly responsePending: Uint8Array;
+  private readonly topUpDecision: Uint8Array;
+  readonly suspended: Uint8Array;
+  suspendedCount = 0;
+  readonly sellerFinesByCause: Float64Array[];
+  readonly revenue: Float64Array;
+  readonly goodsCost: Float64Array;
+  readonly shipping: Float64Array;
+  readonly topUps: Float64Array;
+  private readonly acceptedToday: Int32Array;
+  private readonly acceptedHistory: Int32Array;
+  private readonly classRange: { first: number; end: number }[];
+
+  /** Units taken from seller stock, put in at the start, and delivered by factories (conservation). */
+  unitsFromStock = 0;
+  initialStock = 0;
+  unitsDelivered = 0;
+
+  private readonly s: Scenario;
+  private readonly arrivals: PoissonArrivals;
+  private readonly pickSeller: RandomStream;
+  private readonly pickSku: RandomStream;
+  private readonly pickQuantity: RandomStream;
+  private readonly handlingTime: RandomStream;
+  private readonly leadTime: RandomStream;
+  private readonly transitTime: RandomStream;
+  private readonly receivingTime: RandomStream;
+  private readonly defects: RandomStream;
+  private readonly topUpDraws: RandomStream;
+
+  private readonly ORDER: number;
+  private readonly FAIL: number;
+  private readonly DELIVERY: number;
+  private readonly DAY: number;
+  private readonly OPEN: number;
+  private readonly PICKUP_DUE: number;
+  private readonly PICKUP: number;
+  private readonly PACKED_EVENT: number;
+  private readonly ARRIVE: number;
+  private readonly RECEIVE: number;
+  private readonly RECEIVED: number;
+  private readonly INSPECT: number;
+  private readonly INSPECTED: number;
+  private readonly PUTAWAY: number;
+  private readonly DEPOSIT_RESPONSE: number;
+
+  constructor(scenario: Scenario, seed: number, replication: number) {
+    const sim = (this.sim = new Simulation({ seed, replication }));
+    this.s = scenario;
+    const world = (this.world = buildWorld(scenario, sim));
+    this.ledger = new Ledger(world.horizon, scenario.rules.lateness.length);
+    const skus = world.skuCount, sellers = world.sellerCount;
+
+    this.onHand = new Int32Array(skus);
+    this.onOrder = new Int32Array(skus);
+    this.backordered = new Int32Array(skus);
+    this.backorders = new OrderLines(skus);
+    this.holdingArea = new Float64Array(skus);
+    this.lastStockChange = new Float64Array(skus);
+    this.cumulativeDays = new Float64Array(world.expectedOrdersByDay.length + 1);
+    for (let d = 0; d < world.expectedOrdersByDay.length; d++) {
+      this.cumulativeDays[d + 1] = this.cumulativeDays[d] + world.expectedOrdersByDay[d];
+    }
+
+    this.packers = new Int32Array(sellers);
+    this.busyPackers = new Int32Array(sellers);
+    this.packingLine = new OrderLines(sellers);
+    this.packedLine = new OrderLines(sellers);
+    this.hasPacked = new Uint8Array(sellers);
+    this.pickupWaiting = world.classes.map(() => []);
+    this.deposit = new Float64Array(sellers).fill(scenario.rules.depositCny);
+    this.everNegative = new Uint8Array(sellers);
+    this.responsePending = new Uint8Array(sellers);
+    this.topUpDecision = new Uint8Array(sellers);
+    this.suspended = new Uint8Array(sellers);
+    this.sellerFinesByCause = this.ledger.causes.map(() => new Float64Array(sellers));
+    this.revenue = new Float64Array(sellers);
+    this.goodsCost = new Float64Array(sellers);
+    this.shipping = new Float64Array(sellers);
+    this.topUps = new Float64Array(sellers);
+    this.acceptedToday = new Int32Array(sellers);
+    this.acceptedHistory = new Int32Array(sellers * 7);
+    this.classRange = world.classes.map((_, c) => {
+      let first = 0;
+      while (first < sellers && world.sellerClass[first] < c) first++;
+      let end = first;
+      while (end < sellers && world.sellerClass[end] === c) end++;
+      return { first, end };
+    });
+
+    this.arrivals = new PoissonArrivals(world.demandRate, sim.stream('demand.arrivals'));
+    this.pickSeller = sim.stream('demand.seller');
+    this.pickSku = sim.stream('demand.sku');
+    this.pickQuantity = sim.stream('demand.quantity');
+    this.handlingTime = sim.stream('packing.handling');
+    this.leadTime = sim.stream('factory.leadTime');
+    this.transitTime = sim.stream('courier.transit');
+    this.receivingTime = sim.stream('warehouse.receiving');
+    this.defects = sim.stream('qc.defects');
+    this.topUpDraws = sim.stream('deposit.topUp');
+
+    this.ORDER = sim.on(() => this.placeOrder());
+    this.FAIL = sim.on((o) => this.failOrder(o));
+    this.DELIVERY = sim.on((f) => this.deliver(f));
+    this.DAY = sim.on((d) => this.startDay(d));
+    this.OPEN = sim.on((c) => this.openClass(c));
+    this.PICKUP_DUE = sim.on((c) => this.sim.schedule(0, this.PICKUP, c));
+    this.PICKUP = sim.on((c) => this.pickup(c));
+    this.PACKED_EVENT = sim.on((o) => this.packed(o));
+    this.ARRIVE = sim.on((p) => this.arrive(p));
+    this.RECEIVE = sim.on((p) => this.startReceiving(p));
+    this.RECEIVED = sim.on((p) => this.received(p));
+    this.INSPECT = sim.on((p) => this.startInspection(p));
+    this.INSPECTED = sim.on((p) => this.inspected(p));
+    this.PUTAWAY = sim.on((p) => this.putAway(p));
+    this.DEPOSIT_RESPONSE = sim.on((seller) => this.respondToDeposit(seller));
+
+    this.receiving = new Resource(sim, { roster: world.receivingRoster });
+    this.qc = new Resource(sim, { roster: world.qcRoster });
+  }
+
+  run(onDay?: JitRunOptions['onDay']): RunResult {
+    const { sim, world } = this;
+    this.stockUp();
+    sim.schedule(0, this.DAY, 0);
+    const first = this.arrivals.next(0);
+    if (first < world.horizon) sim.scheduleAt(first, this.ORDER, 0);
+    for (let d = 1; d <= world.days; d++) {
+      sim.run({ until: d * 24 });
+      if (onDay && onDay(d, sim.eventsFired) === false) break;
+    }
+    return buildResult(this);
+  }
+
+  // ---- stock ---------------------------------------------------------------------------
+
+  /** Each SKU starts the season at its order-up-to level (none under make-to-order). */
+  private stockUp(): void {
+    const { world } = this;
+    for (let sku = 0; sku < world.skuCount; sku++) {
+      const rules = world.classes[world.sellerClass[world.skuSeller[sku]]];
+      if (rules.makeToOrder) continue;
+      const level = this.orderUpTo(sku, rules.orderUpToDays, this.reorderPoint(sku, rules.reorderDays));
+      this.onHand[sku] = level;
+      this.initialStock += level;
+    }
+  }
+
+  /** Expected units of a SKU over the next `days` days by the demand curve (its forecast). */
+  private forecastUnits(sku: number, days: number): number {
+    const from = this.sim.now / 24;
+    return this.world.skuShare[sku] * this.s.demand.meanQuantity * (this.expectedOrdersTo(from + days) - this.expectedOrdersTo(from));
+  }
+
+  /** Expected platform orders from the season start to day x (fractional), by the curve. */
+  private expectedOrdersTo(x: number): number {
+    const d = Math.min(Math.floor(x), this.cumulativeDays.length - 2);
+    return this.cumulativeDays[d] + (x - d) * this.world.expectedOrdersByDay[d];
+  }
+
+  /** s in whole units, rounded up: a SKU with any demand keeps at least one unit (model-notes). */
+  private reorderPoint(sku: number, days: number): number {
+    return Math.ceil(this.forecastUnits(sku, days));
+  }
+
+  private orderUpTo(sku: number, days: number, reorderPoint: number): number {
+    return Math.max(reorderPoint + 1, Math.ceil(this.forecastUnits(sku, days)));
+  }
+
+  private changeStock(sku: number, delta: number): void {
+    const now = this.sim.now;
+    this.holdingArea[sku] += this.onHand[sku] * (now - this.lastStockChange[sku]);
+    this.lastStockChange[sku] = now;
+    this.onHand[sku] += delta;
+  }
+
+  /** (s, S) on inventory position: at or below s, order up to S (MODEL.md §3). */
+  private review(sku: number): void {
+    const rules = this.world.classes[this.world.sellerClass[this.world.skuSeller[sku]]];
+    if (rules.makeToOrder) return;
+    const position = this.onHand[sku] + this.onOrder[sku] - this.backordered[sku];
+    const s = this.reorderPoint(sku, rules.reorderDays);
+    if (position > s) return;
+    const quantity = this.orderUpTo(sku, rules.orderUpToDays, s) - position;
+    if (quantity > 0) this.orderFromFactory(sku, quantity);
+  }
+
+  private orderFromFactory(sku: number, quantity: number): void {
+    const f = this.factoryOrders.alloc();
+    this.factoryOrders.sku[f] = sku;
+    this.factoryOrders.quantity[f] = quantity;
+    this.onOrder[sku] += quantity;
+    this.ledger.factoryOrders++;
+    this.ledger.unitsPurchased += quantity;
+    const { mu, sigma } = this.world.leadTime;
+    const done = this.productionDone(sku, this.sim.now, this.leadTime.lognormal(mu, sigma));
+    this.sim.scheduleAt(done, this.DELIVERY, f);
+  }
+
+  /**
+   * When production of `work` hours started at `start` is done at a factory that stands still
+   * in its blocked intervals (window + restart): work pauses there and resumes after (§4).
+   */
+  productionDone(sku: number, start: number, work: number): number {
+    const { blockedStart, blockedFrom, blockedTo } = this.world;
+    let t = start, left = work;
+    for (let i = blockedStart[sku]; i < blockedStart[sku + 1]; i++) {
+      const a = blockedFrom[i], b = blockedTo[i];
+      if (b <= t) continue;
+      if (a <= t) { t = b; continue; }
+      if (t + left <= a) break;
+      left -= a - t;
+      t = b;
+    }
+    return t + left;
+  }
+
+  private deliver(f: number): void {
+    const sku = this.factoryOrders.sku[f], quantity = this.factoryOrders.quantity[f];
+    this.factoryOrders.free(f);
+    this.onOrder[sku] -= quantity;
+    this.unitsDelivered += quantity;
+    this.changeStock(sku, quantity);
+    this.serveBackorders(sku);
+    this.review(sku);
+  }
+
+  /** Oldest first, whole orders only, strictly in order (§5). */
+  private serveBackorders(sku: number): void {
+    const { orders, backorders } = this;
+    for (let o = backorders.head[sku]; o >= 0 && this.onHand[sku] >= orders.quantity[o]; o = backorders.head[sku]) {
+      backorders.shift(sku, orders);
+      this.backordered[sku] -= orders.quantity[o];
+      this.sim.cancel(orders.failTimer[o]);
+      this.takeFromStock(o);
+    }
+  }
+
+  private takeFromStock(o: number): void {
+    const q = this.orders.quantity[o];
+    this.changeStock(this.orders.sku[o], -q);
+    this.unitsFromStock += q;
+    this.reserve(o);
+  }
+
+  // ---- orders --------------------------------------------------------------------------
+
+  private placeOrder(): void {
+    const { sim, world, orders, ledger } = this;
+    const now = sim.now;
+    // One draw from each demand stream per order, whatever happens to it: common random numbers.
+    const seller = this.pickSeller.pick(world.sellerPicker);
+    const rules = world.classes[world.sellerClass[seller]];
+    const sku = world.sellerFirstSku[seller] + this.pickSku.pick(rules.skuPicker!);
+    const quantity = 1 + this.pickQuantity.geometric(1 / this.s.demand.meanQuantity);
+    const value = quantity * world.unitValue[sku];
+    ledger.ordersPlaced++;
+    ledger.unitsOrdered += quantity;
+    ledger.gmvCny += value;
+    ledger.ordersPlacedHourly.add(now, 1);
+
+    if (this.suspended[seller]) {
+      ledger.ordersLost++;
+      ledger.unitsLost += quantity;
+      ledger.lostSalesCny += value;
+    } else {
+      this.acceptedToday[seller]++;
+      const o = orders.alloc();
+      orders.placedAt[o] = now;
+      orders.sku[o] = sku;
+      orders.quantity[o] = quantity;
+      orders.value[o] = value;
+      orders.fines[o] = 0;
+      if (this.backorders.head[sku] < 0 && this.onHand[sku] >= quantity) {
+        this.takeFromStock(o);
+      } else {
+        orders.state[o] = BACKORDERED;
+        this.backorders.push(sku, o, orders);
+        this.backordered[sku] += quantity;
+        orders.failTimer[o] = sim.schedule(this.s.rules.failAfterHours, this.FAIL, o);
+        if (rules.makeToOrder) this.orderFromFactory(sku, quantity);
+      }
+      this.review(sku);
+    }
+    const next = this.arrivals.next(now);
+    if (next < world.horizon) sim.scheduleAt(next, this.ORDER, 0);
+  }
+
+  /** An order still unreserved `failAfterHours` after it was placed is cancelled and fined (§9). */
+  private failOrder(o: number): void {
+    const { orders, backorders } = this;
+    const sku = orders.sku[o];
+    // Remove it from its SKU's line; it is nearly always the head (lines are FIFO by age).
+    let prev = -1;
+    for (let cur = backorders.head[sku]; cur !== o; cur = orders.next[cur]) prev = cur;
+    const after = orders.next[o];
+    if (prev < 0) backorders.head[sku] = after; else orders.next[prev] = after;
+    if (backorders.tail[sku] === o) backorders.tail[sku] = prev;
+    orders.state[o] = CANCELLED;
+    this.backordered[sku] -= orders.quantity[o];
+    const seller = this.world.skuSeller[sku];
+    this.fine(o, seller, this.ledger.stockoutCause, this.s.rules.stockoutMultiple * orders.value[o]);
+    this.ledger.ordersCancelled++;
+    this.ledger.unitsCancelled += orders.quantity[o];
+    this.closeOrder(o);
+    // A smaller order behind it may now fit: the line moves on.
+    this.serveBackorders(sku);
+    this.review(sku);
+  }
+
+  private closeOrder(o: number): void {
+    const fines = this.orders.fines[o];
+    if (fines > 0) this.ledger.finePerFinedOrder.add(fines);
+    this.orders.free(o);
+  }
+
+  // ---- packing -------------------------------------------------------------------------
+
+  private reserve(o: number): void {
+    const seller = this.world.skuSeller[this.orders.sku[o]];
+    this.orders.state[o] = RESERVED;
+    this.packingLine.push(seller, o, this.orders);
+    this.startPacking(seller);
+  }
+
+  /** Packers take reserved orders FIFO, only inside working hours (§6). */
+  private startPacking(seller: number): void {
+    const rules = this.world.classes[this.world.sellerClass[seller]];
+    const now = this.sim.now;
+    const h = hourOf(now);
+    if (h < rules.open || h >= rules.close) return;
+    while (this.busyPackers[seller] < this.packers[seller]) {
+      const o = this.packingLine.shift(seller, this.orders);
+      if (o < 0) return;
+      this.busyPackers[seller]++;
+      this.orders.state[o] = PACKING;
+      const work = this.handlingTime.lognormal(rules.handling.mu, rules.handling.sigma);
+      this.sim.scheduleAt(finishWithinHours(now, work, rules.open, rules.close), this.PACKED_EVENT, o);
+    }
+  }
+
+  private packed(o: number): void {
+    const seller = this.world.skuSeller[this.orders.sku[o]];
+    this.busyPackers[seller]--;
+    this.orders.state[o] = PACKED;
+    this.packedLine.push(seller, o, this.orders);
+    if (!this.hasPacked[seller]) {
+      this.hasPacked[seller] = 1;
+      this.pickupWaiting[this.world.sellerClass[seller]].push(seller);
+    }
+    this.startPacking(seller);
+  }
+
+  /** Midnight: close the day's books, review stock against the new forecast, plan the day. */
+  private startDay(day: number): void {
+    const { world, sim } = this;
+    if (day > 0) {
+      const slot = (day - 1) % 7;
+      for (let s = 0; s < world.sellerCount; s++) {
+        this.acceptedHistory[s * 7 + slot] = this.acceptedToday[s];
+        this.acceptedToday[s] = 0;
+      }
+      for (let sku = 0; sku < world.skuCount; sku++) this.review(sku);
+    }
+    const base = day * 24;
+    world.classes.forEach((rules, c) => {
+      if (this.classRange[c].end === this.classRange[c].first) return;
+      sim.scheduleAt(base + rules.open, this.OPEN, c);
+      for (const h of rules.pickupHours) sim.scheduleAt(base + h, this.PICKUP_DUE, c);
+    });
+    if (day + 1 < world.days) sim.scheduleAt(base + 24, this.DAY, day + 1);
+  }
+
+  /** Opening: each seller of the class sets its packers for the day (§6), then starts work. */
+  private openClass(c: number): void {
+    const { world } = this;
+    const rules = world.classes[c];
+    const day = Math.floor(this.sim.now / 24);
+    const hours = rules.close - rules.open;
+    let peak = 0;
+    if (rules.plansForPeak) for (let d = day; d < day + 7; d++) peak = Math.max(peak, world.expectedOrdersByDay[d]);
+    for (let s = this.classRange[c].first; s < this.classRange[c].end; s++) {
+      let expected: number;
+      if (rules.plansForPeak) expected = world.sellerShare[s] * peak;
+      else if (day === 0) expected = world.sellerShare[s] * world.expectedOrdersByDay[0];
+      else {
+        const n = Math.min(day, 7);
+        let sum = 0;
+        for (let k = 0; k < n; k++) sum += this.acceptedHistory[s * 7 + ((day - 1 - k) % 7)];
+        expected = sum / n;
+      }
+      this.packers[s] = Math.max(1, Math.ceil((rules.headroom * expected * rules.meanHandlingHours) / hours));
+      this.startPacking(s);
+    }
+  }
+
+  // ---- dispatch and transit ------------------------------------------------------------
+
+  /** At each pickup every packed order of a seller leaves in one parcel, unless SF is stopped (§7). */
+  private pickup(c: number): void {
+    const waiting = this.pickupWaiting[c];
+    let kept = 0;
+    for (let i = 0; i < waiting.length; i++) {
+      const seller = waiting[i];
+      if (this.courierStopped(seller)) waiting[kept++] = seller;
+      else this.dispatch(seller);
+    }
+    waiting.length = kept;
+  }
+
+  private courierStopped(seller: number): boolean {
+    const now = this.sim.now;
+    for (const w of this.world.courierStops[this.world.sellerRegion[seller]]) if (now >= w.from && now < w.to) return true;
+    return false;
+  }
+
+  private dispatch(seller: number): void {
+    const { sim, world, orders, parcels, ledger } = this;
+    const now = sim.now;
+    const tiers = this.s.rules.lateness;
+    this.hasPacked[seller] = 0;
+    const first = this.packedLine.takeAll(seller);
+    let units = 0, weight = 0;
+    for (let o = first; o >= 0; o = orders.next[o]) {
+      const delay = now - orders.placedAt[o];
+      ledger.shipDelay.add(delay);
+      let tier = 0;
+      while (tier < tiers.length && delay > tiers[tier].afterHours) tier++;
+      ledger.shippedByTier[tier]++;
+      if (tier > 0) this.fine(o, seller, tier - 1, tiers[tier - 1].multiple * orders.value[o]);
+      orders.state[o] = SHIPPED;
+      units += orders.quantity[o];
+      weight += orders.quantity[o] * world.unitWeight[orders.sku[o]];
+    }
+    const p = parcels.alloc();
+    parcels.seller[p] = seller;
+    parcels.firstOrder[p] = first;
+    parcels.units[p] = units;
+    const cost = this.shippingPrice(weight);
+    this.shipping[seller] += cost;
+    ledger.shippingCostCny += cost;
+    ledger.parcelsShipped++;
+    const law = world.transit[world.sellerRegion[seller]];
+    const slowdown = world.slowdownByDay[Math.min(Math.floor(now / 24), world.slowdownByDay.length - 1)];
+    const transit = this.transitTime.lognormal(law.mu, law.sigma) * slowdown;
+    ledger.transit.add(transit);
+    sim.schedule(transit, this.ARRIVE, p);
+  }
+
+  /** SF price: first kg, then each further started kg. */
+  private shippingPrice(weightKg: number): number {
+    const { firstKgCny, perExtraKgCny } = this.s.courier.shipping;
+    return firstKgCny + perExtraKgCny * (Math.max(1, Math.ceil(weightKg)) - 1);
+  }
+
+  // ---- warehouse -----------------------------------------------------------------------
+
+  private arrive(p: number): void {
+    const now = this.sim.now;
+    this.parcels.arrivedAt[p] = now;
+    this.parcels.queuedAt[p] = now;
+    this.ledger.parcelsArrived++;
+    this.ledger.parcelsArrivingHourly.add(now, 1);
+    if (this.receiving.acquire(this.RECEIVE, p)) this.startReceiving(p);
+    else this.ledger.receivingQueue.update(now, this.receiving.queueLength);
+  }
+
+  private startReceiving(p: number): void {
+    const now = this.sim.now;
+    this.ledger.receivingWait.add(now - this.parcels.queuedAt[p]);
+    this.ledger.receivingQueue.update(now, this.receiving.queueLength);
+    const { mu, sigma } = this.world.receivingService;
+    this.sim.schedule(this.receivingTime.lognormal(mu, sigma), this.RECEIVED, p);
+  }
+
+  private received(p: number): void {
+    const now = this.sim.now;
+    this.receiving.release();
+    this.ledger.receivingQueue.update(now, this.receiving.queueLength);
+    this.parcels.queuedAt[p] = now;
+    if (this.qc.acquire(this.INSPECT, p)) this.startInspection(p);
+    else this.ledger.qcQueue.update(now, this.qc.queueLength);
+  }
+
+  private startInspection(p: number): void {
+    const now = this.sim.now;
+    this.ledger.qcWait.add(now - this.parcels.queuedAt[p]);
+    this.ledger.qcQueue.update(now, this.qc.queueLength);
+    const { perParcelMinutes, perUnitMinutes } = this.s.warehouse.qc;
+    this.sim.schedule((perParcelMinutes + perUnitMinutes * this.parcels.units[p]) / 60, this.INSPECTED, p);
+  }
+
+  /** Each unit is defective with its seller's rate; an order with one is rejected (§12). */
+  private inspected(p: number): void {
+    const { sim, orders, parcels, world, ledger } = this;
+    this.qc.release();
+    ledger.qcQueue.update(sim.now, this.qc.queueLength);
+    const seller = parcels.seller[p];
+    const rate = world.sellerDefectRate[seller];
+    let kept = -1, last = -1, returnedWeight = 0;
+    for (let o = parcels.firstOrder[p]; o >= 0; ) {
+      const next = orders.next[o];
+      const q = orders.quantity[o];
+      // P(at least one of q units defective) in one draw per order.
+      if (this.defects.random() < 1 - Math.pow(1 - rate, q)) {
+        const sku = orders.sku[o];
+        returnedWeight += q * world.unitWeight[sku];
+        this.goodsCost[seller] += q * world.unitValue[sku] * this.s.factories.cogsRatio;
+        this.fine(o, seller, ledger.qualityCause, this.s.rules.qualityMultiple * orders.value[o]);
+        ledger.ordersRejected++;
+        ledger.unitsRejected += q;
+        this.closeOrder(o);
+      } else {
+        if (last < 0) kept = o; else orders.next[last] = o;
+        last = o;
+      }
+      o = next;
+    }
+    if (last >= 0) orders.next[last] = -1;
+    if (returnedWeight > 0) {
+      const cost = this.shippingPrice(returnedWeight);
+      this.shipping[seller] += cost;
+      ledger.returnShippingCostCny += cost;
+      ledger.parcelsReturned++;
+    }
+    if (kept < 0) {
+      parcels.free(p);
+      return;
+    }
+    parcels.firstOrder[p] = kept;
+    sim.schedule(this.s.warehouse.putawayHours, this.PUTAWAY, p);
+  }
+
+  /** Accepted units are stocked; the order is fulfilled (§13). */
+  private putAway(p: number): void {
+    const { sim, orders, parcels, world, ledger } = this;
+    const now = sim.now;
+    const seller = parcels.seller[p];
+    for (let o = parcels.firstOrder[p]; o >= 0; ) {
+      const next = orders.next[o];
+      const q = orders.quantity[o], sku = orders.sku[o];
+      ledger.ordersFulfilled++;
+      ledger.unitsFulfilled += q;
+      ledger.revenueCny += orders.value[o];
+      this.revenue[seller] += orders.value[o];
+      this.goodsCost[seller] += q * world.unitValue[sku] * this.s.factories.cogsRatio;
+      ledger.unitsStockedHourly.add(now, q);
+      ledger.dockToStock.add(now - parcels.arrivedAt[p]);
+      ledger.orderToStock.add(now - orders.placedAt[o]);
+      this.closeOrder(o);
+      o = next;
+    }
+    parcels.free(p);
+  }
+
+  // ---- fines and deposit ---------------------------------------------------------------
+
+  /** A fine comes off the deposit when assessed; crossing below zero asks the seller (§14). */
+  private fine(o: number, seller: number, cause: number, amount: number): void {
+    this.orders.fines[o] += amount;
+    this.sellerFinesByCause[cause][seller] += amount;
+    this.ledger.fine(cause, amount, this.sim.now);
+    this.deposit[seller] -= amount;
+    if (this.deposit[seller] < 0 && !this.responsePending[seller] && !this.suspended[seller]) {
+      this.everNegative[seller] = 1;
+      this.responsePending[seller] = 1;
+      const p = this.world.classes[this.world.sellerClass[seller]].topUpProbability;
+      this.topUpDecision[seller] = this.topUpDraws.bernoulli(p) ? 1 : 0;
+      this.sim.schedule(this.s.rules.topUpGraceHours, this.DEPOSIT_RESPONSE, seller);
+    }
+  }
+
+  private respondToDeposit(seller: number): void {
+    this.responsePending[seller] = 0;
+    if (this.topUpDecision[seller]) {
+      this.topUps[seller] += this.s.rules.depositCny - this.deposit[seller];
+      this.deposit[seller] = this.s.rules.depositCny;
+    } else {
+      this.suspended[seller] = 1;
+      this.suspendedCount++;
+      this.ledger.suspended.update(this.sim.now, this.suspendedCount);
+    }
+  }
+
+  /** Holding cost so far, per seller (CNY), up to the current time. */
+  holdingCost(): Float64Array {
+    const { world } = this;
+    const out = new Float64Array(world.sellerCount);
+    const perUnitHour = (this.s.factories.cogsRatio * this.s.factories.holdingRatePerYear) / (365 * 24);
+    const now = this.sim.now;
+    for (let sku = 0; sku < world.skuCount; sku++) {
+      const area = this.holdingArea[sku] + this.onHand[sku] * (now - this.lastStockChange[sku]);
+      out[world.skuSeller[sku]] += area * world.unitValue[sku] * perUnitHour;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,79 @@
+// What a run records (MODEL.md "What a run reports"), streamed into fixed-size counters, tallies,
+// histograms and hourly series whatever the season's length.
+import { Histogram } from '../engine/histogram.ts';
+import { HourlySeries, LevelSeries } from '../engine/hourly-series.ts';
+import { Tally } from '../engine/tally.ts';
+
+/** Lead times: 0.05 h bins up to 20 days; beyond is overflow (the exact max is kept). */
+const leadTimeHistogram = () => Histogram.linear(0, 480, 9600);
+
+/** A duration measured per order or parcel: its tally (mean) and histogram (quantiles). */
+export class Duration {
+  readonly tally = new Tally();
+  readonly hist = leadTimeHistogram();
+  add(hours: number): void {
+    this.tally.add(hours);
+    this.hist.add(hours);
+  }
+}
+
+export class Ledger {
+  /** Fine causes: the lateness tiers in order, then stockout, then quality. */
+  readonly causes: string[];
+  readonly stockoutCause: number;
+  readonly qualityCause: number;
+
+  // Orders and units by outcome; every placed order ends in exactly one.
+  ordersPlaced = 0; unitsOrdered = 0; gmvCny = 0;
+  ordersFulfilled = 0; unitsFulfilled = 0; revenueCny = 0;
+  ordersRejected = 0; unitsRejected = 0;
+  ordersCancelled = 0; unitsCancelled = 0;
+  ordersLost = 0; unitsLost = 0; lostSalesCny = 0;
+  // Shipped orders by lateness: index 0 on time, i the i-th tier.
+  readonly shippedByTier: Float64Array;
+  parcelsShipped = 0; parcelsArrived = 0; parcelsReturned = 0;
+  factoryOrders = 0; unitsPurchased = 0;
+  shippingCostCny = 0; returnShippingCostCny = 0;
+
+  readonly finesByCause: Float64Array;
+  readonly finesHourly: HourlySeries[];
+  readonly ordersPlacedHourly: HourlySeries;
+  readonly parcelsArrivingHourly: HourlySeries;
+  readonly unitsStockedHourly: HourlySeries;
+  readonly receivingQueue: LevelSeries;
+  readonly qcQueue: LevelSeries;
+  readonly receivingStaff: LevelSeries;
+  readonly qcStaff: LevelSeries;
+  readonly suspended: LevelSeries;
+
+  readonly shipDelay = new Duration();
+  readonly transit = new Duration();
+  readonly receivingWait = new Duration();
+  readonly qcWait = new Duration();
+  readonly dockToStock = new Duration();
+  readonly orderToStock = new Duration();
+  /** Total fine of each order that was fined at all, CNY. */
+  readonly finePerFinedOrder = Histogram.log(1, 1e7, 140);
+
+  constructor(readonly horizon: number, tiers: number) {
+    this.causes = [...Array.from({ length: tiers }, (_, i) => `lateTier${i + 1}`), 'stockout', 'quality'];
+    this.stockoutCause = tiers;
+    this.qualityCause = tiers + 1;
+    this.shippedByTier = new Float64Array(tiers + 1);
+    this.finesByCause = new Float64Array(this.causes.length);
+    this.finesHourly = this.causes.map(() => new HourlySeries(horizon));
+    this.ordersPlacedHourly = new HourlySeries(horizon);
+    this.parcelsArrivingHourly = new HourlySeries(horizon);
+    this.unitsStockedHourly = new HourlySeries(horizon);
+    this.receivingQueue = new LevelSeries(horizon);
+    this.qcQueue = new LevelSeries(horizon);
+    this.receivingStaff = new LevelSeries(horizon);
+    this.qcStaff = new LevelSeries(horizon);
+    this.suspended = new LevelSeries(horizon);
+  }
+
+  fine(cause: number, amount: number, now: number): void {
+    this.finesByCause[cause] += amount;
+    this.finesHourly[cause].add(now, amount);
+  }
+}

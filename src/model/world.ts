@@ -1,0 +1,290 @@
+// The static world of one replication: sellers and their SKUs, factories with the windows in
+// which they stand still, the demand curve, transit laws and warehouse rosters. Built once per
+// replication from the scenario and the world's own random streams, then only read.
+import type { Simulation } from '../engine/simulation.ts';
+import { AliasTable, zipfWeights } from '../engine/alias.ts';
+import { lognormalFromMedianP90, lognormalMean } from '../engine/lognormal.ts';
+import { PiecewiseRate } from '../engine/nhpp.ts';
+import { Roster } from '../engine/roster.ts';
+import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoster } from '../scenario/types.ts';
+import { hoursFromStart, horizonHours } from '../scenario/time.ts';
+import { dailyCurve } from './curves.ts';
+
+/** A lognormal law as (mu, sigma) of its log. */
+export interface Lognormal { mu: number; sigma: number }
+
+/** A size class with its laws resolved. */
+export interface ClassRules {
+  name: string;
+  open: number;
+  close: number;
+  handling: Lognormal;
+  meanHandlingHours: number;
+  headroom: number;
+  plansForPeak: boolean;
+  pickupHours: number[];
+  makeToOrder: boolean;
+  reorderDays: number;
+  orderUpToDays: number;
+  topUpProbability: number;
+  skuPicker: AliasTable | null;
+}
+
+/** A window during which some factories stand still, and maybe couriers too. */
+export interface Window { regions: number[]; from: number; to: number; affectedShare: number; restartHours: number; courierSuspended: boolean }
+
+export interface World {
+  scenario: Scenario;
+  horizon: number;
+  days: number;
+  classes: ClassRules[];
+  sellerCount: number;
+  sellerClass: Uint8Array;
+  sellerRegion: Uint8Array;
+  /** Each seller's expected share of all orders (Zipf over its rank). */
+  sellerShare: Float64Array;
+  sellerFirstSku: Int32Array;
+  sellerDefectRate: Float64Array;
+  sellerPicker: AliasTable;
+  skuCount: number;
+  skuSeller: Int32Array;
+  /** Each SKU's expected share of all orders. */
+  skuShare: Float64Array;
+  unitValue: Float64Array;
+  unitWeight: Float64Array;
+  /** Per factory (one per SKU), its blocked intervals [from, to) in CSR form, merged and sorted. */
+  blockedStart: Int32Array;
+  blockedFrom: Float64Array;
+  blockedTo: Float64Array;
+  /** Per region, the intervals in which SF does not pick up. */
+  courierStops: { from: number; to: number }[][];
+  windows: Window[];
+  demandRate: PiecewiseRate;
+  /** Expected platform orders on each day, extended past the horizon for look-ahead. */
+  expectedOrdersByDay: Float64Array;
+  slowdownByDay: Float64Array;
+  transit: Lognormal[];
+  leadTime: Lognormal;
+  receivingService: Lognormal;
+  receivingRoster: Roster;
+  qcRoster: Roster;
+}
+
+const LOOKAHEAD_DAYS = 60;
+
+export function buildWorld(scenario: Scenario, sim: Simulation): World {
+  const horizon = horizonHours(scenario.season);
+  const days = Math.round(horizon / 24);
+  const start = scenario.season.start;
+  const classes = SIZE_CLASSES.map((name) => classRules(name, scenario.sellers.classes[name], scenario.demand.skuZipf));
+
+  // Sellers by rank: large first, then medium, then small (MODEL.md §1).
+  const sellerCount = scenario.sellers.count;
+  const counts = classCounts(scenario, sellerCount);
+  const sellerClass = new Uint8Array(sellerCount);
+  for (let c = 0, i = 0; c < counts.length; c++) for (let k = 0; k < counts[c]; k++) sellerClass[i++] = c;
+  const sellerShare = normalise(zipfWeights(sellerCount, scenario.demand.sellerZipf));
+  const sellerPicker = new AliasTable(sellerShare);
+
+  const sellerStream = sim.stream('world.sellers');
+  const regionPicker = new AliasTable(REGIONS.map((r) => scenario.sellers.regions[r]));
+  const sellerRegion = new Uint8Array(sellerCount);
+  const sellerDefectRate = new Float64Array(sellerCount);
+  const sellerFirstSku = new Int32Array(sellerCount + 1);
+  for (let s = 0; s < sellerCount; s++) {
+    const rules = scenario.sellers.classes[SIZE_CLASSES[sellerClass[s]]];
+    sellerRegion[s] = sellerStream.pick(regionPicker);
+    sellerDefectRate[s] = betaDraw(sellerStream, rules.defectRate.mean, rules.defectRate.sd);
+    sellerFirstSku[s + 1] = sellerFirstSku[s] + rules.skusPerSeller;
+  }
+
+  const skuCount = sellerFirstSku[sellerCount];
+  const skuSeller = new Int32Array(skuCount);
+  const skuShare = new Float64Array(skuCount);
+  const unitValue = new Float64Array(skuCount);
+  const unitWeight = new Float64Array(skuCount);
+  const skuStream = sim.stream('world.skus');
+  const value = lognormalFromMedianP90(scenario.demand.unitValue.medianCny, scenario.demand.unitValue.p90Cny);
+  const weight = lognormalFromMedianP90(scenario.demand.unitWeight.medianKg, scenario.demand.unitWeight.p90Kg);
+  for (let s = 0; s < sellerCount; s++) {
+    const picker = classes[sellerClass[s]].skuPicker!;
+    for (let k = 0; k < picker.size; k++) {
+      const sku = sellerFirstSku[s] + k;
+      skuSeller[sku] = s;
+      skuShare[sku] = sellerShare[s] * picker.probability(k);
+      unitValue[sku] = skuStream.lognormal(value.mu, value.sigma);
+      unitWeight[sku] = skuStream.lognormal(weight.mu, weight.sigma);
+    }
+  }
+
+  const windows = disruptionWindows(scenario, sim, horizon);
+  const blocked = blockedIntervals(windows, sim, skuSeller, sellerRegion);
+  const courierStops = REGIONS.map((_, r) =>
+    windows.filter((w) => w.courierSuspended && w.regions.includes(r)).map((w) => ({ from: w.from, to: w.to })),
+  );
+
+  const dayMultiplier = dailyCurve(scenario.demand.dayMultiplier, start, days + LOOKAHEAD_DAYS);
+  const expectedOrdersByDay = dayMultiplier.map((m) => m * scenario.demand.ordersPerDay);
+  const profile = normaliseToMeanOne(scenario.demand.hourProfile);
+  const times = new Float64Array(horizon + 1);
+  const rates = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) {
+    times[h + 1] = h + 1;
+    rates[h] = (expectedOrdersByDay[Math.floor(h / 24)] / 24) * profile[h % 24];
+  }
+
+  return {
+    scenario,
+    horizon,
+    days,
+    classes,
+    sellerCount,
+    sellerClass,
+    sellerRegion,
+    sellerShare,
+    sellerFirstSku,
+    sellerDefectRate,
+    sellerPicker,
+    skuCount,
+    skuSeller,
+    skuShare,
+    unitValue,
+    unitWeight,
+    ...blocked,
+    courierStops,
+    windows,
+    demandRate: new PiecewiseRate(times, rates, rates),
+    expectedOrdersByDay,
+    slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
+    transit: REGIONS.map((r) => lognormalFromMedianP90(scenario.courier.transit[r].medianHours, scenario.courier.transit[r].p90Hours)),
+    leadTime: lognormalFromMedianP90(scenario.factories.leadTime.medianHours, scenario.factories.leadTime.p90Hours),
+    receivingService: lognormalFromMedianP90(
+      scenario.warehouse.receiving.service.medianMinutes / 60,
+      scenario.warehouse.receiving.service.p90Minutes / 60,
+    ),
+    receivingRoster: rosterOf(scenario.warehouse.receiving.staff, start, days),
+    qcRoster: rosterOf(scenario.warehouse.qc.staff, start, days),
+  };
+}
+
+function classRules(name: string, c: SellerClass, skuZipf: number): ClassRules {
+  const handling = lognormalFromMedianP90(c.handling.medianHours, c.handling.p90Hours);
+  return {
+    name,
+    open: c.workingHours.openHour,
+    close: c.workingHours.closeHour,
+    handling,
+    meanHandlingHours: lognormalMean(handling.mu, handling.sigma),
+    headroom: c.packingHeadroom,
+    plansForPeak: c.plansForPeak,
+    pickupHours: [...c.pickupHours],
+    makeToOrder: c.stocking.policy === 'makeToOrder',
+    reorderDays: c.stocking.policy === 'sS' ? c.stocking.reorderDays : 0,
+    orderUpToDays: c.stocking.policy === 'sS' ? c.stocking.orderUpToDays : 0,
+    topUpProbability: c.topUpProbability,
+    skuPicker: c.skusPerSeller > 0 ? new AliasTable(zipfWeights(c.skusPerSeller, skuZipf)) : null,
+  };
+}
+
+/** Whole sellers per class from the shares; rounding leftovers go to the small class. */
+function classCounts(scenario: Scenario, total: number): number[] {
+  const counts = SIZE_CLASSES.map((c) => Math.floor(scenario.sellers.classes[c].share * total + 1e-9));
+  counts[counts.length - 1] += total - counts.reduce((a, b) => a + b, 0);
+  return counts;
+}
+
+function normalise(w: Float64Array): Float64Array {
+  let sum = 0;
+  for (const x of w) sum += x;
+  return w.map((x) => x / sum);
+}
+
+function normaliseToMeanOne(w: number[]): number[] {
+  const mean = w.reduce((a, b) => a + b, 0) / w.length;
+  return w.map((x) => x / mean);
+}
+
+/** A Beta draw from its mean and sd (a point mass at the mean when sd is 0). */
+function betaDraw(stream: ReturnType<Simulation['stream']>, mean: number, sd: number): number {
+  if (sd === 0 || mean === 0 || mean === 1) return mean;
+  const common = (mean * (1 - mean)) / (sd * sd) - 1;
+  if (!(common > 0)) return mean; // the schema keeps sd below sqrt(mean(1-mean)); stay safe
+  return stream.beta(mean * common, (1 - mean) * common);
+}
+
+/** Scheduled windows plus random closures (a Poisson number per region, lognormal lengths). */
+function disruptionWindows(scenario: Scenario, sim: Simulation, horizon: number): Window[] {
+  const start = scenario.season.start;
+  const windows: Window[] = scenario.factories.disruptions.map((d) => ({
+    regions: d.regions.map((r) => REGIONS.indexOf(r)),
+    from: hoursFromStart(d.from, start),
+    to: hoursFromStart(d.to, start, { endOfDay: true }),
+    affectedShare: d.affectedShare,
+    restartHours: d.restartHours,
+    courierSuspended: d.courierSuspended,
+  }));
+  const random = scenario.factories.randomDisruptions;
+  if (random && random.ratePerDayPerRegion > 0) {
+    const stream = sim.stream('world.randomDisruptions');
+    const length = lognormalFromMedianP90(random.durationDays.median * 24, random.durationDays.p90 * 24);
+    for (let r = 0; r < REGIONS.length; r++) {
+      for (let t = stream.exponential(random.ratePerDayPerRegion / 24); t < horizon; t += stream.exponential(random.ratePerDayPerRegion / 24)) {
+        windows.push({
+          regions: [r],
+          from: t,
+          to: t + stream.lognormal(length.mu, length.sigma),
+          affectedShare: random.affectedShare,
+          restartHours: random.restartHours,
+          courierSuspended: random.courierSuspended,
+        });
+      }
+    }
+  }
+  return windows;
+}
+
+/** Which factories each window stops (drawn once per replication), merged per factory. */
+function blockedIntervals(windows: Window[], sim: Simulation, skuSeller: Int32Array, sellerRegion: Uint8Array) {
+  const stream = sim.stream('world.factories');
+  const lists = new Map<number, [number, number][]>();
+  for (const w of windows) {
+    for (let sku = 0; sku < skuSeller.length; sku++) {
+      if (!w.regions.includes(sellerRegion[skuSeller[sku]])) continue;
+      if (!stream.bernoulli(w.affectedShare)) continue;
+      let list = lists.get(sku);
+      if (!list) lists.set(sku, (list = []));
+      list.push([w.from, w.to + w.restartHours]);
+    }
+  }
+  const blockedStart = new Int32Array(skuSeller.length + 1);
+  const from: number[] = [], to: number[] = [];
+  for (let sku = 0; sku < skuSeller.length; sku++) {
+    const list = (lists.get(sku) ?? []).sort((a, b) => a[0] - b[0]);
+    for (const [a, b] of list) {
+      const last = to.length - 1;
+      if (to.length > blockedStart[sku] && a <= to[last]) to[last] = Math.max(to[last], b);
+      else { from.push(a); to.push(b); }
+    }
+    blockedStart[sku + 1] = from.length;
+  }
+  return { blockedStart, blockedFrom: Float64Array.from(from), blockedTo: Float64Array.from(to) };
+}
+
+/** The staff roster over the season: default hours, replaced on override dates. */
+function rosterOf(staff: StaffRoster, start: string, days: number): Roster {
+  const overrides = staff.overrides.map((o) => ({
+    from: Math.round(hoursFromStart(o.from, start) / 24),
+    to: Math.round(hoursFromStart(o.to, start, { endOfDay: true }) / 24),
+    byHour: o.byHour,
+  }));
+  const times: number[] = [], servers: number[] = [];
+  for (let d = 0; d < days; d++) {
+    const o = overrides.find((x) => d >= x.from && d < x.to);
+    const byHour = o ? o.byHour : staff.byHour;
+    for (let h = 0; h < 24; h++) {
+      const n = byHour[h];
+      if (servers.length === 0 || servers[servers.length - 1] !== n) { times.push(d * 24 + h); servers.push(n); }
+    }
+  }
+  return new Roster(times, servers);
+}

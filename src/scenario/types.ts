@@ -1,0 +1,114 @@
+// The resolved scenario: what the model reads once the schema has checked a file and filled in
+// every default (see ../../../shared/MODEL.md and CALIBRATION.md). Units are in the field names.
+
+/** Origin regions of sellers and their factories. */
+export const REGIONS = ['shenzhen', 'guangzhou', 'dongguan', 'foshan', 'restOfGuangdong', 'neighbouringProvinces'] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** Seller size classes, in the order demand ranks them (large sellers carry the hits). */
+export const SIZE_CLASSES = ['large', 'medium', 'small'] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+/** A lognormal given by its median and 90th percentile. */
+export interface MedianP90Hours { medianHours: number; p90Hours: number }
+export interface MedianP90Minutes { medianMinutes: number; p90Minutes: number }
+
+/** A dated control point of a piecewise-linear curve: ISO date (YYYY-MM-DD), China time. */
+export interface DatedValue { date: string; value: number }
+
+/** Staff on duty per hour of day (24 whole numbers), with dated overrides for surges. */
+export interface StaffRoster {
+  byHour: number[];
+  /** From the start of `from` to the end of `to` (dates, inclusive), `byHour` replaces the default. */
+  overrides: { from: string; to: string; byHour: number[] }[];
+}
+
+export type StockingPolicy =
+  | { policy: 'sS'; reorderDays: number; orderUpToDays: number }
+  | { policy: 'makeToOrder' };
+
+export interface SellerClass {
+  /** Share of sellers in this class; the three shares sum to 1. */
+  share: number;
+  skusPerSeller: number;
+  /** Packing runs from `openHour` to `closeHour` each day (0–24, open < close). */
+  workingHours: { openHour: number; closeHour: number };
+  handling: MedianP90Hours;
+  packingHeadroom: number;
+  plansForPeak: boolean;
+  /** SF pickup times, hours of day (may be fractional: 17.5 = 17:30), increasing. */
+  pickupHours: number[];
+  stocking: StockingPolicy;
+  /** Per-unit defect rate across sellers of the class: Beta with this mean and sd. */
+  defectRate: { mean: number; sd: number };
+  topUpProbability: number;
+}
+
+export interface Disruption {
+  regions: Region[];
+  /** Dates (YYYY-MM-DD) or ISO date-times; a date-only `to` means the end of that day. */
+  from: string;
+  to: string;
+  affectedShare: number;
+  restartHours: number;
+  courierSuspended: boolean;
+}
+
+export interface Scenario {
+  /** One line: the question this scenario answers. */
+  description: string;
+  mode: 'jit';
+  /** Season: first and last day (YYYY-MM-DD, China time); the horizon runs to the end of `end`. */
+  season: { start: string; end: string };
+  demand: {
+    ordersPerDay: number;
+    /** Day multiplier: piecewise linear through these dated points, flat beyond the ends. */
+    dayMultiplier: DatedValue[];
+    /** 24 weights by China hour 0..23; the model normalises them to mean 1. */
+    hourProfile: number[];
+    sellerZipf: number;
+    skuZipf: number;
+    meanQuantity: number;
+    unitValue: { medianCny: number; p90Cny: number };
+    unitWeight: { medianKg: number; p90Kg: number };
+  };
+  sellers: {
+    count: number;
+    regions: Record<Region, number>;
+    classes: Record<SizeClass, SellerClass>;
+  };
+  factories: {
+    leadTime: MedianP90Hours;
+    cogsRatio: number;
+    holdingRatePerYear: number;
+    disruptions: Disruption[];
+    /** Random closures per region; null for none. */
+    randomDisruptions: null | {
+      ratePerDayPerRegion: number;
+      durationDays: { median: number; p90: number };
+      affectedShare: number;
+      restartHours: number;
+      courierSuspended: boolean;
+    };
+  };
+  courier: {
+    transit: Record<Region, MedianP90Hours>;
+    /** Peak slowdown factor of transit times: piecewise linear through dated points. */
+    peakSlowdown: DatedValue[];
+    shipping: { firstKgCny: number; perExtraKgCny: number };
+  };
+  warehouse: {
+    receiving: { service: MedianP90Minutes; staff: StaffRoster };
+    qc: { perParcelMinutes: number; perUnitMinutes: number; staff: StaffRoster };
+    putawayHours: number;
+  };
+  rules: {
+    /** Lateness tiers, increasing afterHours: fined multiple x value of the highest tier exceeded. */
+    lateness: { afterHours: number; multiple: number }[];
+    failAfterHours: number;
+    stockoutMultiple: number;
+    qualityMultiple: number;
+    depositCny: number;
+    topUpGraceHours: number;
+  };
+}

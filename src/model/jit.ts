@@ -7,7 +7,7 @@ import { Resource } from '../engine/resource.ts';
 import { PoissonArrivals } from '../engine/nhpp.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { buildWorld, type World } from './world.ts';
+import { buildWorld, draw, type World } from './world.ts';
 import { finishWithinHours, hourOf } from './curves.ts';
 import { BACKORDERED, CANCELLED, FactoryOrders, OrderLines, Orders, PACKED, PACKING, Parcels, RESERVED, SHIPPED } from './pool.ts';
 import { Ledger } from './ledger.ts';
@@ -98,6 +98,9 @@ export class JitModel {
   private readonly INSPECTED: number;
   private readonly PUTAWAY: number;
   private readonly DEPOSIT_RESPONSE: number;
+  private readonly SCRIPTED: number;
+  private readonly QC_ONLY: number;
+  private readonly scripted: { sku: number; quantity: number }[] = [];
 
   constructor(scenario: Scenario, seed: number, replication: number) {
     const sim = (this.sim = new Simulation({ seed, replication }));
@@ -169,14 +172,41 @@ export class JitModel {
     this.INSPECTED = sim.on((p) => this.inspected(p));
     this.PUTAWAY = sim.on((p) => this.putAway(p));
     this.DEPOSIT_RESPONSE = sim.on((seller) => this.respondToDeposit(seller));
+    this.QC_ONLY = sim.on((units) => {
+      const p = this.parcels.alloc();
+      this.parcels.seller[p] = 0;
+      this.parcels.firstOrder[p] = -1;
+      this.parcels.units[p] = units;
+      this.joinQc(p);
+    });
+    this.SCRIPTED = sim.on((i) => this.acceptOrder(this.scripted[i].sku, this.scripted[i].quantity));
 
     this.receiving = new Resource(sim, { roster: world.receivingRoster });
     this.qc = new Resource(sim, { roster: world.qcRoster });
+    this.stockUp();
+  }
+
+  /** Sets a SKU's stock on hand before the run (a what-if starting position). */
+  setStock(sku: number, units: number): void {
+    this.initialStock += units - this.onHand[sku];
+    this.onHand[sku] = units;
+  }
+
+  /**
+   * A scripted order, on top of (or instead of, with ordersPerDay 0) the random demand: for
+   * what-if questions about one order and for hand-checked rule tests.
+   */
+  scheduleOrder(time: number, sku: number, quantity: number): void {
+    if (!(sku >= 0 && sku < this.world.skuCount) || !Number.isInteger(quantity) || quantity < 1) {
+      throw new RangeError(`scheduleOrder: need a SKU in [0, ${this.world.skuCount}) and a whole quantity >= 1, got ${sku}, ${quantity}`);
+    }
+    const o = this.scripted.length;
+    this.scripted.push({ sku, quantity });
+    this.sim.scheduleAt(time, this.SCRIPTED, o);
   }
 
   run(onDay?: JitRunOptions['onDay']): RunResult {
     const { sim, world } = this;
-    this.stockUp();
     sim.schedule(0, this.DAY, 0);
     const first = this.arrivals.next(0);
     if (first < world.horizon) sim.scheduleAt(first, this.ORDER, 0);
@@ -247,8 +277,7 @@ export class JitModel {
     this.onOrder[sku] += quantity;
     this.ledger.factoryOrders++;
     this.ledger.unitsPurchased += quantity;
-    const { mu, sigma } = this.world.leadTime;
-    const done = this.productionDone(sku, this.sim.now, this.leadTime.lognormal(mu, sigma));
+    const done = this.productionDone(sku, this.sim.now, draw(this.leadTime, this.world.leadTime));
     this.sim.scheduleAt(done, this.DELIVERY, f);
   }
 
@@ -301,44 +330,50 @@ export class JitModel {
   // ---- orders --------------------------------------------------------------------------
 
   private placeOrder(): void {
-    const { sim, world, orders, ledger } = this;
-    const now = sim.now;
+    const { sim, world } = this;
     // One draw from each demand stream per order, whatever happens to it: common random numbers.
     const seller = this.pickSeller.pick(world.sellerPicker);
     const rules = world.classes[world.sellerClass[seller]];
     const sku = world.sellerFirstSku[seller] + this.pickSku.pick(rules.skuPicker!);
     const quantity = 1 + this.pickQuantity.geometric(1 / this.s.demand.meanQuantity);
+    this.acceptOrder(sku, quantity);
+    const next = this.arrivals.next(sim.now);
+    if (next < world.horizon) sim.scheduleAt(next, this.ORDER, 0);
+  }
+
+  /** An order for `quantity` units of `sku` now: lost if its seller is suspended (§5). */
+  private acceptOrder(sku: number, quantity: number): void {
+    const { sim, world, orders, ledger } = this;
+    const now = sim.now;
+    const seller = world.skuSeller[sku];
     const value = quantity * world.unitValue[sku];
     ledger.ordersPlaced++;
     ledger.unitsOrdered += quantity;
     ledger.gmvCny += value;
     ledger.ordersPlacedHourly.add(now, 1);
-
     if (this.suspended[seller]) {
       ledger.ordersLost++;
       ledger.unitsLost += quantity;
       ledger.lostSalesCny += value;
-    } else {
-      this.acceptedToday[seller]++;
-      const o = orders.alloc();
-      orders.placedAt[o] = now;
-      orders.sku[o] = sku;
-      orders.quantity[o] = quantity;
-      orders.value[o] = value;
-      orders.fines[o] = 0;
-      if (this.backorders.head[sku] < 0 && this.onHand[sku] >= quantity) {
-        this.takeFromStock(o);
-      } else {
-        orders.state[o] = BACKORDERED;
-        this.backorders.push(sku, o, orders);
-        this.backordered[sku] += quantity;
-        orders.failTimer[o] = sim.schedule(this.s.rules.failAfterHours, this.FAIL, o);
-        if (rules.makeToOrder) this.orderFromFactory(sku, quantity);
-      }
-      this.review(sku);
+      return;
     }
-    const next = this.arrivals.next(now);
-    if (next < world.horizon) sim.scheduleAt(next, this.ORDER, 0);
+    this.acceptedToday[seller]++;
+    const o = orders.alloc();
+    orders.placedAt[o] = now;
+    orders.sku[o] = sku;
+    orders.quantity[o] = quantity;
+    orders.value[o] = value;
+    orders.fines[o] = 0;
+    if (this.backorders.head[sku] < 0 && this.onHand[sku] >= quantity) {
+      this.takeFromStock(o);
+    } else {
+      orders.state[o] = BACKORDERED;
+      this.backorders.push(sku, o, orders);
+      this.backordered[sku] += quantity;
+      orders.failTimer[o] = sim.schedule(this.s.rules.failAfterHours, this.FAIL, o);
+      if (world.classes[world.sellerClass[seller]].makeToOrder) this.orderFromFactory(sku, quantity);
+    }
+    this.review(sku);
   }
 
   /** An order still unreserved `failAfterHours` after it was placed is cancelled and fined (§9). */
@@ -389,7 +424,7 @@ export class JitModel {
       if (o < 0) return;
       this.busyPackers[seller]++;
       this.orders.state[o] = PACKING;
-      const work = this.handlingTime.lognormal(rules.handling.mu, rules.handling.sigma);
+      const work = draw(this.handlingTime, rules.handling);
       this.sim.scheduleAt(finishWithinHours(now, work, rules.open, rules.close), this.PACKED_EVENT, o);
     }
   }
@@ -497,7 +532,7 @@ export class JitModel {
     ledger.parcelsShipped++;
     const law = world.transit[world.sellerRegion[seller]];
     const slowdown = world.slowdownByDay[Math.min(Math.floor(now / 24), world.slowdownByDay.length - 1)];
-    const transit = this.transitTime.lognormal(law.mu, law.sigma) * slowdown;
+    const transit = draw(this.transitTime, law) * slowdown;
     ledger.transit.add(transit);
     sim.schedule(transit, this.ARRIVE, p);
   }
@@ -524,17 +559,28 @@ export class JitModel {
     const now = this.sim.now;
     this.ledger.receivingWait.add(now - this.parcels.queuedAt[p]);
     this.ledger.receivingQueue.update(now, this.receiving.queueLength);
-    const { mu, sigma } = this.world.receivingService;
-    this.sim.schedule(this.receivingTime.lognormal(mu, sigma), this.RECEIVED, p);
+    this.sim.schedule(draw(this.receivingTime, this.world.receivingService), this.RECEIVED, p);
   }
 
   private received(p: number): void {
-    const now = this.sim.now;
     this.receiving.release();
-    this.ledger.receivingQueue.update(now, this.receiving.queueLength);
+    this.ledger.receivingQueue.update(this.sim.now, this.receiving.queueLength);
+    this.joinQc(p);
+  }
+
+  private joinQc(p: number): void {
+    const now = this.sim.now;
     this.parcels.queuedAt[p] = now;
     if (this.qc.acquire(this.INSPECT, p)) this.startInspection(p);
     else this.ledger.qcQueue.update(now, this.qc.queueLength);
+  }
+
+  /**
+   * A parcel of `units` units with no orders, put straight into the QC line at `time`: feeds
+   * the QC stage alone (to check it against queueing theory, or to study it on its own).
+   */
+  scheduleParcelAtQc(time: number, units: number): void {
+    this.sim.scheduleAt(time, this.QC_ONLY, units);
   }
 
   private startInspection(p: number): void {

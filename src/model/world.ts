@@ -2,6 +2,7 @@
 // which they stand still, the demand curve, transit laws and warehouse rosters. Built once per
 // replication from the scenario and the world's own random streams, then only read.
 import type { Simulation } from '../engine/simulation.ts';
+import type { RandomStream } from '../engine/random.ts';
 import { AliasTable, zipfWeights } from '../engine/alias.ts';
 import { lognormalFromMedianP90, lognormalMean } from '../engine/lognormal.ts';
 import { PiecewiseRate } from '../engine/nhpp.ts';
@@ -10,8 +11,18 @@ import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoste
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
 import { dailyCurve } from './curves.ts';
 
-/** A lognormal law as (mu, sigma) of its log. */
-export interface Lognormal { mu: number; sigma: number }
+/** A lognormal law as (mu, sigma) of its log; a median equal to its p90 means a constant. */
+export interface Lognormal { mu: number; sigma: number; median: number }
+
+export function lognormalLaw(median: number, p90: number): Lognormal {
+  if (median === p90) return { mu: Math.log(median), sigma: 0, median };
+  return { ...lognormalFromMedianP90(median, p90), median };
+}
+
+/** A draw from the law; a constant law returns its median exactly (hand-checkable tests). */
+export function draw(stream: RandomStream, law: Lognormal): number {
+  return law.sigma === 0 ? law.median : stream.lognormal(law.mu, law.sigma);
+}
 
 /** A size class with its laws resolved. */
 export interface ClassRules {
@@ -104,16 +115,16 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   const unitValue = new Float64Array(skuCount);
   const unitWeight = new Float64Array(skuCount);
   const skuStream = sim.stream('world.skus');
-  const value = lognormalFromMedianP90(scenario.demand.unitValue.medianCny, scenario.demand.unitValue.p90Cny);
-  const weight = lognormalFromMedianP90(scenario.demand.unitWeight.medianKg, scenario.demand.unitWeight.p90Kg);
+  const value = lognormalLaw(scenario.demand.unitValue.medianCny, scenario.demand.unitValue.p90Cny);
+  const weight = lognormalLaw(scenario.demand.unitWeight.medianKg, scenario.demand.unitWeight.p90Kg);
   for (let s = 0; s < sellerCount; s++) {
     const picker = classes[sellerClass[s]].skuPicker!;
     for (let k = 0; k < picker.size; k++) {
       const sku = sellerFirstSku[s] + k;
       skuSeller[sku] = s;
       skuShare[sku] = sellerShare[s] * picker.probability(k);
-      unitValue[sku] = skuStream.lognormal(value.mu, value.sigma);
-      unitWeight[sku] = skuStream.lognormal(weight.mu, weight.sigma);
+      unitValue[sku] = draw(skuStream, value);
+      unitWeight[sku] = draw(skuStream, weight);
     }
   }
 
@@ -156,9 +167,9 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     demandRate: new PiecewiseRate(times, rates, rates),
     expectedOrdersByDay,
     slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
-    transit: REGIONS.map((r) => lognormalFromMedianP90(scenario.courier.transit[r].medianHours, scenario.courier.transit[r].p90Hours)),
-    leadTime: lognormalFromMedianP90(scenario.factories.leadTime.medianHours, scenario.factories.leadTime.p90Hours),
-    receivingService: lognormalFromMedianP90(
+    transit: REGIONS.map((r) => lognormalLaw(scenario.courier.transit[r].medianHours, scenario.courier.transit[r].p90Hours)),
+    leadTime: lognormalLaw(scenario.factories.leadTime.medianHours, scenario.factories.leadTime.p90Hours),
+    receivingService: lognormalLaw(
       scenario.warehouse.receiving.service.medianMinutes / 60,
       scenario.warehouse.receiving.service.p90Minutes / 60,
     ),
@@ -168,7 +179,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
 }
 
 function classRules(name: string, c: SellerClass, skuZipf: number): ClassRules {
-  const handling = lognormalFromMedianP90(c.handling.medianHours, c.handling.p90Hours);
+  const handling = lognormalLaw(c.handling.medianHours, c.handling.p90Hours);
   return {
     name,
     open: c.workingHours.openHour,
@@ -205,7 +216,7 @@ function normaliseToMeanOne(w: number[]): number[] {
 }
 
 /** A Beta draw from its mean and sd (a point mass at the mean when sd is 0). */
-function betaDraw(stream: ReturnType<Simulation['stream']>, mean: number, sd: number): number {
+function betaDraw(stream: RandomStream, mean: number, sd: number): number {
   if (sd === 0 || mean === 0 || mean === 1) return mean;
   const common = (mean * (1 - mean)) / (sd * sd) - 1;
   if (!(common > 0)) return mean; // the schema keeps sd below sqrt(mean(1-mean)); stay safe

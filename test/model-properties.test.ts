@@ -1,0 +1,142 @@
+// Properties of whole runs: conservation on every shipped scenario, byte-identical determinism,
+// common random numbers for demand, the QC stage against M/G/1, and Little's law at the queues.
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { JitModel } from '../src/model/jit.ts';
+import type { RunResult } from '../src/model/result.ts';
+import { readScenarioFile } from '../src/cli/read-scenario.ts';
+import { defaultScenario } from '../src/scenario/schema.ts';
+import { mg1 } from '../src/engine/queueing-theory.ts';
+import { RandomStream } from '../src/engine/random.ts';
+import type { Scenario } from '../src/scenario/types.ts';
+
+const scenariosDir = new URL('../scenarios/', import.meta.url).pathname;
+const shipped = readdirSync(scenariosDir).filter((f) => f.endsWith('.yaml'));
+
+/**
+ * Platform-scale scenarios shrunk 1:20 in sellers and daily orders (warehouse staff too), to keep
+ * the suite fast: conservation is structural and does not depend on scale.
+ */
+function shrunk(s: Scenario): Scenario {
+  if (s.sellers.count < 100) return s;
+  const k = 20;
+  s.sellers.count = Math.round(s.sellers.count / k);
+  s.demand.ordersPerDay /= k;
+  for (const stage of [s.warehouse.receiving.staff, s.warehouse.qc.staff]) {
+    stage.byHour = stage.byHour.map((n) => Math.ceil(n / k));
+    for (const o of stage.overrides) o.byHour = o.byHour.map((n) => Math.ceil(n / k));
+  }
+  return s;
+}
+
+function runModel(s: Scenario, seed = 1, replication = 0): { model: JitModel; result: RunResult } {
+  const model = new JitModel(s, seed, replication);
+  return { model, result: model.run() };
+}
+
+function digest(r: RunResult): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(r.kpis));
+  for (const [name, a] of Object.entries(r.hourly)) { h.update(name); h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); }
+  for (const [name, snap] of Object.entries(r.histograms)) { h.update(name); h.update(new Uint8Array(snap.counts.buffer)); h.update(JSON.stringify([snap.underflow, snap.overflow, snap.zeros, snap.sum])); }
+  return h.digest('hex');
+}
+
+describe.each(shipped)('conservation on scenarios/%s', (file) => {
+  const { model, result } = runModel(shrunk(readScenarioFile(`${scenariosDir}${file}`)));
+  const k = result.kpis;
+  const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
+
+  it('every order ends in exactly one state, and the open ones are the ones still in flight', () => {
+    expect(k.ordersPlaced).toBeGreaterThan(0);
+    expect(k.ordersFulfilled + k.ordersRejected + k.ordersCancelled + k.ordersLost + k.ordersOpen).toBe(k.ordersPlaced);
+    expect(k.ordersOpen).toBe(model.orders.live); // counted independently, slot by slot
+    for (const key of ['ordersFulfilled', 'ordersRejected', 'ordersCancelled', 'ordersLost', 'ordersOpen']) expect(k[key]).toBeGreaterThanOrEqual(0);
+    expect(k.ordersShippedOnTime + k.ordersShippedLateTier1 + k.ordersShippedLateTier2).toBe(k.ordersShipped);
+  });
+
+  it('units are conserved: by order outcome, through seller stock, and through factories', () => {
+    expect(k.unitsFulfilled + k.unitsRejected + k.unitsCancelled + k.unitsLost + k.unitsOpen).toBe(k.unitsOrdered);
+    let onHand = 0, onOrder = 0;
+    for (let sku = 0; sku < model.world.skuCount; sku++) { onHand += model.onHand[sku]; onOrder += model.onOrder[sku]; }
+    expect(model.initialStock + model.unitsDelivered).toBe(onHand + model.unitsFromStock);
+    expect(k.unitsPurchased).toBe(model.unitsDelivered + onOrder);
+  });
+
+  it('fines summed by seller equal fines summed by cause, and by hour; deposits account for both', () => {
+    let bySeller = 0;
+    for (const causes of model.sellerFinesByCause) for (const x of causes) bySeller += x;
+    let byHour = 0;
+    for (const c of result.fineCauses) for (const x of result.hourly[`fines${c[0].toUpperCase()}${c.slice(1)}Cny`]) byHour += x;
+    expect(rel(bySeller, k.finesTotalCny)).toBeLessThan(1e-9);
+    expect(rel(byHour, k.finesTotalCny)).toBeLessThan(1e-9);
+    const depositCny = model.world.scenario.rules.depositCny;
+    for (let s = 0; s < model.world.sellerCount; s++) {
+      let fines = 0;
+      for (const causes of model.sellerFinesByCause) fines += causes[s];
+      expect(rel(model.deposit[s], depositCny - fines + model.topUps[s])).toBeLessThan(1e-9);
+    }
+  });
+});
+
+describe('determinism and common random numbers', () => {
+  const small = () => readScenarioFile(`${scenariosDir}small-seller.yaml`);
+  const platform = () => shrunk(readScenarioFile(`${scenariosDir}black-friday-2022.yaml`));
+
+  it('the same scenario and seed give byte-identical results; another seed does not', () => {
+    expect(digest(runModel(small(), 7).result)).toBe(digest(runModel(small(), 7).result));
+    const a = digest(runModel(platform(), 3, 1).result);
+    expect(digest(runModel(platform(), 3, 1).result)).toBe(a);
+    expect(digest(runModel(platform(), 4, 1).result)).not.toBe(a);
+  });
+
+  it('changing only the warehouse staff leaves the demand stream unchanged', () => {
+    const base = platform();
+    const fewer = platform();
+    fewer.warehouse.qc.staff.byHour = fewer.warehouse.qc.staff.byHour.map((n) => Math.max(0, n - 3));
+    fewer.warehouse.receiving.staff.overrides = [];
+    const a = runModel(base, 5).result, b = runModel(fewer, 5).result;
+    expect(b.kpis.qcWaitMeanHours).not.toBe(a.kpis.qcWaitMeanHours); // the change did bite
+    expect(b.kpis.ordersPlaced).toBe(a.kpis.ordersPlaced);
+    expect(b.kpis.unitsOrdered).toBe(a.kpis.unitsOrdered);
+    expect(b.kpis.gmvCny).toBe(a.kpis.gmvCny); // same SKUs and quantities, summed in the same order
+    expect(Array.from(b.hourly.ordersPlaced)).toEqual(Array.from(a.hourly.ordersPlaced));
+  });
+});
+
+describe('queues against theory', () => {
+  it('the QC stage fed with Poisson parcels and one inspector matches M/G/1 within 5%', () => {
+    // Inspection = 2 min + 0.5 min per unit, units uniform on 1..10: E[S] = 4.75 min,
+    // Var[S] = (0.5 min)^2 * Var(units) = 0.25 * 8.25 min^2. Load 0.8.
+    const s = defaultScenario();
+    s.demand.ordersPerDay = 0;
+    s.sellers.count = 1;
+    s.factories.randomDisruptions = null;
+    s.season = { start: '2022-10-01', end: '2024-12-31' };
+    s.warehouse.qc.staff = { byHour: Array(24).fill(1), overrides: [] };
+    const mean = 4.75 / 60, variance = (0.25 * 8.25) / 3600, lambda = 0.8 / mean;
+    const model = new JitModel(s, 11, 0);
+    const draws = new RandomStream(11, 0, 'test.parcels');
+    const parcels = 150_000;
+    for (let i = 0, t = 0; i < parcels; i++) {
+      t += draws.exponential(lambda);
+      model.scheduleParcelAtQc(t, 1 + Math.floor(draws.random() * 10));
+    }
+    const { kpis } = model.run();
+    const theory = mg1(lambda, mean, variance);
+    expect(Math.abs(kpis.qcWaitMeanHours / theory.wait - 1)).toBeLessThan(0.05);
+  });
+
+  it("Little's law L = λW holds at the receiving and QC queues on small-seller.yaml", () => {
+    const { model } = runModel(readScenarioFile(`${scenariosDir}small-seller.yaml`), 2);
+    const horizon = model.world.horizon;
+    for (const [queue, waits] of [[model.receiving, model.ledger.receivingWait], [model.qc, model.ledger.qcWait]] as const) {
+      const n = waits.tally.count;
+      expect(n).toBeGreaterThan(50);
+      const L = queue.queueLevel.area(horizon) / horizon;
+      const lambdaW = (n / horizon) * waits.tally.mean;
+      expect(Math.abs(L - lambdaW)).toBeLessThan(0.01 * Math.max(L, 1e-9) + 1e-12);
+    }
+  });
+});

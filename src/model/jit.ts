@@ -42,6 +42,9 @@ export class JitModel {
   readonly backorders: OrderLines;
   readonly holdingArea: Float64Array;
   private readonly lastStockChange: Float64Array;
+  /** Today's s and S per SKU (s = -1 under make-to-order: no review). */
+  private readonly reorderLevel: Int32Array;
+  private readonly orderUpToLevel: Int32Array;
   private readonly cumulativeDays: Float64Array;
 
   // Per seller: packing, deposit, money.
@@ -115,6 +118,8 @@ export class JitModel {
     this.backorders = new OrderLines(skus);
     this.holdingArea = new Float64Array(skus);
     this.lastStockChange = new Float64Array(skus);
+    this.reorderLevel = new Int32Array(skus);
+    this.orderUpToLevel = new Int32Array(skus);
     this.cumulativeDays = new Float64Array(world.expectedOrdersByDay.length + 1);
     for (let d = 0; d < world.expectedOrdersByDay.length; d++) {
       this.cumulativeDays[d + 1] = this.cumulativeDays[d] + world.expectedOrdersByDay[d];
@@ -221,35 +226,40 @@ export class JitModel {
 
   /** Each SKU starts the season at its order-up-to level (none under make-to-order). */
   private stockUp(): void {
-    const { world } = this;
-    for (let sku = 0; sku < world.skuCount; sku++) {
-      const rules = world.classes[world.sellerClass[world.skuSeller[sku]]];
-      if (rules.makeToOrder) continue;
-      const level = this.orderUpTo(sku, rules.orderUpToDays, this.reorderPoint(sku, rules.reorderDays));
-      this.onHand[sku] = level;
-      this.initialStock += level;
+    this.planStock(0);
+    for (let sku = 0; sku < this.world.skuCount; sku++) {
+      this.onHand[sku] = this.orderUpToLevel[sku];
+      this.initialStock += this.orderUpToLevel[sku];
     }
   }
 
-  /** Expected units of a SKU over the next `days` days by the demand curve (its forecast). */
-  private forecastUnits(sku: number, days: number): number {
-    const from = this.sim.now / 24;
-    return this.world.skuShare[sku] * this.s.demand.meanQuantity * (this.expectedOrdersTo(from + days) - this.expectedOrdersTo(from));
+  /**
+   * Sets every SKU's (s, S) for the day from its forecast: the expected units over the next
+   * reorderDays / orderUpToDays days by the demand curve, planned at midnight (model-notes).
+   * s is rounded up, so a SKU with any demand keeps a unit; S stays above s.
+   */
+  private planStock(day: number): void {
+    const { world } = this;
+    const unitsPerOrder = this.s.demand.meanQuantity;
+    const ahead = world.classes.map((c) => ({
+      s: this.expectedOrdersTo(day + c.reorderDays) - this.expectedOrdersTo(day),
+      S: this.expectedOrdersTo(day + c.orderUpToDays) - this.expectedOrdersTo(day),
+      makeToOrder: c.makeToOrder,
+    }));
+    for (let sku = 0; sku < world.skuCount; sku++) {
+      const a = ahead[world.sellerClass[world.skuSeller[sku]]];
+      if (a.makeToOrder) { this.reorderLevel[sku] = -1; this.orderUpToLevel[sku] = 0; continue; }
+      const units = world.skuShare[sku] * unitsPerOrder;
+      const reorder = Math.ceil(units * a.s);
+      this.reorderLevel[sku] = reorder;
+      this.orderUpToLevel[sku] = Math.max(reorder + 1, Math.ceil(units * a.S));
+    }
   }
 
   /** Expected platform orders from the season start to day x (fractional), by the curve. */
   private expectedOrdersTo(x: number): number {
     const d = Math.min(Math.floor(x), this.cumulativeDays.length - 2);
     return this.cumulativeDays[d] + (x - d) * this.world.expectedOrdersByDay[d];
-  }
-
-  /** s in whole units, rounded up: a SKU with any demand keeps at least one unit (model-notes). */
-  private reorderPoint(sku: number, days: number): number {
-    return Math.ceil(this.forecastUnits(sku, days));
-  }
-
-  private orderUpTo(sku: number, days: number, reorderPoint: number): number {
-    return Math.max(reorderPoint + 1, Math.ceil(this.forecastUnits(sku, days)));
   }
 
   private changeStock(sku: number, delta: number): void {
@@ -261,12 +271,9 @@ export class JitModel {
 
   /** (s, S) on inventory position: at or below s, order up to S (MODEL.md §3). */
   private review(sku: number): void {
-    const rules = this.world.classes[this.world.sellerClass[this.world.skuSeller[sku]]];
-    if (rules.makeToOrder) return;
     const position = this.onHand[sku] + this.onOrder[sku] - this.backordered[sku];
-    const s = this.reorderPoint(sku, rules.reorderDays);
-    if (position > s) return;
-    const quantity = this.orderUpTo(sku, rules.orderUpToDays, s) - position;
+    if (position > this.reorderLevel[sku] || this.reorderLevel[sku] < 0) return;
+    const quantity = this.orderUpToLevel[sku] - position;
     if (quantity > 0) this.orderFromFactory(sku, quantity);
   }
 
@@ -450,6 +457,7 @@ export class JitModel {
         this.acceptedHistory[s * 7 + slot] = this.acceptedToday[s];
         this.acceptedToday[s] = 0;
       }
+      this.planStock(day);
       for (let sku = 0; sku < world.skuCount; sku++) this.review(sku);
     }
     const base = day * 24;

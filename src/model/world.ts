@@ -237,13 +237,13 @@ function disruptionWindows(scenario: Scenario, sim: Simulation, horizon: number)
   const random = scenario.factories.randomDisruptions;
   if (random && random.ratePerDayPerRegion > 0) {
     const stream = sim.stream('world.randomDisruptions');
-    const length = lognormalFromMedianP90(random.durationDays.median * 24, random.durationDays.p90 * 24);
+    const length = lognormalLaw(random.durationDays.median * 24, random.durationDays.p90 * 24);
     for (let r = 0; r < REGIONS.length; r++) {
       for (let t = stream.exponential(random.ratePerDayPerRegion / 24); t < horizon; t += stream.exponential(random.ratePerDayPerRegion / 24)) {
         windows.push({
           regions: [r],
           from: t,
-          to: t + stream.lognormal(length.mu, length.sigma),
+          to: t + draw(stream, length),
           affectedShare: random.affectedShare,
           restartHours: random.restartHours,
           courierSuspended: random.courierSuspended,

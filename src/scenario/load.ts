@@ -162,7 +162,9 @@ function mergeInto(base: Plain, over: Plain, path: string, file: string, origins
       mergeInto(current, value, at, file, origins);
       continue;
     }
-    for (const p of origins.keys()) if (p === at || p.startsWith(`${at}.`) || p.startsWith(`${at}[`)) origins.delete(p);
+    if (current !== null && typeof current === 'object') { // what it replaces no longer speaks for its parts
+      for (const p of origins.keys()) if (p.startsWith(`${at}.`) || p.startsWith(`${at}[`)) origins.delete(p);
+    }
     origins.set(at, file);
     // defineProperty, not assignment: a `__proto__` key stays a plain (and unknown) field.
     Object.defineProperty(base, key, { value: structuredCloneData(value), enumerable: true, writable: true, configurable: true });

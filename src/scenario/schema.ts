@@ -147,7 +147,7 @@ export function describeValue(v: unknown): string {
 }
 
 /** A figure for a message: thousands separated, floating-point noise trimmed. */
-export function formatNumber(x: number): string {
+function formatNumber(x: number): string {
   return Number(x.toPrecision(10)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
@@ -214,7 +214,7 @@ function keyed<K extends string, V>(keys: readonly K[], value: (key: K) => V): R
   return Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
 }
 
-/** Closest known field to a misspelt one, if any is near (edit distance <= a third of its length). */
+/** The known field a misspelt one most likely meant: within two edits, or a third of its length. */
 function closest(key: string, known: string[]): string | undefined {
   const distance = (a: string, b: string): number => {
     let row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -238,7 +238,8 @@ function closest(key: string, known: string[]): string | undefined {
 /**
  * A strict object: an unknown field is an error, since a typo must not silently leave the
  * default in place. Unknown keys come back as one message line per key, in the order of
- * the issue's `keys` (load.ts splits them into one issue each).
+ * the issue's `keys` (load.ts splits them into one issue each). `unknownHint` replaces the
+ * suggestion where which fields are allowed depends on another one (a stocking policy).
  */
 function section<S extends z.core.$ZodLooseShape>(shape: S, unknownHint?: string) {
   const known = Object.keys(shape);
@@ -246,8 +247,8 @@ function section<S extends z.core.$ZodLooseShape>(shape: S, unknownHint?: string
     error: (iss) => {
       if (iss.code === 'unrecognized_keys') {
         return iss.keys.map((key) => {
-          const near = closest(key, known);
           if (unknownHint) return `unknown field (${unknownHint})`;
+          const near = closest(key, known);
           return near ? `unknown field (did you mean ${near}?)` : `unknown field (expected one of: ${known.join(', ')})`;
         }).join('\n');
       }
@@ -270,14 +271,14 @@ const dayOrInstant = calendarText('a date YYYY-MM-DD or a date-time with offset 
 /** Where a window ends: a date alone runs to the end of that day. */
 const endMs = (s: string) => { const p = parseDate(s)!; return p.epochMs + (p.dateOnly ? 86_400_000 : 0); };
 
-/** A lognormal by its median and 90th percentile, with the unit in the field names. */
+/** A lognormal by its median and 90th percentile, with the unit in the field names; p90 equal to the median is a constant. */
 function medianP90<M extends string, P extends string>(medianKey: M, p90Key: P, byDefault: Record<M | P, number>) {
   const shape = keyed<M | P, z.ZodPrefault<typeof positive>>([medianKey, p90Key], (k) => positive.prefault(byDefault[k]));
   return section(shape)
     .superRefine((v, ctx) => {
       const pair = v as Record<string, number>;
       const [median, p90] = [pair[medianKey], pair[p90Key]];
-      if (!(p90 > median)) report(ctx, [p90Key], `expected ${p90Key} above ${medianKey} (${median}), got ${p90}`);
+      if (!(p90 >= median)) report(ctx, [p90Key], `expected ${p90Key} at or above ${medianKey} (${median}; equal means a constant), got ${p90}`);
     })
     .prefault({} as z.input<ReturnType<typeof section<typeof shape>>>);
 }
@@ -434,7 +435,10 @@ const disruption = section({
   restartHours,
   courierSuspended,
 }).superRefine((w, ctx) => {
-  if (endMs(w.to) < parseDate(w.from)!.epochMs) report(ctx, ['to'], `expected a time on or after from (${w.from}), got ${w.to}`);
+  const [from, to] = [parseDate(w.from)!, parseDate(w.to)!];
+  // Two dates compare as days (a one-day window is from = to); otherwise as instants.
+  const backwards = from.dateOnly && to.dateOnly ? w.to < w.from : endMs(w.to) < from.epochMs;
+  if (backwards) report(ctx, ['to'], `expected a time on or after from (${w.from}), got ${w.to}`);
 });
 
 const factories = section({

@@ -2,6 +2,7 @@
 // orders and events per second, peak heap — and the same season doubled at the same daily volume,
 // whose peak heap must stay within 10%. Writes bench/results/model.json.
 // Usage: npm run bench:model [-- --scenario scenarios/x.yaml --seed 1]
+//        --season-only runs the one season and prints its summary without writing results (npm start).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,8 @@ function doubled(s: Scenario): Scenario {
 
 const scenario = readScenarioFile(scenarioPath);
 const single = measure(scenario, 'season');
-const twice = measure(doubled(readScenarioFile(scenarioPath)), 'doubled season');
+const seasonOnly = process.argv.includes('--season-only');
+const twice = seasonOnly ? single : measure(doubled(readScenarioFile(scenarioPath)), 'doubled season');
 
 const result = {
   date: new Date().toISOString(),
@@ -82,15 +84,17 @@ const result = {
   heapRatioDoubleToSingle: +(twice.peakHeapMB / single.peakHeapMB).toFixed(3),
   ordersPerSecondDoubleSeason: Math.round(twice.orders / twice.seconds),
 };
-mkdirSync(resolve(root, 'bench/results'), { recursive: true });
-writeFileSync(resolve(root, 'bench/results/model.json'), JSON.stringify(result, null, 2) + '\n');
+if (!seasonOnly) {
+  mkdirSync(resolve(root, 'bench/results'), { recursive: true });
+  writeFileSync(resolve(root, 'bench/results/model.json'), JSON.stringify(result, null, 2) + '\n');
+}
 
 const k = single.kpis;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 console.log(`${result.scenario}, seed ${seed}: ${single.days} days, ${single.orders.toLocaleString('en')} orders in ${result.seconds} s`);
 console.log(`  ${result.ordersPerSecond.toLocaleString('en')} orders/s, ${result.eventsPerSecond.toLocaleString('en')} events/s, peak heap ${result.peakHeapMB} MB`);
-console.log(`  doubled season (${twice.days} days, ${twice.orders.toLocaleString('en')} orders): peak heap ${twice.peakHeapMB} MB (x${result.heapRatioDoubleToSingle})`);
+if (!seasonOnly) console.log(`  doubled season (${twice.days} days, ${twice.orders.toLocaleString('en')} orders): peak heap ${twice.peakHeapMB} MB (x${result.heapRatioDoubleToSingle})`);
 console.log(`  orders fulfilled ${pct(k.ordersFulfilled / k.ordersPlaced)}, cancelled for stockout ${pct(k.ordersCancelled / k.ordersPlaced)}, ` +
   `lost ${pct(k.ordersLost / k.ordersPlaced)}; fines ${pct(k.finesShareOfGmv)} of GMV; sellers suspended ${k.sellersSuspended.toLocaleString('en')}`);
 console.log(`  dock-to-stock P95 ${k.dockToStockP95Hours.toFixed(1)} h; peak queues: receiving ${k.receivingQueuePeakParcels}, QC ${k.qcQueuePeakParcels} parcels`);
-console.log('Written to bench/results/model.json');
+if (!seasonOnly) console.log('Written to bench/results/model.json');

@@ -9,7 +9,7 @@ import type { RandomStream } from '../engine/random.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { buildWorld, draw, type World } from './world.ts';
 import { finishWithinHours, hourOf } from './curves.ts';
-import { BACKORDERED, CANCELLED, FactoryOrders, OrderLines, Orders, PACKED, PACKING, Parcels, RESERVED, SHIPPED } from './pool.ts';
+import { FactoryOrders, OrderLines, Orders, Parcels } from './pool.ts';
 import { Ledger } from './ledger.ts';
 import { buildResult, type RunResult } from './result.ts';
 
@@ -374,7 +374,6 @@ export class JitModel {
     if (this.backorders.head[sku] < 0 && this.onHand[sku] >= quantity) {
       this.takeFromStock(o);
     } else {
-      orders.state[o] = BACKORDERED;
       this.backorders.push(sku, o, orders);
       this.backordered[sku] += quantity;
       orders.failTimer[o] = sim.schedule(this.s.rules.failAfterHours, this.FAIL, o);
@@ -393,7 +392,6 @@ export class JitModel {
     const after = orders.next[o];
     if (prev < 0) backorders.head[sku] = after; else orders.next[prev] = after;
     if (backorders.tail[sku] === o) backorders.tail[sku] = prev;
-    orders.state[o] = CANCELLED;
     this.backordered[sku] -= orders.quantity[o];
     const seller = this.world.skuSeller[sku];
     this.fine(o, seller, this.ledger.stockoutCause, this.s.rules.stockoutMultiple * orders.value[o]);
@@ -415,7 +413,6 @@ export class JitModel {
 
   private reserve(o: number): void {
     const seller = this.world.skuSeller[this.orders.sku[o]];
-    this.orders.state[o] = RESERVED;
     this.packingLine.push(seller, o, this.orders);
     this.startPacking(seller);
   }
@@ -430,7 +427,6 @@ export class JitModel {
       const o = this.packingLine.shift(seller, this.orders);
       if (o < 0) return;
       this.busyPackers[seller]++;
-      this.orders.state[o] = PACKING;
       const work = draw(this.handlingTime, rules.handling);
       this.sim.scheduleAt(finishWithinHours(now, work, rules.open, rules.close), this.PACKED_EVENT, o);
     }
@@ -439,7 +435,6 @@ export class JitModel {
   private packed(o: number): void {
     const seller = this.world.skuSeller[this.orders.sku[o]];
     this.busyPackers[seller]--;
-    this.orders.state[o] = PACKED;
     this.packedLine.push(seller, o, this.orders);
     if (!this.hasPacked[seller]) {
       this.hasPacked[seller] = 1;
@@ -526,7 +521,6 @@ export class JitModel {
       while (tier < tiers.length && delay > tiers[tier].afterHours) tier++;
       ledger.shippedByTier[tier]++;
       if (tier > 0) this.fine(o, seller, tier - 1, tiers[tier - 1].multiple * orders.value[o]);
-      orders.state[o] = SHIPPED;
       units += orders.quantity[o];
       weight += orders.quantity[o] * world.unitWeight[orders.sku[o]];
     }

@@ -49,15 +49,11 @@ export abstract class Pool {
   }
 }
 
-/** Order states while in flight. */
-export const BACKORDERED = 1, RESERVED = 2, PACKING = 3, PACKED = 4, SHIPPED = 5, CANCELLED = 6;
-
 export class Orders extends Pool {
   placedAt = new Float64Array(this.capacity);
   sku = new Int32Array(this.capacity);
   quantity = new Int32Array(this.capacity);
   value = new Float64Array(this.capacity);
-  state = new Uint8Array(this.capacity);
   /** Link in whichever FIFO line the order is in: backorders, packing, packed, a parcel. */
   next = new Int32Array(this.capacity);
   failTimer = new Float64Array(this.capacity);

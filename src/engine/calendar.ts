@@ -20,9 +20,11 @@ const NIL = -1;
 /** A handle that no live event has; `cancel` of it returns false. */
 export const NO_EVENT = -1;
 
-// Slots are columns (structure of arrays), not 32-byte records: measured, the columns the hot
-// loop touches (time, next) stay small enough for the L2 cache up to ~100k pending events,
-// and records lost 2x there. Buckets keep head and tail side by side: buckets[2b], [2b+1].
+// A slot's time sits in its own column, which the hot loop scans; the rest is one 16-byte
+// record rec[4s..4s+3] = next in bucket, kind (-1 when free), payload, generation. Measured:
+// five separate columns ran 10% slower at 1M pending, and whole 32-byte records with the time
+// inside ran 2x slower at 100k. Buckets keep head and tail side by side: buckets[2b], [2b+1].
+const NEXT = 0, KIND = 1, PAYLOAD = 2, GEN = 3;
 
 export class Calendar {
   private time = new Float64Array(64);
@@ -55,29 +57,29 @@ export class Calendar {
 
   /** Handler kind of the event in `slot`. */
   kindOf(slot: number): number {
-    return this.rec[(slot << 2) + 1];
+    return this.rec[(slot << 2) + KIND];
   }
 
   /** Integer payload of the event in `slot` (an order, a parcel, a process...). */
   payloadOf(slot: number): number {
-    return this.rec[(slot << 2) + 2];
+    return this.rec[(slot << 2) + PAYLOAD];
   }
 
   /** Adds an event; returns its handle. `time` must not precede the last popped time. */
   push(time: number, kind: number, payload: number): number {
     let slot = this.freeHead;
-    if (slot !== NIL) this.freeHead = this.rec[slot << 2];
+    if (slot !== NIL) this.freeHead = this.rec[(slot << 2) + NEXT];
     else {
       if (this.used === this.capacity) this.growSlots();
       slot = this.used++;
     }
     this.time[slot] = time;
-    this.rec[(slot << 2) + 1] = kind;
-    this.rec[(slot << 2) + 2] = payload;
+    this.rec[(slot << 2) + KIND] = kind;
+    this.rec[(slot << 2) + PAYLOAD] = payload;
     this.link(slot, time);
     if (++this.size > this.mask + 1) this.rebuild((this.mask + 1) * 2, this.sampleWidth());
     else if (this.steps > 8 * (this.mask + 1) + 64) this.checkCost();
-    return this.rec[(slot << 2) + 3] * SLOT_SPACE + slot;
+    return this.rec[(slot << 2) + GEN] * SLOT_SPACE + slot;
   }
 
   /**
@@ -113,7 +115,7 @@ export class Calendar {
   popMin(): void {
     const b = (this.cursor & this.mask) << 1;
     const slot = this.buckets[b];
-    const nxt = this.rec[slot << 2];
+    const nxt = this.rec[(slot << 2) + NEXT];
     this.buckets[b] = nxt;
     if (nxt === NIL) this.buckets[b + 1] = NIL;
     this.now = this.time[slot];
@@ -129,9 +131,9 @@ export class Calendar {
     const rec = this.rec;
     const b = (Math.floor(this.time[slot] * this.invWidth) & this.mask) << 1;
     let prev = NIL, cur = this.buckets[b];
-    while (cur !== slot) { prev = cur; cur = rec[cur << 2]; }
-    const nxt = rec[slot << 2];
-    if (prev === NIL) this.buckets[b] = nxt; else rec[prev << 2] = nxt;
+    while (cur !== slot) { prev = cur; cur = rec[(cur << 2) + NEXT]; }
+    const nxt = rec[(slot << 2) + NEXT];
+    if (prev === NIL) this.buckets[b] = nxt; else rec[(prev << 2) + NEXT] = nxt;
     if (this.buckets[b + 1] === slot) this.buckets[b + 1] = prev;
     this.release(slot);
     if (this.size < (this.mask + 1) >> 2 && this.mask >= MIN_BUCKETS) this.shrink();
@@ -142,7 +144,7 @@ export class Calendar {
   isPending(handle: number): boolean {
     if (!(handle >= 0 && handle < SLOT_SPACE * GEN_SPACE)) return false;
     const slot = handle % SLOT_SPACE;
-    return slot < this.used && this.rec[(slot << 2) + 1] >= 0 && this.rec[(slot << 2) + 3] === (handle - slot) / SLOT_SPACE;
+    return slot < this.used && this.rec[(slot << 2) + KIND] >= 0 && this.rec[(slot << 2) + GEN] === (handle - slot) / SLOT_SPACE;
   }
 
   /** How the calendar is shaped now and what it has cost: for tests and tuning, not for models. */
@@ -157,9 +159,9 @@ export class Calendar {
   }
 
   private release(slot: number): void {
-    this.rec[(slot << 2) + 1] = -1;
-    this.rec[(slot << 2) + 3] = (this.rec[(slot << 2) + 3] + 1) % GEN_SPACE;
-    this.rec[slot << 2] = this.freeHead;
+    this.rec[(slot << 2) + KIND] = -1;
+    this.rec[(slot << 2) + GEN] = (this.rec[(slot << 2) + GEN] + 1) % GEN_SPACE;
+    this.rec[(slot << 2) + NEXT] = this.freeHead;
     this.freeHead = slot;
     this.size--;
   }
@@ -171,16 +173,16 @@ export class Calendar {
     const last = buckets[b + 1];
     if (last === NIL) {
       buckets[b] = buckets[b + 1] = slot;
-      rec[slot << 2] = NIL;
+      rec[(slot << 2) + NEXT] = NIL;
     } else if (time[last] <= t) {
-      rec[last << 2] = slot;
-      rec[slot << 2] = NIL;
+      rec[(last << 2) + NEXT] = slot;
+      rec[(slot << 2) + NEXT] = NIL;
       buckets[b + 1] = slot;
     } else {
       let prev = NIL, cur = buckets[b], walked = 0;
-      while (time[cur] <= t) { prev = cur; cur = rec[cur << 2]; walked++; }
-      rec[slot << 2] = cur;
-      if (prev === NIL) buckets[b] = slot; else rec[prev << 2] = slot;
+      while (time[cur] <= t) { prev = cur; cur = rec[(cur << 2) + NEXT]; walked++; }
+      rec[(slot << 2) + NEXT] = cur;
+      if (prev === NIL) buckets[b] = slot; else rec[(prev << 2) + NEXT] = slot;
       this.steps += walked;
     }
   }
@@ -230,7 +232,7 @@ export class Calendar {
     for (let b = 0; b < old.length; b += 2) {
       let s = old[b];
       while (s !== NIL) {
-        const after = rec[s << 2];
+        const after = rec[(s << 2) + NEXT];
         this.link(s, this.time[s]);
         s = after;
       }
@@ -275,7 +277,7 @@ export class Calendar {
     let filled = 0;
     const time = this.time, rec = this.rec, buckets = this.buckets;
     for (let b = 0; b < buckets.length; b += 2) {
-      for (let s = buckets[b]; s !== NIL; s = rec[s << 2]) {
+      for (let s = buckets[b]; s !== NIL; s = rec[(s << 2) + NEXT]) {
         const t = time[s];
         if (filled === n && t >= out[n - 1]) break;
         let i = filled;

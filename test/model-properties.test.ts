@@ -59,7 +59,7 @@ describe.each(shipped)('conservation on scenarios/%s', (file) => {
   it('units are conserved: by order outcome, through seller stock, and through factories', () => {
     expect(k.unitsFulfilled + k.unitsRejected + k.unitsCancelled + k.unitsLost + k.unitsOpen).toBe(k.unitsOrdered);
     let onHand = 0, onOrder = 0;
-    for (let sku = 0; sku < model.world.skuCount; sku++) { onHand += model.onHand[sku]; onOrder += model.onOrder[sku]; }
+    for (let sku = 0; sku < model.world.skuCount; sku++) { onHand += model.onHand(sku); onOrder += model.onOrder(sku); }
     expect(model.initialStock + model.unitsDelivered).toBe(onHand + model.unitsFromStock);
     expect(k.unitsPurchased).toBe(model.unitsDelivered + onOrder);
   });

@@ -86,7 +86,7 @@ describe('stockout failure (§9)', () => {
     expect(k.finesStockoutCny).toBe(500);
     expect(k.ordersShipped).toBe(0);
     expect(k.parcelsShipped).toBe(0);
-    expect(model.onHand[0]).toBe(1); // the late units arrive into stock at 105 h
+    expect(model.onHand(0)).toBe(1); // the late units arrive into stock at 105 h
   });
 
   it('a backorder reserved in time is not fined for stock', () => {

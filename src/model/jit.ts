@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { buildWorld, draw, type World } from './world.ts';
 import { finishWithinHours, hourOf } from './curves.ts';
 import { FactoryOrders, OrderLines, Orders, Parcels } from './pool.ts';
+import { SkuStock } from './stock.ts';
 import { Ledger } from './ledger.ts';
 import { buildResult, type RunResult } from './result.ts';
 
@@ -35,16 +36,8 @@ export class JitModel {
   readonly receiving: Resource;
   readonly qc: Resource;
 
-  // Per SKU: stock at the seller and its FIFO backorder line.
-  readonly onHand: Int32Array;
-  readonly onOrder: Int32Array;
-  readonly backordered: Int32Array;
-  readonly backorders: OrderLines;
-  readonly holdingArea: Float64Array;
-  private readonly lastStockChange: Float64Array;
-  /** Today's s and S per SKU (s = -1 under make-to-order: no review). */
-  private readonly reorderLevel: Int32Array;
-  private readonly orderUpToLevel: Int32Array;
+  /** Per SKU: stock at the seller, today's (s, S) and the FIFO backorder line. */
+  readonly stock: SkuStock;
   private readonly cumulativeDays: Float64Array;
 
   // Per seller: packing, deposit, money.
@@ -65,6 +58,10 @@ export class JitModel {
   readonly goodsCost: Float64Array;
   readonly shipping: Float64Array;
   readonly topUps: Float64Array;
+  /** Per seller: goods on hand at cost (CNY), its integral over time (CNY·h), and when it last changed. */
+  private readonly stockValue: Float64Array;
+  private readonly holdingArea: Float64Array;
+  private readonly lastStockChange: Float64Array;
   private readonly acceptedToday: Int32Array;
   private readonly acceptedHistory: Int32Array;
   private readonly classRange: { first: number; end: number }[];
@@ -112,14 +109,10 @@ export class JitModel {
     this.ledger = new Ledger(world.horizon, scenario.rules.lateness.length);
     const skus = world.skuCount, sellers = world.sellerCount;
 
-    this.onHand = new Int32Array(skus);
-    this.onOrder = new Int32Array(skus);
-    this.backordered = new Int32Array(skus);
-    this.backorders = new OrderLines(skus);
-    this.holdingArea = new Float64Array(skus);
-    this.lastStockChange = new Float64Array(skus);
-    this.reorderLevel = new Int32Array(skus);
-    this.orderUpToLevel = new Int32Array(skus);
+    this.stock = new SkuStock(world.skuSeller);
+    this.stockValue = new Float64Array(sellers);
+    this.holdingArea = new Float64Array(sellers);
+    this.lastStockChange = new Float64Array(sellers);
     this.cumulativeDays = new Float64Array(world.expectedOrdersByDay.length + 1);
     for (let d = 0; d < world.expectedOrdersByDay.length; d++) {
       this.cumulativeDays[d + 1] = this.cumulativeDays[d] + world.expectedOrdersByDay[d];
@@ -193,8 +186,8 @@ export class JitModel {
 
   /** Sets a SKU's stock on hand before the run (a what-if starting position). */
   setStock(sku: number, units: number): void {
-    this.initialStock += units - this.onHand[sku];
-    this.onHand[sku] = units;
+    this.initialStock += units - this.stock.onHand(sku);
+    this.changeStock(sku, units - this.stock.onHand(sku));
   }
 
   /**
@@ -228,8 +221,9 @@ export class JitModel {
   private stockUp(): void {
     this.planStock(0);
     for (let sku = 0; sku < this.world.skuCount; sku++) {
-      this.onHand[sku] = this.orderUpToLevel[sku];
-      this.initialStock += this.orderUpToLevel[sku];
+      const units = this.stock.reorderLevel(sku) < 0 ? 0 : this.stock.orderUpTo(sku);
+      this.changeStock(sku, units);
+      this.initialStock += units;
     }
   }
 
@@ -248,11 +242,10 @@ export class JitModel {
     }));
     for (let sku = 0; sku < world.skuCount; sku++) {
       const a = ahead[world.sellerClass[world.skuSeller[sku]]];
-      if (a.makeToOrder) { this.reorderLevel[sku] = -1; this.orderUpToLevel[sku] = 0; continue; }
+      if (a.makeToOrder) { this.stock.setLevels(sku, -1, 0); continue; }
       const units = world.skuShare[sku] * unitsPerOrder;
       const reorder = Math.ceil(units * a.s);
-      this.reorderLevel[sku] = reorder;
-      this.orderUpToLevel[sku] = Math.max(reorder + 1, Math.ceil(units * a.S));
+      this.stock.setLevels(sku, reorder, Math.max(reorder + 1, Math.ceil(units * a.S)));
     }
   }
 
@@ -262,18 +255,22 @@ export class JitModel {
     return this.cumulativeDays[d] + (x - d) * this.world.expectedOrdersByDay[d];
   }
 
+  /** Moves stock on hand, integrating the seller's goods at cost over time for holding cost. */
   private changeStock(sku: number, delta: number): void {
     const now = this.sim.now;
-    this.holdingArea[sku] += this.onHand[sku] * (now - this.lastStockChange[sku]);
-    this.lastStockChange[sku] = now;
-    this.onHand[sku] += delta;
+    const seller = this.stock.seller(sku);
+    this.holdingArea[seller] += this.stockValue[seller] * (now - this.lastStockChange[seller]);
+    this.lastStockChange[seller] = now;
+    this.stockValue[seller] += delta * this.world.unitValue[sku] * this.s.factories.cogsRatio;
+    this.stock.addOnHand(sku, delta);
   }
 
   /** (s, S) on inventory position: at or below s, order up to S (MODEL.md §3). */
   private review(sku: number): void {
-    const position = this.onHand[sku] + this.onOrder[sku] - this.backordered[sku];
-    if (position > this.reorderLevel[sku] || this.reorderLevel[sku] < 0) return;
-    const quantity = this.orderUpToLevel[sku] - position;
+    const reorder = this.stock.reorderLevel(sku);
+    const position = this.stock.position(sku);
+    if (position > reorder || reorder < 0) return;
+    const quantity = this.stock.orderUpTo(sku) - position;
     if (quantity > 0) this.orderFromFactory(sku, quantity);
   }
 
@@ -281,7 +278,7 @@ export class JitModel {
     const f = this.factoryOrders.alloc();
     this.factoryOrders.sku[f] = sku;
     this.factoryOrders.quantity[f] = quantity;
-    this.onOrder[sku] += quantity;
+    this.stock.addOnOrder(sku, quantity);
     this.ledger.factoryOrders++;
     this.ledger.unitsPurchased += quantity;
     const done = this.productionDone(sku, this.sim.now, draw(this.leadTime, this.world.leadTime));
@@ -309,7 +306,7 @@ export class JitModel {
   private deliver(f: number): void {
     const sku = this.factoryOrders.sku[f], quantity = this.factoryOrders.quantity[f];
     this.factoryOrders.free(f);
-    this.onOrder[sku] -= quantity;
+    this.stock.addOnOrder(sku, -quantity);
     this.unitsDelivered += quantity;
     this.changeStock(sku, quantity);
     this.serveBackorders(sku);
@@ -318,10 +315,10 @@ export class JitModel {
 
   /** Oldest first, whole orders only, strictly in order (§5). */
   private serveBackorders(sku: number): void {
-    const { orders, backorders } = this;
-    for (let o = backorders.head[sku]; o >= 0 && this.onHand[sku] >= orders.quantity[o]; o = backorders.head[sku]) {
-      backorders.shift(sku, orders);
-      this.backordered[sku] -= orders.quantity[o];
+    const { orders, stock } = this;
+    for (let o = stock.backorders.head(sku); o >= 0 && stock.onHand(sku) >= orders.quantity[o]; o = stock.backorders.head(sku)) {
+      stock.backorders.shift(sku, orders);
+      stock.addBackordered(sku, -orders.quantity[o]);
       this.sim.cancel(orders.failTimer[o]);
       this.takeFromStock(o);
     }
@@ -371,11 +368,11 @@ export class JitModel {
     orders.quantity[o] = quantity;
     orders.value[o] = value;
     orders.fines[o] = 0;
-    if (this.backorders.head[sku] < 0 && this.onHand[sku] >= quantity) {
+    if (this.stock.canReserve(sku, quantity)) {
       this.takeFromStock(o);
     } else {
-      this.backorders.push(sku, o, orders);
-      this.backordered[sku] += quantity;
+      this.stock.backorders.push(sku, o, orders);
+      this.stock.addBackordered(sku, quantity);
       orders.failTimer[o] = sim.schedule(this.s.rules.failAfterHours, this.FAIL, o);
       if (world.classes[world.sellerClass[seller]].makeToOrder) this.orderFromFactory(sku, quantity);
     }
@@ -384,15 +381,10 @@ export class JitModel {
 
   /** An order still unreserved `failAfterHours` after it was placed is cancelled and fined (§9). */
   private failOrder(o: number): void {
-    const { orders, backorders } = this;
+    const { orders, stock } = this;
     const sku = orders.sku[o];
-    // Remove it from its SKU's line; it is nearly always the head (lines are FIFO by age).
-    let prev = -1;
-    for (let cur = backorders.head[sku]; cur !== o; cur = orders.next[cur]) prev = cur;
-    const after = orders.next[o];
-    if (prev < 0) backorders.head[sku] = after; else orders.next[prev] = after;
-    if (backorders.tail[sku] === o) backorders.tail[sku] = prev;
-    this.backordered[sku] -= orders.quantity[o];
+    stock.backorders.remove(sku, o, orders);
+    stock.addBackordered(sku, -orders.quantity[o]);
     const seller = this.world.skuSeller[sku];
     this.fine(o, seller, this.ledger.stockoutCause, this.s.rules.stockoutMultiple * orders.value[o]);
     this.ledger.ordersCancelled++;
@@ -687,14 +679,17 @@ export class JitModel {
 
   /** Holding cost so far, per seller (CNY), up to the current time. */
   holdingCost(): Float64Array {
-    const { world } = this;
-    const out = new Float64Array(world.sellerCount);
-    const perUnitHour = (this.s.factories.cogsRatio * this.s.factories.holdingRatePerYear) / (365 * 24);
+    const perCnyHour = this.s.factories.holdingRatePerYear / (365 * 24);
     const now = this.sim.now;
-    for (let sku = 0; sku < world.skuCount; sku++) {
-      const area = this.holdingArea[sku] + this.onHand[sku] * (now - this.lastStockChange[sku]);
-      out[world.skuSeller[sku]] += area * world.unitValue[sku] * perUnitHour;
-    }
-    return out;
+    return this.holdingArea.map((area, s) => (area + this.stockValue[s] * (now - this.lastStockChange[s])) * perCnyHour);
+  }
+
+  /** Units of a SKU on hand now, and on order from its factory. */
+  onHand(sku: number): number {
+    return this.stock.onHand(sku);
+  }
+
+  onOrder(sku: number): number {
+    return this.stock.onOrder(sku);
   }
 }

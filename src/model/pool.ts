@@ -73,31 +73,54 @@ export class FactoryOrders extends Pool {
   quantity = new Int32Array(this.capacity);
 }
 
-/** A FIFO line of orders per owner (a SKU's backorders, a seller's packing line), linked through Orders.next. */
+/**
+ * A FIFO line of orders per owner (a SKU's backorders, a seller's packing line), linked through
+ * Orders.next. An owner's head and tail sit side by side, at `offset` in its record of `stride`
+ * ints within `links` (its own array by default), so they share a cache line with the owner.
+ */
 export class OrderLines {
-  head: Int32Array;
-  tail: Int32Array;
-  constructor(owners: number) {
-    this.head = new Int32Array(owners).fill(-1);
-    this.tail = new Int32Array(owners).fill(-1);
+  private readonly links: Int32Array;
+  constructor(owners: number, links?: Int32Array, private readonly stride = 2, private readonly offset = 0) {
+    this.links = links ?? new Int32Array(owners * stride);
+    for (let i = 0; i < owners; i++) this.links[i * stride + offset] = this.links[i * stride + offset + 1] = -1;
   }
+
+  head(owner: number): number {
+    return this.links[owner * this.stride + this.offset];
+  }
+
   push(owner: number, order: number, orders: Orders): void {
+    const i = owner * this.stride + this.offset;
     orders.next[order] = -1;
-    if (this.tail[owner] < 0) this.head[owner] = order;
-    else orders.next[this.tail[owner]] = order;
-    this.tail[owner] = order;
+    if (this.links[i + 1] < 0) this.links[i] = order;
+    else orders.next[this.links[i + 1]] = order;
+    this.links[i + 1] = order;
   }
+
   shift(owner: number, orders: Orders): number {
-    const o = this.head[owner];
+    const i = owner * this.stride + this.offset;
+    const o = this.links[i];
     if (o < 0) return -1;
-    this.head[owner] = orders.next[o];
-    if (this.head[owner] < 0) this.tail[owner] = -1;
+    this.links[i] = orders.next[o];
+    if (this.links[i] < 0) this.links[i + 1] = -1;
     return o;
   }
+
+  /** Takes an order out wherever it stands (a walk from the head: lines are FIFO by age, so short). */
+  remove(owner: number, order: number, orders: Orders): void {
+    const i = owner * this.stride + this.offset;
+    let prev = -1;
+    for (let cur = this.links[i]; cur !== order; cur = orders.next[cur]) prev = cur;
+    const after = orders.next[order];
+    if (prev < 0) this.links[i] = after; else orders.next[prev] = after;
+    if (this.links[i + 1] === order) this.links[i + 1] = prev;
+  }
+
   /** Takes the whole line, returning its first order (the rest follow through Orders.next). */
   takeAll(owner: number): number {
-    const o = this.head[owner];
-    this.head[owner] = this.tail[owner] = -1;
+    const i = owner * this.stride + this.offset;
+    const o = this.links[i];
+    this.links[i] = this.links[i + 1] = -1;
     return o;
   }
 }

@@ -1,30 +1,142 @@
-// The jitsim command, spawned as a user would run it: --version, --help and usage errors.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// The jitsim command, spawned as a user would run it: run, compare, validate, scenarios, exit
+// codes, files written and parseable, stable CSV headers, workers, and Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const bin = new URL('../bin/jitsim.mjs', import.meta.url).pathname;
+const scenarios = new URL('../scenarios/', import.meta.url).pathname;
 const jitsim = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const tmp = () => mkdtempSync(join(tmpdir(), 'jitsim-'));
 
-describe('jitsim command', () => {
+describe('jitsim basics', () => {
   it('--version prints the package version and exits 0', () => {
     const r = jitsim('--version');
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
-  it('--help describes the tool and exits 0', () => {
+  it('--help describes the tool and its commands and exits 0', () => {
     const r = jitsim('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: jitsim/);
-    expect(r.stdout).toMatch(/JIT pre-sale fulfilment/);
+    for (const c of ['run', 'compare', 'validate', 'scenarios']) expect(r.stdout).toContain(c);
   });
 
-  it('an unknown option is a usage error: exit 2, one line on stderr, no stack trace', () => {
+  it('usage errors exit 2 with one line and no stack trace', () => {
     const r = jitsim('--frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe("error: unknown option '--frobnicate'");
+    const reps = jitsim('run', `${scenarios}small-seller.yaml`, '--reps', '0');
+    expect(reps.status).toBe(2);
+    expect(reps.stderr).toContain('expected a whole number >= 1, got 0');
+    expect(jitsim('run').status).toBe(2);
+  });
+
+  it('scenarios lists every shipped scenario with its question', () => {
+    const r = jitsim('scenarios');
+    expect(r.status).toBe(0);
+    for (const f of readdirSync(scenarios).filter((n) => n.endsWith('.yaml'))) expect(r.stdout).toMatch(new RegExp(`${f}\\s+\\S.*\\?`));
+  });
+});
+
+describe('jitsim validate', () => {
+  it('prints the resolved scenario with every default filled, exit 0', () => {
+    const r = jitsim('validate', `${scenarios}small-seller.yaml`);
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.sellers.count).toBe(1);
+    expect(s.rules.depositCny).toBe(5000); // a default the file does not state
+  });
+
+  it('prints one line per error naming file, path and expectation, exit 1', () => {
+    const dir = tmp();
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'demand:\n  ordersPerDay: -5\n  hourProfle: [1]\n');
+    const r = jitsim('validate', file);
+    expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain(`${file}: demand.ordersPerDay: expected a number >= 0, got -5`);
+    expect(lines.some((l) => l.startsWith(`${file}: demand.hourProfle: unknown field`))).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(jitsim('validate', join(dir, 'missing.yaml')).stderr.trim()).toBe(`${join(dir, 'missing.yaml')}: file not found`);
+  });
+});
+
+describe('jitsim run', () => {
+  it('writes parseable files with stable headers, identical with 1 and 2 workers', () => {
+    const one = tmp(), two = tmp();
+    const a = jitsim('run', `${scenarios}small-seller.yaml`, '--reps', '4', '--seed', '9', '--workers', '1', '--out', one);
+    const b = jitsim('run', `${scenarios}small-seller.yaml`, '--reps', '4', '--seed', '9', '--workers', '2', '--out', two);
+    expect(a.status).toBe(0);
+    expect(b.status).toBe(0);
+    expect(a.stdout).toContain('4 of 4 replications, seed 9');
+    for (const f of ['summary.json', 'kpis.csv', 'hourly.csv', 'histograms.json']) {
+      expect(readFileSync(join(two, f), 'utf8')).toBe(readFileSync(join(one, f), 'utf8'));
+    }
+    const summary = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8'));
+    expect(summary.replications).toBe(4);
+    expect(summary.interrupted).toBe(false);
+    expect(summary.kpis.ordersPlaced.n).toBe(4);
+    expect(summary.kpis.ordersPlaced.low).toBeLessThan(summary.kpis.ordersPlaced.mean);
+    const kpis = readFileSync(join(one, 'kpis.csv'), 'utf8').split('\n');
+    expect(kpis[0]).toBe('kpi,mean,half_width_95,low_95,high_95,replications');
+    const hourly = readFileSync(join(one, 'hourly.csv'), 'utf8').trim().split('\n');
+    expect(hourly[0].startsWith('hour,date,hour_of_day,ordersPlaced_mean,ordersPlaced_p5,ordersPlaced_p95,parcelsArriving_mean')).toBe(true);
+    expect(hourly.length).toBe(1 + 66 * 24);
+    expect(hourly[1].startsWith('0,2022-10-01,0,')).toBe(true);
+    const histograms = JSON.parse(readFileSync(join(one, 'histograms.json'), 'utf8'));
+    expect(histograms.shipDelayHours.counts.length).toBe(histograms.shipDelayHours.bins);
+  });
+
+  it('--json prints the summary as JSON', () => {
+    const r = jitsim('run', `${scenarios}small-seller.yaml`, '--reps', '2', '--json', '--out', tmp());
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).kpis.ordersPlaced.n).toBe(2);
+  });
+
+  it('Ctrl-C after the first replications writes a valid partial summary and exits 130', async () => {
+    const dir = tmp(), out = join(dir, 'out');
+    const file = join(dir, 'mid.yaml'); // ~1 s a replication
+    writeFileSync(file, `extends: ${scenarios}black-friday-2022.yaml\ndemand: { ordersPerDay: 6000 }\nsellers: { count: 3000 }\n`);
+    const child = spawn(process.execPath, [bin, 'run', file, '--reps', '60', '--workers', '1', '--out', out, '-q']);
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    await new Promise((r) => setTimeout(r, 9000));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('interrupted');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.interrupted).toBe(true);
+    expect(summary.replications).toBeGreaterThanOrEqual(1);
+    expect(summary.replications).toBeLessThan(60);
+    expect(summary.kpis.ordersPlaced.n).toBe(summary.replications);
+    expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]); // nothing half-written
+  }, 60_000);
+});
+
+describe('jitsim compare', () => {
+  it('prints paired differences with significance and writes the difference files', () => {
+    const dir = tmp(), out = join(dir, 'out');
+    const b = join(dir, 'b.yaml');
+    writeFileSync(b, `extends: ${scenarios}small-seller.yaml\nsellers: { classes: { small: { stocking: { reorderDays: 10, orderUpToDays: 20 } } } }\n`);
+    const r = jitsim('compare', `${scenarios}small-seller.yaml`, b, '--reps', '5', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('5 paired replications');
+    expect(r.stdout).toContain('B − A');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.replications).toBe(5);
+    // Common random numbers: the same demand in A and B, so orders placed do not differ at all.
+    expect(summary.difference.ordersPlaced.mean).toBe(0);
+    // Holding more stock cuts stockout cancellations, clearly.
+    expect(summary.difference.ordersCancelled.mean).toBeLessThan(0);
+    expect(summary.difference.ordersCancelled.significant).toBe(true);
+    expect(existsSync(join(out, 'hourly.csv'))).toBe(true);
+    expect(readFileSync(join(out, 'kpis.csv'), 'utf8').split('\n')[0]).toBe('kpi,mean,half_width_95,low_95,high_95,replications');
   });
 });

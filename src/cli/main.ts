@@ -1,34 +1,147 @@
-// The `jitsim` command line: builds the commander program and maps its outcome to an exit code.
-import { Command, CommanderError } from 'commander';
+// The `jitsim` command line: run, compare, validate, scenarios. Maps every outcome to an exit
+// code (0 ok, 1 invalid input, 2 usage, 130 interrupted) and every error to one readable line.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { compareKpis, summarise, type HourlyBand } from '../experiment/summary.ts';
+import { ScenarioError } from '../scenario/load.ts';
+import { readScenarioFile } from './read-scenario.ts';
+import { replicate, type Replicated } from './experiment.ts';
+import { jsonNumbers, writeRunFiles } from './output.ts';
+import { differenceTable, kpiTable } from './table.ts';
+import { defaultWorkers } from '../worker/pool.ts';
+import type { RunResult } from '../model/result.ts';
 
-/** Exit codes the command promises: 0 success, 1 invalid input, 2 usage error, 130 interrupted. */
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, interrupted: 130 } as const;
 
-export function buildProgram(): Command {
-  return new Command('jitsim')
+const scenariosDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+
+function wholeNumber(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number >= ${min}, got ${value}`);
+    return n;
+  };
+}
+
+interface RunFlags { reps: number; seed: number; workers?: number; out: string; json?: boolean; quiet?: boolean }
+
+/** Shared between run and compare: the replication options. */
+function replicationOptions(cmd: Command): Command {
+  return cmd
+    .option('-r, --reps <R>', 'replications', wholeNumber(1), 10)
+    .option('-s, --seed <S>', 'base seed: replication i draws from streams of (seed, i)', wholeNumber(0), 1)
+    .addOption(new Option('-w, --workers <N>', `worker threads (default: one per core, ${defaultWorkers()} here)`).argParser(wholeNumber(1)))
+    .option('-o, --out <DIR>', 'directory for summary.json, kpis.csv, hourly.csv, histograms.json', 'jitsim-out')
+    .option('--json', 'print the summary as JSON instead of the table')
+    .option('-q, --quiet', 'no progress bar');
+}
+
+export function buildProgram(state: { code: number; signal: AbortSignal }): Command {
+  const program = new Command('jitsim')
     .description('Seeded discrete-event simulator and capacity planner for JIT pre-sale fulfilment')
     .version(pkg.version, '-V, --version', 'print the jitsim version')
     .helpOption('-h, --help', 'show this help')
+    .option('--debug', 'show stack traces of errors')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
+
+  replicationOptions(program.command('run').description('run replications of a scenario and summarise them').argument('<scenario>', 'scenario file (YAML or JSON)'))
+    .action(async (file: string, flags: RunFlags) => {
+      const scenario = readScenarioFile(file);
+      const run = await replicate(scenario, { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal });
+      if (run.results.length === 0) return interruptedBeforeAny(state);
+      const summary = summarise(run.results);
+      const doc = { scenario: file, seed: flags.seed, ...counts(run), kpis: summary.kpis };
+      writeRunFiles(flags.out, doc, summary.kpis, summary.hourly, summary.histograms, scenario.season.start);
+      if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
+      else process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${kpiTable(summary.kpis)}\nFiles in ${flags.out}/\n`);
+      if (run.interrupted) state.code = EXIT.interrupted;
     });
+
+  replicationOptions(program.command('compare').description('compare two scenarios on common random numbers (paired differences B − A)'))
+    .argument('<a>', 'baseline scenario').argument('<b>', 'alternative scenario')
+    .action(async (fileA: string, fileB: string, flags: RunFlags) => {
+      const a = readScenarioFile(fileA), b = readScenarioFile(fileB);
+      const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal };
+      const runA = await replicate(a, options);
+      const runB = runA.interrupted ? { results: [], requested: flags.reps, interrupted: true } : await replicate(b, options);
+      const pairs = Math.min(runA.results.length, runB.results.length);
+      if (pairs === 0) return interruptedBeforeAny(state);
+      const ra = runA.results.slice(0, pairs), rb = runB.results.slice(0, pairs);
+      const sa = summarise(ra), sb = summarise(rb);
+      const diff = compareKpis(ra, rb);
+      const doc = { a: fileA, b: fileB, seed: flags.seed, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis };
+      writeRunFiles(flags.out, doc, diff, hourlyDifference(ra, rb), { ...prefix('a.', sa.histograms), ...prefix('b.', sb.histograms) }, a.season.start);
+      if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
+      else process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${differenceTable(diff, sa.kpis, sb.kpis)}\nFiles in ${flags.out}/\n`);
+      if (doc.interrupted) state.code = EXIT.interrupted;
+    });
+
+  program.command('validate').description('print the fully resolved scenario, or its errors').argument('<scenario>', 'scenario file')
+    .action((file: string) => {
+      process.stdout.write(JSON.stringify(readScenarioFile(file), null, 2) + '\n');
+    });
+
+  program.command('scenarios').description('list the shipped scenarios and the question each answers')
+    .action(() => {
+      for (const f of readdirSync(scenariosDir).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()) {
+        const first = readFileSync(join(scenariosDir, f), 'utf8').split('\n').find((l) => l.startsWith('#')) ?? '';
+        process.stdout.write(`${basename(f).padEnd(30)} ${first.replace(/^#\s*/, '')}\n`);
+      }
+      process.stdout.write(`(in ${scenariosDir})\n`);
+    });
+  return program;
+}
+
+function counts(run: Replicated) {
+  return { replications: run.results.length, requested: run.requested, interrupted: run.interrupted };
+}
+
+function interruptedBeforeAny(state: { code: number }): void {
+  process.stderr.write('jitsim: interrupted before any replication finished; nothing written\n');
+  state.code = EXIT.interrupted;
+}
+
+function prefix<T>(p: string, o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [p + k, v]));
+}
+
+/** Hourly B − A per replication pair, summarised as mean and P5–P95 band. */
+function hourlyDifference(a: RunResult[], b: RunResult[]): Record<string, HourlyBand> {
+  const diffs = a.map((ra, i) => ({
+    ...ra,
+    hourly: Object.fromEntries(Object.keys(ra.hourly).map((k) => [k, ra.hourly[k].map((x, h) => b[i].hourly[k][h] - x)])),
+  }));
+  return summarise(diffs).hourly;
 }
 
 /** Runs the CLI on argv (as process.argv) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const controller = new AbortController();
+  const state = { code: EXIT.ok as number, signal: controller.signal };
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    process.stderr.write('\njitsim: interrupted, writing the replications already finished (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const program = buildProgram(state);
   try {
     await program.parseAsync(argv);
-    return EXIT.ok;
+    return state.code;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      // --help and --version exit through here with code 0; anything else is a usage error.
-      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (err instanceof ScenarioError) {
+      process.stderr.write(err.message + '\n');
+      return EXIT.invalidInput;
     }
-    process.stderr.write(`jitsim: ${err instanceof Error ? err.message : String(err)}\n`);
+    const debug = argv.includes('--debug');
+    process.stderr.write(`jitsim: ${debug && err instanceof Error ? err.stack : err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.invalidInput;
+  } finally {
+    process.off('SIGINT', onSigint);
   }
 }

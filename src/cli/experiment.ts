@@ -1,0 +1,38 @@
+// Runs a scenario's replications for the command: in the worker pool, with the progress bar,
+// stopping cleanly on Ctrl-C with the replications already finished.
+import type { RunResult } from '../model/result.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { horizonHours } from '../scenario/time.ts';
+import { runPool } from '../worker/pool.ts';
+import { progressBar } from './progress.ts';
+
+export interface Replicated {
+  results: RunResult[];
+  requested: number;
+  interrupted: boolean;
+}
+
+export async function replicate(
+  scenario: Scenario,
+  options: { seed: number; replications: number; workers?: number; quiet: boolean; signal: AbortSignal; label?: string },
+): Promise<Replicated> {
+  const days = horizonHours(scenario.season) / 24;
+  const progress = progressBar(options.replications, days, !options.quiet && process.stderr.isTTY === true);
+  try {
+    const outcome = await runPool({
+      scenario,
+      seed: options.seed,
+      replications: options.replications,
+      workers: options.workers,
+      signal: options.signal,
+      onDay: (r, d, e) => progress.day(r, d, e),
+      onReplication: () => progress.replicationDone(),
+    });
+    // Keep the finished prefix and any others, in replication order: each is a pure function
+    // of (scenario, seed, index), so a partial set is still a valid sample.
+    const results = outcome.results.filter((r): r is RunResult => r !== undefined);
+    return { results, requested: options.replications, interrupted: outcome.interrupted };
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,47 @@
+// The progress bar on stderr (only when stderr is a terminal): replications done, simulated
+// days, events per second and time left.
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  day(replication: number, days: number, events: number): void;
+  replicationDone(): void;
+  stop(): void;
+}
+
+export function progressBar(replications: number, daysPerReplication: number, enabled: boolean): Progress {
+  if (!enabled) return { day() {}, replicationDone() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: ' {bar} {percentage}% | replications {reps}/{total_reps} | {days} simulated days | {rate} events/s | {eta_formatted} left',
+      hideCursor: true,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = performance.now();
+  const daysNow = new Map<number, number>(), eventsNow = new Map<number, number>();
+  let doneDays = 0, doneEvents = 0, reps = 0;
+  bar.start(replications * daysPerReplication, 0, { reps: 0, total_reps: replications, days: 0, rate: 0 });
+  const update = () => {
+    let days = doneDays, events = doneEvents;
+    for (const d of daysNow.values()) days += d;
+    for (const e of eventsNow.values()) events += e;
+    const seconds = (performance.now() - started) / 1000;
+    bar.update(days, { reps, days, rate: Math.round(events / Math.max(seconds, 1e-3)).toLocaleString('en') });
+  };
+  return {
+    day(replication, days, events) {
+      daysNow.set(replication, days);
+      eventsNow.set(replication, events);
+      update();
+    },
+    replicationDone() {
+      reps++;
+      update();
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The compact KPI table the command prints: the figures a planner reads first, with intervals.
+import type { KpiDifference, KpiInterval } from '../experiment/summary.ts';
+
+/** KPIs shown in the table, in order, with a label; every KPI is in the files. */
+const SHOWN: [string, string][] = [
+  ['ordersPlaced', 'orders placed'],
+  ['ordersFulfilled', 'orders fulfilled'],
+  ['ordersCancelled', 'orders cancelled (stockout)'],
+  ['ordersRejected', 'orders rejected (quality)'],
+  ['ordersLost', 'orders lost (seller suspended)'],
+  ['ordersShippedLateTier1', 'orders shipped late, tier 1'],
+  ['ordersShippedLateTier2', 'orders shipped late, tier 2'],
+  ['finesTotalCny', 'fines, CNY'],
+  ['finesShareOfGmv', 'fines / GMV'],
+  ['sellersFined', 'sellers fined'],
+  ['sellersSuspended', 'sellers suspended'],
+  ['sellerProfitMeanCny', 'seller profit, mean CNY'],
+  ['shipDelayP95Hours', 'ship delay P95, h'],
+  ['receivingWaitP95Hours', 'receiving wait P95, h'],
+  ['qcWaitP95Hours', 'QC wait P95, h'],
+  ['dockToStockP95Hours', 'dock-to-stock P95, h'],
+  ['orderToStockP95Hours', 'order-to-stock P95, h'],
+  ['receivingQueuePeakParcels', 'receiving queue peak, parcels'],
+  ['qcQueuePeakParcels', 'QC queue peak, parcels'],
+  ['receivingUtilisation', 'receiving utilisation'],
+  ['qcUtilisation', 'QC utilisation'],
+];
+
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? '—' : x > 0 ? '∞' : '-∞';
+  const a = Math.abs(x);
+  if (a >= 1e6) return x.toLocaleString('en', { maximumFractionDigits: 0 });
+  if (a >= 100) return x.toLocaleString('en', { maximumFractionDigits: 1 });
+  if (a >= 1) return x.toLocaleString('en', { maximumFractionDigits: 2 });
+  return x.toPrecision(3);
+}
+
+function pad(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+export function kpiTable(kpis: Record<string, KpiInterval>): string {
+  const rows = [['KPI', 'mean', '± 95%']];
+  for (const [key, label] of SHOWN) {
+    const k = kpis[key];
+    if (k) rows.push([label, formatNumber(k.mean), formatNumber(k.halfWidth)]);
+  }
+  return pad(rows);
+}
+
+export function differenceTable(diff: Record<string, KpiDifference>, a: Record<string, KpiInterval>, b: Record<string, KpiInterval>): string {
+  const rows = [['KPI', 'A', 'B', 'B − A', '± 95%', '']];
+  for (const [key, label] of SHOWN) {
+    const d = diff[key];
+    if (!d) continue;
+    rows.push([label, formatNumber(a[key].mean), formatNumber(b[key].mean), formatNumber(d.mean), formatNumber(d.halfWidth), d.significant ? '*' : '']);
+  }
+  return pad(rows) + '\n* the 95% interval of the paired difference excludes 0';
+}

@@ -1,0 +1,98 @@
+// Across replications: the mean and 95% Student-t interval of every KPI, the mean and P5–P95
+// band of every hourly series, and merged histograms (MODEL.md "What a run reports").
+import { confidenceInterval, pairedDifference } from '../engine/confidence.ts';
+import { Histogram, type HistogramSnapshot } from '../engine/histogram.ts';
+import type { RunResult } from '../model/result.ts';
+
+export interface KpiInterval {
+  n: number;
+  mean: number;
+  sd: number;
+  /** Half width of the 95% interval; Infinity with fewer than 2 replications. */
+  halfWidth: number;
+  low: number;
+  high: number;
+}
+
+export interface KpiDifference extends KpiInterval {
+  /** True when the 95% interval of the paired difference excludes 0. */
+  significant: boolean;
+}
+
+export interface HourlyBand {
+  mean: Float64Array;
+  p5: Float64Array;
+  p95: Float64Array;
+}
+
+export interface Summary {
+  replications: number;
+  kpis: Record<string, KpiInterval>;
+  hourly: Record<string, HourlyBand>;
+  histograms: Record<string, HistogramSnapshot>;
+}
+
+/** Summarises replications run from one seed (index i is replication i). */
+export function summarise(results: RunResult[]): Summary {
+  if (results.length === 0) throw new RangeError('summarise: no replications to summarise');
+  const kpis: Record<string, KpiInterval> = {};
+  for (const name of Object.keys(results[0].kpis)) {
+    kpis[name] = interval(results.map((r) => r.kpis[name]));
+  }
+  const hourly: Record<string, HourlyBand> = {};
+  for (const name of Object.keys(results[0].hourly)) hourly[name] = band(results.map((r) => r.hourly[name]));
+  const histograms: Record<string, HistogramSnapshot> = {};
+  for (const name of Object.keys(results[0].histograms)) {
+    const merged = Histogram.from(results[0].histograms[name]);
+    for (let i = 1; i < results.length; i++) merged.merge(results[i].histograms[name]);
+    histograms[name] = merged.snapshot();
+  }
+  return { replications: results.length, kpis, hourly, histograms };
+}
+
+/**
+ * Paired differences B − A per KPI over replications run with common random numbers (the same
+ * seed and replication indices), with their 95% intervals and whether each is significant.
+ */
+export function compareKpis(a: RunResult[], b: RunResult[]): Record<string, KpiDifference> {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) throw new RangeError('compareKpis: no paired replications');
+  const out: Record<string, KpiDifference> = {};
+  for (const name of Object.keys(a[0].kpis)) {
+    if (!(name in b[0].kpis)) continue;
+    const xa = a.slice(0, n).map((r) => r.kpis[name]);
+    const xb = b.slice(0, n).map((r) => r.kpis[name]);
+    const d = pairedDifference(xb, xa);
+    out[name] = { n: d.n, mean: d.mean, sd: d.sd, halfWidth: d.halfWidth, low: d.low, high: d.high, significant: d.significant };
+  }
+  return out;
+}
+
+function interval(values: number[]): KpiInterval {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return { n: 0, mean: NaN, sd: NaN, halfWidth: NaN, low: NaN, high: NaN };
+  const ci = confidenceInterval(finite);
+  return { n: ci.n, mean: ci.mean, sd: ci.sd, halfWidth: ci.halfWidth, low: ci.low, high: ci.high };
+}
+
+/** Mean and empirical P5/P95 per hour across replications (linear interpolation between order statistics). */
+function band(series: Float64Array[]): HourlyBand {
+  const hours = series[0].length, r = series.length;
+  const mean = new Float64Array(hours), p5 = new Float64Array(hours), p95 = new Float64Array(hours);
+  const column = new Float64Array(r);
+  for (let h = 0; h < hours; h++) {
+    let sum = 0;
+    for (let i = 0; i < r; i++) { column[i] = series[i][h]; sum += column[i]; }
+    column.sort();
+    mean[h] = sum / r;
+    p5[h] = quantileSorted(column, 0.05);
+    p95[h] = quantileSorted(column, 0.95);
+  }
+  return { mean, p5, p95 };
+}
+
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}

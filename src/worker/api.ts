@@ -1,0 +1,31 @@
+// The simulator as a worker sees it: one API, exposed through comlink in a browser Web Worker
+// and in a Node worker thread alike. Results go back by transfer of their typed arrays.
+import { transfer } from 'comlink';
+import { runJit } from '../model/jit.ts';
+import type { RunResult } from '../model/result.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+/** Told after each simulated day: (replication, days done, events so far). */
+export type DayListener = (replication: number, days: number, events: number) => void;
+
+export const simulatorApi = {
+  /** Runs replication `replication` of `scenario` from `seed`; the result is a pure function of the three. */
+  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener): RunResult {
+    const result = runJit(scenario, {
+      seed,
+      replication,
+      onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
+    });
+    return transfer(result, transferables(result));
+  },
+};
+
+export type SimulatorApi = typeof simulatorApi;
+
+/** The buffers of a result's typed arrays, to move rather than copy across the boundary. */
+export function transferables(result: RunResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of Object.values(result.hourly)) buffers.add(a.buffer as ArrayBuffer);
+  for (const h of Object.values(result.histograms)) buffers.add(h.counts.buffer as ArrayBuffer);
+  return [...buffers];
+}

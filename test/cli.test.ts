@@ -36,6 +36,12 @@ describe('jitsim basics', () => {
     expect(jitsim('run').status).toBe(2);
   });
 
+  it('a warm-up date outside the season is invalid input: exit 1, one line', () => {
+    const r = jitsim('run', `${scenarios}small-seller.yaml`, '--warmup', '2023-01-01', '--out', tmp());
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`${scenarios}small-seller.yaml: --warmup: expected a date inside the season 2022-10-01 to 2022-12-05, got 2023-01-01`);
+  });
+
   it('scenarios lists every shipped scenario with its question', () => {
     const r = jitsim('scenarios');
     expect(r.status).toBe(0);

@@ -105,6 +105,25 @@ describe('determinism and common random numbers', () => {
   });
 });
 
+describe('warm-up', () => {
+  it('discards what happened before it: counters equal the hourly totals from the warm-up on', () => {
+    const s = () => shrunk(readScenarioFile(`${scenariosDir}black-friday-2022.yaml`));
+    const whole = runModel(s(), 6).result;
+    const model = new JitModel(s(), 6, 0);
+    const warmUp = 31 * 24; // 2022-11-01
+    model.warmUpAt(warmUp);
+    const warm = model.run();
+    const from = (a: Float64Array) => a.subarray(warmUp).reduce((x, y) => x + y, 0);
+    expect(Array.from(warm.hourly.ordersPlaced)).toEqual(Array.from(whole.hourly.ordersPlaced)); // same trajectory
+    expect(warm.kpis.ordersPlaced).toBe(from(whole.hourly.ordersPlaced));
+    expect(warm.kpis.ordersPlaced).toBeLessThan(whole.kpis.ordersPlaced);
+    const fines = (result: RunResult) => result.fineCauses.reduce((t: number, c: string) => t + from(result.hourly[`fines${c[0].toUpperCase()}${c.slice(1)}Cny`]), 0);
+    expect(Math.abs(warm.kpis.finesTotalCny - fines(whole))).toBeLessThan(1e-6 * whole.kpis.finesTotalCny);
+    expect(warm.kpis.warmUpHours).toBe(warmUp);
+    expect(() => model.warmUpAt(10_000)).toThrow(/warm-up must fall inside the season/);
+  });
+});
+
 describe('queues against theory', () => {
   it('the QC stage fed with Poisson parcels and one inspector matches M/G/1 within 5%', () => {
     // Inspection = 2 min + 0.5 min per unit, units uniform on 1..10: E[S] = 4.75 min,

@@ -14,7 +14,7 @@ export interface Replicated {
 
 export async function replicate(
   scenario: Scenario,
-  options: { seed: number; replications: number; workers?: number; quiet: boolean; signal: AbortSignal; label?: string },
+  options: { seed: number; replications: number; workers?: number; warmUpHours?: number; quiet: boolean; signal: AbortSignal },
 ): Promise<Replicated> {
   const days = horizonHours(scenario.season) / 24;
   const progress = progressBar(options.replications, days, !options.quiet && process.stderr.isTTY === true);
@@ -24,6 +24,7 @@ export async function replicate(
       seed: options.seed,
       replications: options.replications,
       workers: options.workers,
+      warmUpHours: options.warmUpHours,
       signal: options.signal,
       onDay: (r, d, e) => progress.day(r, d, e),
       onReplication: () => progress.replicationDone(),

@@ -13,6 +13,8 @@ import { jsonNumbers, writeRunFiles } from './output.ts';
 import { differenceTable, kpiTable } from './table.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { hoursFromStart, horizonHours, parseDate } from '../scenario/time.ts';
 
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, interrupted: 130 } as const;
 
@@ -26,7 +28,18 @@ function wholeNumber(min: number) {
   };
 }
 
-interface RunFlags { reps: number; seed: number; workers?: number; out: string; json?: boolean; quiet?: boolean }
+interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; out: string; json?: boolean; quiet?: boolean }
+
+/** The warm-up date as hours from the season start, checked against the season. */
+function warmUpHours(file: string, scenario: Scenario, date: string | undefined): number | undefined {
+  if (date === undefined) return undefined;
+  const horizon = horizonHours(scenario.season);
+  const hours = parseDate(date) ? hoursFromStart(date, scenario.season.start) : NaN;
+  if (!(hours >= 0 && hours < horizon)) {
+    throw new ScenarioError([{ file, path: '--warmup', message: `expected a date inside the season ${scenario.season.start} to ${scenario.season.end}, got ${date}` }]);
+  }
+  return hours;
+}
 
 /** Shared between run and compare: the replication options. */
 function replicationOptions(cmd: Command): Command {
@@ -34,6 +47,7 @@ function replicationOptions(cmd: Command): Command {
     .option('-r, --reps <R>', 'replications', wholeNumber(1), 10)
     .option('-s, --seed <S>', 'base seed: replication i draws from streams of (seed, i)', wholeNumber(0), 1)
     .addOption(new Option('-w, --workers <N>', `worker threads (default: one per core, ${defaultWorkers()} here)`).argParser(wholeNumber(1)))
+    .option('--warmup <DATE>', 'discard statistics before this date (YYYY-MM-DD, China time)')
     .option('-o, --out <DIR>', 'directory for summary.json, kpis.csv, hourly.csv, histograms.json', 'jitsim-out')
     .option('--json', 'print the summary as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar');
@@ -51,10 +65,11 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
   replicationOptions(program.command('run').description('run replications of a scenario and summarise them').argument('<scenario>', 'scenario file (YAML or JSON)'))
     .action(async (file: string, flags: RunFlags) => {
       const scenario = readScenarioFile(file);
-      const run = await replicate(scenario, { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal });
+      const warmUp = warmUpHours(file, scenario, flags.warmup);
+      const run = await replicate(scenario, { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUp, quiet: !!flags.quiet, signal: state.signal });
       if (run.results.length === 0) return interruptedBeforeAny(state);
       const summary = summarise(run.results);
-      const doc = { scenario: file, seed: flags.seed, ...counts(run), kpis: summary.kpis };
+      const doc = { scenario: file, seed: flags.seed, warmup: flags.warmup ?? null, ...counts(run), kpis: summary.kpis };
       writeRunFiles(flags.out, doc, summary.kpis, summary.hourly, summary.histograms, scenario.season.start);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${kpiTable(summary.kpis)}\nFiles in ${flags.out}/\n`);
@@ -65,7 +80,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
     .argument('<a>', 'baseline scenario').argument('<b>', 'alternative scenario')
     .action(async (fileA: string, fileB: string, flags: RunFlags) => {
       const a = readScenarioFile(fileA), b = readScenarioFile(fileB);
-      const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal };
+      const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUpHours(fileA, a, flags.warmup), quiet: !!flags.quiet, signal: state.signal };
       const runA = await replicate(a, options);
       const runB = runA.interrupted ? { results: [], requested: flags.reps, interrupted: true } : await replicate(b, options);
       const pairs = Math.min(runA.results.length, runB.results.length);
@@ -73,7 +88,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
       const ra = runA.results.slice(0, pairs), rb = runB.results.slice(0, pairs);
       const sa = summarise(ra), sb = summarise(rb);
       const diff = compareKpis(ra, rb);
-      const doc = { a: fileA, b: fileB, seed: flags.seed, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis };
+      const doc = { a: fileA, b: fileB, seed: flags.seed, warmup: flags.warmup ?? null, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis };
       writeRunFiles(flags.out, doc, diff, hourlyDifference(ra, rb), { ...prefix('a.', sa.histograms), ...prefix('b.', sb.histograms) }, a.season.start);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${differenceTable(diff, sa.kpis, sb.kpis)}\nFiles in ${flags.out}/\n`);

@@ -17,13 +17,27 @@ import { buildResult, type RunResult } from './result.ts';
 export interface JitRunOptions {
   seed: number;
   replication: number;
+  /** Statistics start at this time (hours); what happened before is discarded (warm-up). */
+  warmUpHours?: number;
   /** Called after each simulated day with the days done; return false to stop early. */
   onDay?: (daysDone: number, events: number) => boolean | void;
 }
 
 /** Runs one replication of a scenario in JIT mode. */
 export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
-  return new JitModel(scenario, options.seed, options.replication).run(options.onDay);
+  const model = new JitModel(scenario, options.seed, options.replication);
+  if (options.warmUpHours) model.warmUpAt(options.warmUpHours);
+  return model.run(options.onDay);
+}
+
+/** Per-seller money over the counted span, CNY. */
+export interface SellerTotals {
+  revenue: Float64Array;
+  goodsCost: Float64Array;
+  shipping: Float64Array;
+  topUps: Float64Array;
+  holding: Float64Array;
+  finesByCause: Float64Array[];
 }
 
 export class JitModel {
@@ -99,6 +113,9 @@ export class JitModel {
   private readonly PUTAWAY: number;
   private readonly DEPOSIT_RESPONSE: number;
   private readonly SCRIPTED: number;
+  private readonly WARM_UP: number;
+  /** What the counters held at the warm-up, subtracted at the end. */
+  private warmUp: { hours: number; ledger: Record<string, number | Float64Array>; sellers: SellerTotals; suspended: number; exhausted: Uint8Array } | undefined;
   private readonly QC_ONLY: number;
   private readonly scripted: { sku: number; quantity: number }[] = [];
 
@@ -177,11 +194,20 @@ export class JitModel {
       this.parcels.units[p] = units;
       this.joinQc(p);
     });
+    this.WARM_UP = sim.on(() => this.startCounting());
     this.SCRIPTED = sim.on((i) => this.acceptOrder(this.scripted[i].sku, this.scripted[i].quantity));
 
     this.receiving = new Resource(sim, { roster: world.receivingRoster });
     this.qc = new Resource(sim, { roster: world.qcRoster });
     this.stockUp();
+  }
+
+  /** Discards statistics before `hours`: counters count from then, distributions restart. */
+  warmUpAt(hours: number): void {
+    if (!(hours >= 0 && hours < this.world.horizon)) {
+      throw new RangeError(`warm-up must fall inside the season (0 to ${this.world.horizon} h), got ${hours} h`);
+    }
+    this.sim.scheduleAt(hours, this.WARM_UP, 0);
   }
 
   /** Sets a SKU's stock on hand before the run (a what-if starting position). */
@@ -201,6 +227,44 @@ export class JitModel {
     const o = this.scripted.length;
     this.scripted.push({ sku, quantity });
     this.sim.scheduleAt(time, this.SCRIPTED, o);
+  }
+
+  private startCounting(): void {
+    const now = this.sim.now;
+    this.warmUp = {
+      hours: now,
+      ledger: this.ledger.counters(),
+      sellers: this.sellerTotals(),
+      suspended: this.suspendedCount,
+      exhausted: this.everNegative.slice(),
+    };
+    this.ledger.resetDistributions();
+    for (const r of [this.receiving, this.qc]) for (const level of [r.busyLevel, r.queueLevel, r.capacityLevel]) level.reset(now);
+  }
+
+  /** Money per seller so far (CNY), net of what came before the warm-up. */
+  sellerTotals(): SellerTotals {
+    const totals: SellerTotals = {
+      revenue: this.revenue.slice(),
+      goodsCost: this.goodsCost.slice(),
+      shipping: this.shipping.slice(),
+      topUps: this.topUps.slice(),
+      holding: this.holdingCost(),
+      finesByCause: this.sellerFinesByCause.map((a) => a.slice()),
+    };
+    const base = this.warmUp?.sellers;
+    if (base) {
+      for (const key of ['revenue', 'goodsCost', 'shipping', 'topUps', 'holding'] as const) {
+        for (let s = 0; s < totals[key].length; s++) totals[key][s] -= base[key][s];
+      }
+      totals.finesByCause.forEach((a, c) => { for (let s = 0; s < a.length; s++) a[s] -= base.finesByCause[c][s]; });
+    }
+    return totals;
+  }
+
+  /** The warm-up's start and what to subtract, if there was one. */
+  get warmUpState() {
+    return this.warmUp;
   }
 
   run(onDay?: JitRunOptions['onDay']): RunResult {

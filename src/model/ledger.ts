@@ -72,6 +72,34 @@ export class Ledger {
     this.suspended = new LevelSeries(horizon);
   }
 
+  /** Counters as they stand (numbers, and copies of count arrays): the baseline of a warm-up. */
+  counters(): Record<string, number | Float64Array> {
+    const out: Record<string, number | Float64Array> = {};
+    for (const [key, value] of Object.entries(this)) {
+      if (typeof value === 'number' && key !== 'horizon' && !key.endsWith('Cause')) out[key] = value;
+      else if (value instanceof Float64Array) out[key] = value.slice();
+    }
+    return out;
+  }
+
+  /** Leaves in each counter only what came after the baseline was taken. */
+  subtract(baseline: Record<string, number | Float64Array>): void {
+    const self = this as unknown as Record<string, number | Float64Array>;
+    for (const [key, value] of Object.entries(baseline)) {
+      if (typeof value === 'number') self[key] = (self[key] as number) - value;
+      else { const a = self[key] as Float64Array; for (let i = 0; i < a.length; i++) a[i] -= value[i]; }
+    }
+  }
+
+  /** Forgets the durations and fine sizes seen so far (they are not subtractable). */
+  resetDistributions(): void {
+    for (const d of [this.shipDelay, this.transit, this.receivingWait, this.qcWait, this.dockToStock, this.orderToStock]) {
+      d.tally.reset();
+      d.hist.reset();
+    }
+    this.finePerFinedOrder.reset();
+  }
+
   fine(cause: number, amount: number, now: number): void {
     this.finesByCause[cause] += amount;
     this.finesHourly[cause].add(now, amount);

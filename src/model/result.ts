@@ -25,6 +25,10 @@ export function buildResult(model: JitModel): RunResult {
   const horizon = world.horizon;
   const now = sim.now;
   for (const series of [l.receivingQueue, l.qcQueue, l.suspended]) series.finish(horizon);
+  const warmUp = model.warmUpState;
+  if (warmUp) l.subtract(warmUp.ledger);
+  const firstHour = warmUp ? Math.floor(warmUp.hours) : 0;
+  const money = model.sellerTotals();
 
   const kpis: Record<string, number> = {};
   const open = {
@@ -61,26 +65,26 @@ export function buildResult(model: JitModel): RunResult {
 
   const sellers = world.sellerCount;
   const sellerFines = new Float64Array(sellers);
-  for (const byCause of model.sellerFinesByCause) for (let s = 0; s < sellers; s++) sellerFines[s] += byCause[s];
-  const holding = model.holdingCost();
+  for (const byCause of money.finesByCause) for (let s = 0; s < sellers; s++) sellerFines[s] += byCause[s];
+  const holding = money.holding;
   const profit = new Float64Array(sellers);
   let fined = 0, exhausted = 0, holdingTotal = 0;
   for (let s = 0; s < sellers; s++) {
     if (sellerFines[s] > 0) fined++;
-    if (model.everNegative[s]) exhausted++;
+    if (model.everNegative[s] && !(warmUp && warmUp.exhausted[s])) exhausted++;
     holdingTotal += holding[s];
-    profit[s] = model.revenue[s] - model.goodsCost[s] - model.shipping[s] - holding[s] - sellerFines[s];
+    profit[s] = money.revenue[s] - money.goodsCost[s] - money.shipping[s] - holding[s] - sellerFines[s];
   }
   const sortedProfit = Float64Array.from(profit).sort();
   const at = (q: number) => (sellers > 0 ? sortedProfit[Math.min(sellers - 1, Math.floor(q * sellers))] : NaN);
   Object.assign(kpis, {
     sellersFined: fined,
     sellersDepositExhausted: exhausted,
-    sellersSuspended: model.suspendedCount,
+    sellersSuspended: model.suspendedCount - (warmUp ? warmUp.suspended : 0),
     shippingCostCny: l.shippingCostCny,
     returnShippingCostCny: l.returnShippingCostCny,
     holdingCostCny: holdingTotal,
-    topUpsCny: model.topUps.reduce((a, b) => a + b, 0),
+    topUpsCny: money.topUps.reduce((a, b) => a + b, 0),
     sellerProfitMeanCny: sellers > 0 ? profit.reduce((a, b) => a + b, 0) / sellers : NaN,
     sellerProfitP5Cny: at(0.05),
     sellerProfitP50Cny: at(0.5),
@@ -101,8 +105,8 @@ export function buildResult(model: JitModel): RunResult {
     kpis[`${name}P95Hours`] = d.hist.quantile(0.95);
     kpis[`${name}P99Hours`] = d.hist.quantile(0.99);
   }
-  kpis.receivingQueuePeakParcels = maxOf(l.receivingQueue.peak);
-  kpis.qcQueuePeakParcels = maxOf(l.qcQueue.peak);
+  kpis.receivingQueuePeakParcels = maxOf(l.receivingQueue.peak.subarray(firstHour));
+  kpis.qcQueuePeakParcels = maxOf(l.qcQueue.peak.subarray(firstHour));
   kpis.receivingUtilisation = utilisation(model.receiving.busyLevel, model.receiving.capacityLevel, now);
   kpis.qcUtilisation = utilisation(model.qc.busyLevel, model.qc.capacityLevel, now);
   kpis.events = sim.eventsFired;
@@ -136,7 +140,7 @@ export function buildResult(model: JitModel): RunResult {
     perSeller.add(sellerFines[s]);
     if (sellerFines[s] > 0) {
       byCause.forEach((h, i) => {
-        const x = model.sellerFinesByCause[i][s];
+        const x = money.finesByCause[i][s];
         if (x > 0) h.add(sellerFines[s], x); // weight in CNY, at the bin of the seller's total
       });
     }
@@ -149,6 +153,7 @@ export function buildResult(model: JitModel): RunResult {
   histograms.sellerProfitCny = gains.snapshot();
   histograms.sellerLossCny = losses.snapshot();
 
+  kpis.warmUpHours = warmUp ? warmUp.hours : 0;
   return { kpis, hourly, histograms, fineCauses: [...l.causes], horizonHours: horizon, events: sim.eventsFired };
 }
 

@@ -10,10 +10,11 @@ export type DayListener = (replication: number, days: number, events: number) =>
 
 export const simulatorApi = {
   /** Runs replication `replication` of `scenario` from `seed`; the result is a pure function of the three. */
-  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener): RunResult {
+  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number): RunResult {
     const result = runJit(scenario, {
       seed,
       replication,
+      warmUpHours,
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
     });
     return transfer(result, transferables(result));

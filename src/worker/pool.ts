@@ -16,6 +16,8 @@ export interface PoolRun {
   /** Worker threads; default one per core, never more than the replications. */
   workers?: number;
   onDay?: DayListener;
+  /** Statistics start at this time (hours from the season start). */
+  warmUpHours?: number;
   onReplication?: (replication: number, result: RunResult) => void;
   /** Aborting stops at once: running replications are dropped, finished ones are kept. */
   signal?: AbortSignal;
@@ -66,7 +68,7 @@ export async function runPool(run: PoolRun): Promise<PoolOutcome> {
     while (!interrupted && next < run.replications) {
       const i = next++;
       try {
-        results[i] = await Promise.race([api.runReplication(run.scenario, run.seed, i, onDay), died]);
+        results[i] = await Promise.race([api.runReplication(run.scenario, run.seed, i, onDay, run.warmUpHours), died]);
       } catch (err) {
         if (interrupted) return;
         throw err;

@@ -8,7 +8,7 @@ import { PoissonArrivals } from '../engine/nhpp.ts';
 import type { RandomStream } from '../engine/random.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { buildWorld, draw, type World } from './world.ts';
-import { finishWithinHours, hourOf } from './curves.ts';
+import { finishWithinHours } from './curves.ts';
 import { FactoryOrders, OrderLines, Orders, Parcels } from './pool.ts';
 import { SkuStock } from './stock.ts';
 import { Ledger } from './ledger.ts';
@@ -56,11 +56,15 @@ export class JitModel {
 
   // Per seller: packing, deposit, money.
   readonly packers: Int32Array;
-  readonly busyPackers: Int32Array;
+  /** When each of a seller's packers is next free (one entry per packer on duty today). */
+  private readonly packerFreeAt: number[][];
+  /** Reserved orders waiting for a packer, and orders given to a packer (done at Orders.packedAt). */
   readonly packingLine: OrderLines;
-  readonly packedLine: OrderLines;
-  private readonly hasPacked: Uint8Array;
+  readonly packingNow: OrderLines;
+  private readonly awaitingPickup: Uint8Array;
   private readonly pickupWaiting: number[][];
+  /** The day on which each class last opened: packers are planned only then. */
+  private readonly openedOn: Int32Array;
   readonly deposit: Float64Array;
   readonly everNegative: Uint8Array;
   private readonly responsePending: Uint8Array;
@@ -102,9 +106,7 @@ export class JitModel {
   private readonly DELIVERY: number;
   private readonly DAY: number;
   private readonly OPEN: number;
-  private readonly PICKUP_DUE: number;
   private readonly PICKUP: number;
-  private readonly PACKED_EVENT: number;
   private readonly ARRIVE: number;
   private readonly RECEIVE: number;
   private readonly RECEIVED: number;
@@ -136,11 +138,12 @@ export class JitModel {
     }
 
     this.packers = new Int32Array(sellers);
-    this.busyPackers = new Int32Array(sellers);
+    this.packerFreeAt = Array.from({ length: sellers }, () => []);
     this.packingLine = new OrderLines(sellers);
-    this.packedLine = new OrderLines(sellers);
-    this.hasPacked = new Uint8Array(sellers);
+    this.packingNow = new OrderLines(sellers);
+    this.awaitingPickup = new Uint8Array(sellers);
     this.pickupWaiting = world.classes.map(() => []);
+    this.openedOn = new Int32Array(world.classes.length).fill(-1);
     this.deposit = new Float64Array(sellers).fill(scenario.rules.depositCny);
     this.everNegative = new Uint8Array(sellers);
     this.responsePending = new Uint8Array(sellers);
@@ -177,9 +180,7 @@ export class JitModel {
     this.DELIVERY = sim.on((f) => this.deliver(f));
     this.DAY = sim.on((d) => this.startDay(d));
     this.OPEN = sim.on((c) => this.openClass(c));
-    this.PICKUP_DUE = sim.on((c) => this.sim.schedule(0, this.PICKUP, c));
     this.PICKUP = sim.on((c) => this.pickup(c));
-    this.PACKED_EVENT = sim.on((o) => this.packed(o));
     this.ARRIVE = sim.on((p) => this.arrive(p));
     this.RECEIVE = sim.on((p) => this.startReceiving(p));
     this.RECEIVED = sim.on((p) => this.received(p));
@@ -470,33 +471,53 @@ export class JitModel {
   private reserve(o: number): void {
     const seller = this.world.skuSeller[this.orders.sku[o]];
     this.packingLine.push(seller, o, this.orders);
-    this.startPacking(seller);
+    this.assignPackers(seller);
   }
 
-  /** Packers take reserved orders FIFO, only inside working hours (§6). */
-  private startPacking(seller: number): void {
-    const rules = this.world.classes[this.world.sellerClass[seller]];
-    const now = this.sim.now;
-    const h = hourOf(now);
-    if (h < rules.open || h >= rules.close) return;
-    while (this.busyPackers[seller] < this.packers[seller]) {
-      const o = this.packingLine.shift(seller, this.orders);
-      if (o < 0) return;
-      this.busyPackers[seller]++;
-      const work = draw(this.handlingTime, rules.handling);
-      this.sim.scheduleAt(finishWithinHours(now, work, rules.open, rules.close), this.PACKED_EVENT, o);
+  /**
+   * Packers take reserved orders FIFO, each the packer free soonest, starting only inside
+   * today's working hours (§6). An order's finish time is known when it is given out, so no
+   * event marks it: the pickup takes the orders done by then. Orders that cannot start before
+   * closing wait for the next opening, when the day's packers are planned.
+   */
+  private assignPackers(seller: number): void {
+    const c = this.world.sellerClass[seller];
+    const day = Math.floor(this.sim.now / 24);
+    if (this.openedOn[c] !== day) return;
+    const rules = this.world.classes[c];
+    const closing = day * 24 + rules.close;
+    const free = this.packerFreeAt[seller];
+    const { orders } = this;
+    while (this.packingLine.head(seller) >= 0) {
+      let k = 0;
+      for (let i = 1; i < free.length; i++) if (free[i] < free[k]) k = i;
+      const start = Math.max(this.sim.now, free[k]);
+      if (start >= closing) return;
+      const o = this.packingLine.shift(seller, orders);
+      const done = finishWithinHours(start, draw(this.handlingTime, rules.handling), rules.open, rules.close);
+      free[k] = done;
+      orders.packedAt[o] = done;
+      this.packingNow.push(seller, o, orders);
+      if (!this.awaitingPickup[seller]) {
+        this.awaitingPickup[seller] = 1;
+        this.pickupWaiting[c].push(seller);
+      }
     }
   }
 
-  private packed(o: number): void {
-    const seller = this.world.skuSeller[this.orders.sku[o]];
-    this.busyPackers[seller]--;
-    this.packedLine.push(seller, o, this.orders);
-    if (!this.hasPacked[seller]) {
-      this.hasPacked[seller] = 1;
-      this.pickupWaiting[this.world.sellerClass[seller]].push(seller);
+  /**
+   * Today's number of packers. Going up, the new ones are free now; going down, the packers
+   * kept are those free last: like staff who finish the orders in hand before the smaller
+   * team takes new ones (what a non-pre-emptive resource does).
+   */
+  private setPackers(seller: number, count: number): void {
+    const free = this.packerFreeAt[seller];
+    if (count > free.length) {
+      while (free.length < count) free.push(this.sim.now);
+    } else if (count < free.length) {
+      free.sort((a, b) => a - b);
+      free.splice(0, free.length - count);
     }
-    this.startPacking(seller);
   }
 
   /** Midnight: close the day's books, review stock against the new forecast, plan the day. */
@@ -515,7 +536,7 @@ export class JitModel {
     world.classes.forEach((rules, c) => {
       if (this.classRange[c].end === this.classRange[c].first) return;
       sim.scheduleAt(base + rules.open, this.OPEN, c);
-      for (const h of rules.pickupHours) sim.scheduleAt(base + h, this.PICKUP_DUE, c);
+      for (const h of rules.pickupHours) sim.scheduleAt(base + h, this.PICKUP, c);
     });
     if (day + 1 < world.days) sim.scheduleAt(base + 24, this.DAY, day + 1);
   }
@@ -526,6 +547,7 @@ export class JitModel {
     const rules = world.classes[c];
     const day = Math.floor(this.sim.now / 24);
     const hours = rules.close - rules.open;
+    this.openedOn[c] = day;
     let peak = 0;
     if (rules.plansForPeak) for (let d = day; d < day + 7; d++) peak = Math.max(peak, world.expectedOrdersByDay[d]);
     for (let s = this.classRange[c].first; s < this.classRange[c].end; s++) {
@@ -539,7 +561,8 @@ export class JitModel {
         expected = sum / n;
       }
       this.packers[s] = Math.max(1, Math.ceil((rules.headroom * expected * rules.meanHandlingHours) / hours));
-      this.startPacking(s);
+      this.setPackers(s, this.packers[s]);
+      this.assignPackers(s);
     }
   }
 
@@ -551,10 +574,29 @@ export class JitModel {
     let kept = 0;
     for (let i = 0; i < waiting.length; i++) {
       const seller = waiting[i];
-      if (this.courierStopped(seller)) waiting[kept++] = seller;
-      else this.dispatch(seller);
+      if (!this.courierStopped(seller)) this.dispatch(seller);
+      if (this.packingNow.head(seller) >= 0) waiting[kept++] = seller;
+      else this.awaitingPickup[seller] = 0;
     }
     waiting.length = kept;
+  }
+
+  /** Takes the seller's orders packed at or before now out of its packing list, in order. */
+  private takePacked(seller: number): number {
+    const { orders } = this;
+    const now = this.sim.now;
+    let first = -1, last = -1;
+    const all = this.packingNow.takeAll(seller);
+    for (let o = all; o >= 0; ) {
+      const next = orders.next[o];
+      if (orders.packedAt[o] <= now) {
+        if (last < 0) first = o; else orders.next[last] = o;
+        last = o;
+      } else this.packingNow.push(seller, o, orders);
+      o = next;
+    }
+    if (last >= 0) orders.next[last] = -1;
+    return first;
   }
 
   private courierStopped(seller: number): boolean {
@@ -567,8 +609,8 @@ export class JitModel {
     const { sim, world, orders, parcels, ledger } = this;
     const now = sim.now;
     const tiers = this.s.rules.lateness;
-    this.hasPacked[seller] = 0;
-    const first = this.packedLine.takeAll(seller);
+    const first = this.takePacked(seller);
+    if (first < 0) return;
     let units = 0, weight = 0;
     for (let o = first; o >= 0; o = orders.next[o]) {
       const delay = now - orders.placedAt[o];

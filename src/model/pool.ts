@@ -57,6 +57,8 @@ export class Orders extends Pool {
   /** Link in whichever FIFO line the order is in: backorders, packing, packed, a parcel. */
   next = new Int32Array(this.capacity);
   failTimer = new Float64Array(this.capacity);
+  /** When its packer is done with it. */
+  packedAt = new Float64Array(this.capacity);
   fines = new Float64Array(this.capacity);
 }
 

@@ -72,6 +72,14 @@ describe('Resource', () => {
     expect(() => res.release()).toThrow(/no server is busy/);
   });
 
+  it('with immediate grants the next job starts inside the release, with the same schedule and one event fewer', () => {
+    const plain = serve((sim) => new Resource(sim, { servers: 2 }), [0, 0, 0, 1, 1], 3);
+    const direct = serve((sim) => new Resource(sim, { servers: 2, immediateGrants: true }), [0, 0, 0, 1, 1], 3);
+    expect(direct.starts).toEqual(plain.starts);
+    expect(direct.ends).toEqual(plain.ends);
+    expect(direct.sim.eventsFired).toBe(plain.sim.eventsFired - 3); // three jobs waited for a server
+  });
+
   it('rejects bad servers and rosters with clear errors', () => {
     const sim = new Simulation();
     expect(() => new Resource(sim, { servers: -1 })).toThrow(/servers must be a whole number >= 0, got -1/);

@@ -12,6 +12,12 @@ export interface ResourceOptions {
   servers?: number;
   /** a roster the number of servers follows. */
   roster?: Roster;
+  /**
+   * Hand a freed server to the next job by calling its event at once (Simulation.fire) rather
+   * than scheduling it for now: one event fewer per queued job, for callback-style models whose
+   * grant handlers only schedule work. Default false (the grant is an event, as in SimPy).
+   */
+  immediateGrants?: boolean;
 }
 
 /** Waitable for `yield resource.request()`: resumes the process once it holds a server. */
@@ -35,6 +41,7 @@ export class Resource {
   /** Waiting time (hours) of each job, counted when it gets a server. */
   readonly waits = new Tally();
   private readonly roster: Roster | undefined;
+  private readonly immediateGrants: boolean;
   private readonly rosterKind: number;
 
   constructor(private readonly sim: Simulation, options: ResourceOptions = {}) {
@@ -46,6 +53,7 @@ export class Resource {
       throw new RangeError(`Resource: servers must be a whole number >= 0, got ${servers}`);
     }
     this.roster = roster;
+    this.immediateGrants = options.immediateGrants ?? false;
     this.capacity = roster ? roster.serversAt(sim.now) : servers ?? 1;
     this.busyLevel = new TimeWeighted(sim.now, 0);
     this.queueLevel = new TimeWeighted(sim.now, 0);
@@ -105,12 +113,14 @@ export class Resource {
     if (line.length === 0 || this.busy >= this.capacity) return;
     while (line.length > 0 && this.busy < this.capacity) {
       const i = line.front;
+      const kind = line.kind[i], payload = line.payload[i];
       this.busy++;
       this.waits.add(now - line.since[i]);
-      this.sim.schedule(0, line.kind[i], line.payload[i]);
       line.shift();
+      this.queueLevel.update(now, line.length);
+      if (this.immediateGrants) this.sim.fire(kind, payload);
+      else this.sim.schedule(0, kind, payload);
     }
-    this.queueLevel.update(now, line.length);
   }
 
   private followRoster(): void {

@@ -99,6 +99,15 @@ export class Simulation {
     return this.calendar.push(time, kind, payload);
   }
 
+  /**
+   * Fires event `kind` with `payload` now, inside the current handler, without going through
+   * the calendar: for hand-offs that need no event of their own (a resource granting a freed
+   * server to the next job in line). Ordinary models should `schedule(0, ...)` instead.
+   */
+  fire(kind: number, payload = 0): void {
+    this.handlers[kind](payload);
+  }
+
   /** Cancels a pending event; returns false if it has already fired or been cancelled. */
   cancel(handle: number): boolean {
     return this.calendar.cancel(handle);

@@ -116,6 +116,7 @@ export class JitModel {
   private readonly DEPOSIT_RESPONSE: number;
   private readonly SCRIPTED: number;
   private readonly WARM_UP: number;
+  private warmUpPending = -1;
   /** What the counters held at the warm-up, subtracted at the end. */
   private warmUp: { hours: number; ledger: Record<string, number | Float64Array>; sellers: SellerTotals; suspended: number; exhausted: Uint8Array } | undefined;
   private readonly QC_ONLY: number;
@@ -198,8 +199,8 @@ export class JitModel {
     this.WARM_UP = sim.on(() => this.startCounting());
     this.SCRIPTED = sim.on((i) => this.acceptOrder(this.scripted[i].sku, this.scripted[i].quantity));
 
-    this.receiving = new Resource(sim, { roster: world.receivingRoster });
-    this.qc = new Resource(sim, { roster: world.qcRoster });
+    this.receiving = new Resource(sim, { roster: world.receivingRoster, immediateGrants: true });
+    this.qc = new Resource(sim, { roster: world.qcRoster, immediateGrants: true });
     this.stockUp();
   }
 
@@ -209,6 +210,7 @@ export class JitModel {
       throw new RangeError(`warm-up must fall inside the season (0 to ${this.world.horizon} h), got ${hours} h`);
     }
     this.sim.scheduleAt(hours, this.WARM_UP, 0);
+    this.warmUpPending = hours;
   }
 
   /** Sets a SKU's stock on hand before the run (a what-if starting position). */
@@ -232,6 +234,7 @@ export class JitModel {
 
   private startCounting(): void {
     const now = this.sim.now;
+    this.warmUpPending = -1;
     this.warmUp = {
       hours: now,
       ledger: this.ledger.counters(),
@@ -729,13 +732,17 @@ export class JitModel {
       return;
     }
     parcels.firstOrder[p] = kept;
-    sim.schedule(this.s.warehouse.putawayHours, this.PUTAWAY, p);
+    // Nothing can happen to a parcel during put-away, so it is stocked here with its future
+    // time, saving an event, unless the horizon or a warm-up falls in between: then it waits.
+    const stockedAt = sim.now + this.s.warehouse.putawayHours;
+    const crossesWarmUp = this.warmUpPending > sim.now && this.warmUpPending <= stockedAt;
+    if (stockedAt <= this.world.horizon && !crossesWarmUp) this.putAway(p, stockedAt);
+    else sim.schedule(this.s.warehouse.putawayHours, this.PUTAWAY, p);
   }
 
   /** Accepted units are stocked; the order is fulfilled (§13). */
-  private putAway(p: number): void {
-    const { sim, orders, parcels, world, ledger } = this;
-    const now = sim.now;
+  private putAway(p: number, now = this.sim.now): void {
+    const { orders, parcels, world, ledger } = this;
     const seller = parcels.seller[p];
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
       const next = orders.next[o];

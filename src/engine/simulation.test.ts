@@ -105,6 +105,49 @@ describe('Simulation ordering', () => {
   });
 });
 
+describe('advanceTo (inline self-scheduling)', () => {
+  /** Poisson arrivals among other events, the arrivals either scheduled or handled inline. */
+  function trace(inline: boolean, until: number): { log: string; fired: number } {
+    const sim = new Simulation({ seed: 3 });
+    const gaps = sim.stream('gaps'), other = sim.stream('other');
+    const log: string[] = [];
+    const OTHER = sim.on((p) => { log.push(`o${p}@${sim.now}`); if (p < 300) sim.schedule(other.exponential(2), OTHER, p + 1); });
+    const ARRIVE = sim.on(function arrive(p) {
+      for (let n = p; ; n++) {
+        log.push(`a${n}@${sim.now}`);
+        if (n >= 500) return;
+        const next = sim.now + Math.round(gaps.exponential(1) * 4) / 4; // ties with other events happen
+        if (!(inline && sim.advanceTo(next))) { sim.scheduleAt(next, ARRIVE, n + 1); return; }
+      }
+    });
+    sim.schedule(0, ARRIVE, 0);
+    sim.schedule(0.5, OTHER, 0);
+    let fired = 0;
+    for (let t = 10; t <= until; t += 10) fired += sim.run({ until: t }).events;
+    return { log: log.join(' '), fired };
+  }
+
+  it('gives exactly the trace of scheduling, across run boundaries, and counts inline events', () => {
+    const a = trace(false, 200), b = trace(true, 200);
+    expect(b.log).toBe(a.log);
+    expect(b.fired).toBe(a.fired);
+  });
+
+  it('refuses when something is due first, beyond until, or in a run bounded by maxEvents', () => {
+    const sim = new Simulation();
+    const K = sim.on(() => {});
+    let answers: boolean[] = [];
+    const PROBE = sim.on(() => { answers = [sim.advanceTo(sim.now + 2), sim.advanceTo(sim.now + 0.5), sim.advanceTo(100)]; });
+    sim.schedule(1, PROBE);
+    sim.schedule(2, K); // due at 2: advancing to 3 must be refused
+    sim.run({ until: 50 });
+    expect(answers).toEqual([false, true, false]); // 1.5 is fine; 100 is past until
+    sim.schedule(1, PROBE);
+    sim.run({ maxEvents: 10 });
+    expect(answers[1]).toBe(false);
+  });
+});
+
 describe('Simulation bad input', () => {
   const sim = new Simulation();
   const K = sim.on(() => {});

@@ -41,6 +41,10 @@ export class Simulation {
   private readonly streams = new Map<string, RandomStream>();
   private readonly processes: ProcessTable;
   private stopRequested = false;
+  // The running `run` call's bounds, for advanceTo, and the events it handled inline.
+  private runUntil = -Infinity;
+  private runUnlimited = false;
+  private inlineFired = 0;
 
   constructor(options: SimulationOptions = {}) {
     const { seed = 0, replication = 0 } = options;
@@ -108,6 +112,26 @@ export class Simulation {
     this.handlers[kind](payload);
   }
 
+  /**
+   * For a source that schedules its own next event (arrivals): if the running `run` reaches
+   * `time` and nothing else is due at or before it, moves the clock there and returns true,
+   * and the caller handles that event inline, saving a trip through the calendar. The order
+   * of events is exactly what scheduling it would give. Returns false otherwise (then
+   * schedule it), and always inside a run bounded by maxEvents or after stop().
+   */
+  advanceTo(time: number): boolean {
+    if (!(time >= this.now) || time > this.runUntil || !this.runUnlimited || this.stopRequested) return false;
+    const slot = this.calendar.peekMin();
+    if (slot >= 0 && !(this.calendar.timeOf(slot) > time)) {
+      this.calendar.rewind(this.now);
+      return false;
+    }
+    this.now = time;
+    this.calendar.rewind(time);
+    this.inlineFired++;
+    return true;
+  }
+
   /** Cancels a pending event; returns false if it has already fired or been cancelled. */
   cancel(handle: number): boolean {
     return this.calendar.cancel(handle);
@@ -150,6 +174,9 @@ export class Simulation {
     if (!(maxEvents >= 0)) throw new RangeError(`Simulation.run: maxEvents must be >= 0, got ${maxEvents}`);
     const cal = this.calendar, handlers = this.handlers;
     this.stopRequested = false;
+    this.runUntil = until;
+    this.runUnlimited = maxEvents === Infinity;
+    this.inlineFired = 0;
     let fired = 0;
     let reason: StopReason = 'empty';
     while (fired < maxEvents) {
@@ -165,6 +192,8 @@ export class Simulation {
       if (this.stopRequested) { reason = 'stopped'; break; }
     }
     if (fired >= maxEvents && reason === 'empty' && cal.size > 0) reason = 'maxEvents';
+    fired += this.inlineFired;
+    this.runUntil = -Infinity;
     this.eventsFired += fired;
     if (reason === 'until' || (reason === 'empty' && until !== Infinity)) {
       this.now = until;

@@ -91,6 +91,8 @@ export class JitModel {
 
   private readonly s: Scenario;
   private readonly arrivals: PoissonArrivals;
+  /** Success probability of the geometric part of an order's quantity (mean quantity − 1 extra units). */
+  private readonly quantityP: number;
   private readonly pickSeller: RandomStream;
   private readonly pickSku: RandomStream;
   private readonly pickQuantity: RandomStream;
@@ -166,6 +168,7 @@ export class JitModel {
     });
 
     this.arrivals = new PoissonArrivals(world.demandRate, sim.stream('demand.arrivals'));
+    this.quantityP = 1 / scenario.demand.meanQuantity;
     this.pickSeller = sim.stream('demand.seller');
     this.pickSku = sim.stream('demand.sku');
     this.pickQuantity = sim.stream('demand.quantity');
@@ -403,14 +406,21 @@ export class JitModel {
 
   private placeOrder(): void {
     const { sim, world } = this;
-    // One draw from each demand stream per order, whatever happens to it: common random numbers.
-    const seller = this.pickSeller.pick(world.sellerPicker);
-    const rules = world.classes[world.sellerClass[seller]];
-    const sku = world.sellerFirstSku[seller] + this.pickSku.pick(rules.skuPicker!);
-    const quantity = 1 + this.pickQuantity.geometric(1 / this.s.demand.meanQuantity);
-    this.acceptOrder(sku, quantity);
-    const next = this.arrivals.next(sim.now);
-    if (next < world.horizon) sim.scheduleAt(next, this.ORDER, 0);
+    // Consecutive arrivals are handled in one event while nothing else falls between them.
+    for (;;) {
+      // One draw from each demand stream per order, whatever happens to it: common random numbers.
+      const seller = this.pickSeller.pick(world.sellerPicker);
+      const rules = world.classes[world.sellerClass[seller]];
+      const sku = world.sellerFirstSku[seller] + this.pickSku.pick(rules.skuPicker!);
+      const quantity = 1 + this.pickQuantity.geometric(this.quantityP);
+      this.acceptOrder(sku, quantity);
+      const next = this.arrivals.next(sim.now);
+      if (next >= world.horizon) return;
+      if (!sim.advanceTo(next)) {
+        sim.scheduleAt(next, this.ORDER, 0);
+        return;
+      }
+    }
   }
 
   /** An order for `quantity` units of `sku` now: lost if its seller is suspended (§5). */

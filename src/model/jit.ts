@@ -9,7 +9,7 @@ import type { RandomStream } from '../engine/random.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { buildWorld, draw, type World } from './world.ts';
 import { finishWithinHours } from './curves.ts';
-import { FactoryOrders, OrderLines, Orders, Parcels } from './pool.ts';
+import { FactoryOrders, FINES, NEXT, OrderLines, Orders, PACKED_AT, Parcels, PLACED_AT, QUANTITY, SELLER, SKU, VALUE } from './pool.ts';
 import { SkuStock } from './stock.ts';
 import { Ledger } from './ledger.ts';
 import { buildResult, type RunResult } from './result.ts';
@@ -56,7 +56,7 @@ export class JitModel {
 
   // Per seller: packing, deposit, money.
   readonly packers: Int32Array;
-  /** When each of a seller's packers is next free (one entry per packer on duty today). */
+  /** When each of a seller's packers is next free (one entry per packer on duty today), a min-heap. */
   private readonly packerFreeAt: number[][];
   /** Reserved orders waiting for a packer, and orders given to a packer (done at Orders.packedAt). */
   readonly packingLine: OrderLines;
@@ -77,9 +77,7 @@ export class JitModel {
   readonly shipping: Float64Array;
   readonly topUps: Float64Array;
   /** Per seller: goods on hand at cost (CNY), its integral over time (CNY·h), and when it last changed. */
-  private readonly stockValue: Float64Array;
-  private readonly holdingArea: Float64Array;
-  private readonly lastStockChange: Float64Array;
+  private readonly holding: Float64Array; // [value, area, last change] per seller, one record
   private readonly acceptedToday: Int32Array;
   private readonly acceptedHistory: Int32Array;
   private readonly classRange: { first: number; end: number }[];
@@ -132,9 +130,7 @@ export class JitModel {
     const skus = world.skuCount, sellers = world.sellerCount;
 
     this.stock = new SkuStock(world.skuSeller);
-    this.stockValue = new Float64Array(sellers);
-    this.holdingArea = new Float64Array(sellers);
-    this.lastStockChange = new Float64Array(sellers);
+    this.holding = new Float64Array(sellers * 4);
     this.cumulativeDays = new Float64Array(world.expectedOrdersByDay.length + 1);
     for (let d = 0; d < world.expectedOrdersByDay.length; d++) {
       this.cumulativeDays[d + 1] = this.cumulativeDays[d] + world.expectedOrdersByDay[d];
@@ -330,9 +326,10 @@ export class JitModel {
   private changeStock(sku: number, delta: number): void {
     const now = this.sim.now;
     const seller = this.stock.seller(sku);
-    this.holdingArea[seller] += this.stockValue[seller] * (now - this.lastStockChange[seller]);
-    this.lastStockChange[seller] = now;
-    this.stockValue[seller] += delta * this.world.unitValue[sku] * this.s.factories.cogsRatio;
+    const h = this.holding, r = seller << 2;
+    h[r + 1] += h[r] * (now - h[r + 2]);
+    h[r + 2] = now;
+    h[r] += delta * this.world.unitValue[sku] * this.s.factories.cogsRatio;
     this.stock.addOnHand(sku, delta);
   }
 
@@ -387,17 +384,17 @@ export class JitModel {
   /** Oldest first, whole orders only, strictly in order (§5). */
   private serveBackorders(sku: number): void {
     const { orders, stock } = this;
-    for (let o = stock.backorders.head(sku); o >= 0 && stock.onHand(sku) >= orders.quantity[o]; o = stock.backorders.head(sku)) {
+    for (let o = stock.backorders.head(sku); o >= 0 && stock.onHand(sku) >= orders.ints[(o << 2) + QUANTITY]; o = stock.backorders.head(sku)) {
       stock.backorders.shift(sku, orders);
-      stock.addBackordered(sku, -orders.quantity[o]);
+      stock.addBackordered(sku, -orders.ints[(o << 2) + QUANTITY]);
       this.sim.cancel(orders.failTimer[o]);
       this.takeFromStock(o);
     }
   }
 
   private takeFromStock(o: number): void {
-    const q = this.orders.quantity[o];
-    this.changeStock(this.orders.sku[o], -q);
+    const q = this.orders.ints[(o << 2) + QUANTITY];
+    this.changeStock(this.orders.ints[(o << 2) + SKU], -q);
     this.unitsFromStock += q;
     this.reserve(o);
   }
@@ -427,7 +424,7 @@ export class JitModel {
   private acceptOrder(sku: number, quantity: number): void {
     const { sim, world, orders, ledger } = this;
     const now = sim.now;
-    const seller = world.skuSeller[sku];
+    const seller = this.stock.seller(sku);
     const value = quantity * world.unitValue[sku];
     ledger.ordersPlaced++;
     ledger.unitsOrdered += quantity;
@@ -441,11 +438,12 @@ export class JitModel {
     }
     this.acceptedToday[seller]++;
     const o = orders.alloc();
-    orders.placedAt[o] = now;
-    orders.sku[o] = sku;
-    orders.quantity[o] = quantity;
-    orders.value[o] = value;
-    orders.fines[o] = 0;
+    orders.floats[(o << 2) + PLACED_AT] = now;
+    orders.ints[(o << 2) + SELLER] = seller;
+    orders.ints[(o << 2) + SKU] = sku;
+    orders.ints[(o << 2) + QUANTITY] = quantity;
+    orders.floats[(o << 2) + VALUE] = value;
+    orders.floats[(o << 2) + FINES] = 0;
     if (this.stock.canReserve(sku, quantity)) {
       this.takeFromStock(o);
     } else {
@@ -460,13 +458,13 @@ export class JitModel {
   /** An order still unreserved `failAfterHours` after it was placed is cancelled and fined (§9). */
   private failOrder(o: number): void {
     const { orders, stock } = this;
-    const sku = orders.sku[o];
+    const sku = orders.ints[(o << 2) + SKU];
     stock.backorders.remove(sku, o, orders);
-    stock.addBackordered(sku, -orders.quantity[o]);
-    const seller = this.world.skuSeller[sku];
-    this.fine(o, seller, this.ledger.stockoutCause, this.s.rules.stockoutMultiple * orders.value[o]);
+    stock.addBackordered(sku, -orders.ints[(o << 2) + QUANTITY]);
+    const seller = orders.ints[(o << 2) + SELLER];
+    this.fine(o, seller, this.ledger.stockoutCause, this.s.rules.stockoutMultiple * orders.floats[(o << 2) + VALUE]);
     this.ledger.ordersCancelled++;
-    this.ledger.unitsCancelled += orders.quantity[o];
+    this.ledger.unitsCancelled += orders.ints[(o << 2) + QUANTITY];
     this.closeOrder(o);
     // A smaller order behind it may now fit: the line moves on.
     this.serveBackorders(sku);
@@ -474,7 +472,7 @@ export class JitModel {
   }
 
   private closeOrder(o: number): void {
-    const fines = this.orders.fines[o];
+    const fines = this.orders.floats[(o << 2) + FINES];
     if (fines > 0) this.ledger.finePerFinedOrder.add(fines);
     this.orders.free(o);
   }
@@ -482,7 +480,7 @@ export class JitModel {
   // ---- packing -------------------------------------------------------------------------
 
   private reserve(o: number): void {
-    const seller = this.world.skuSeller[this.orders.sku[o]];
+    const seller = this.orders.ints[(o << 2) + SELLER];
     this.packingLine.push(seller, o, this.orders);
     this.assignPackers(seller);
   }
@@ -502,14 +500,13 @@ export class JitModel {
     const free = this.packerFreeAt[seller];
     const { orders } = this;
     while (this.packingLine.head(seller) >= 0) {
-      let k = 0;
-      for (let i = 1; i < free.length; i++) if (free[i] < free[k]) k = i;
-      const start = Math.max(this.sim.now, free[k]);
+      // The packer free soonest is the root of a min-heap of free times.
+      const start = Math.max(this.sim.now, free[0]);
       if (start >= closing) return;
       const o = this.packingLine.shift(seller, orders);
       const done = finishWithinHours(start, draw(this.handlingTime, rules.handling), rules.open, rules.close);
-      free[k] = done;
-      orders.packedAt[o] = done;
+      replaceRoot(free, done);
+      orders.floats[(o << 2) + PACKED_AT] = done;
       this.packingNow.push(seller, o, orders);
       if (!this.awaitingPickup[seller]) {
         this.awaitingPickup[seller] = 1;
@@ -525,12 +522,11 @@ export class JitModel {
    */
   private setPackers(seller: number, count: number): void {
     const free = this.packerFreeAt[seller];
-    if (count > free.length) {
-      while (free.length < count) free.push(this.sim.now);
-    } else if (count < free.length) {
-      free.sort((a, b) => a - b);
-      free.splice(0, free.length - count);
-    }
+    if (count === free.length) return;
+    while (free.length < count) free.push(this.sim.now);
+    // Sorted ascending is a valid min-heap; going down keeps the packers free last.
+    free.sort((a, b) => a - b);
+    if (count < free.length) free.splice(0, free.length - count);
   }
 
   /** Midnight: close the day's books, review stock against the new forecast, plan the day. */
@@ -601,14 +597,14 @@ export class JitModel {
     let first = -1, last = -1;
     const all = this.packingNow.takeAll(seller);
     for (let o = all; o >= 0; ) {
-      const next = orders.next[o];
-      if (orders.packedAt[o] <= now) {
-        if (last < 0) first = o; else orders.next[last] = o;
+      const next = orders.ints[(o << 2) + NEXT];
+      if (orders.floats[(o << 2) + PACKED_AT] <= now) {
+        if (last < 0) first = o; else orders.ints[(last << 2) + NEXT] = o;
         last = o;
       } else this.packingNow.push(seller, o, orders);
       o = next;
     }
-    if (last >= 0) orders.next[last] = -1;
+    if (last >= 0) orders.ints[(last << 2) + NEXT] = -1;
     return first;
   }
 
@@ -625,15 +621,15 @@ export class JitModel {
     const first = this.takePacked(seller);
     if (first < 0) return;
     let units = 0, weight = 0;
-    for (let o = first; o >= 0; o = orders.next[o]) {
-      const delay = now - orders.placedAt[o];
+    for (let o = first; o >= 0; o = orders.ints[(o << 2) + NEXT]) {
+      const delay = now - orders.floats[(o << 2) + PLACED_AT];
       ledger.shipDelay.add(delay);
       let tier = 0;
       while (tier < tiers.length && delay > tiers[tier].afterHours) tier++;
       ledger.shippedByTier[tier]++;
-      if (tier > 0) this.fine(o, seller, tier - 1, tiers[tier - 1].multiple * orders.value[o]);
-      units += orders.quantity[o];
-      weight += orders.quantity[o] * world.unitWeight[orders.sku[o]];
+      if (tier > 0) this.fine(o, seller, tier - 1, tiers[tier - 1].multiple * orders.floats[(o << 2) + VALUE]);
+      units += orders.ints[(o << 2) + QUANTITY];
+      weight += orders.ints[(o << 2) + QUANTITY] * world.unitWeight[orders.ints[(o << 2) + SKU]];
     }
     const p = parcels.alloc();
     parcels.seller[p] = seller;
@@ -713,24 +709,24 @@ export class JitModel {
     const rate = world.sellerDefectRate[seller];
     let kept = -1, last = -1, returnedWeight = 0;
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
-      const next = orders.next[o];
-      const q = orders.quantity[o];
+      const next = orders.ints[(o << 2) + NEXT];
+      const q = orders.ints[(o << 2) + QUANTITY];
       // P(at least one of q units defective) in one draw per order.
       if (this.defects.random() < 1 - Math.pow(1 - rate, q)) {
-        const sku = orders.sku[o];
+        const sku = orders.ints[(o << 2) + SKU];
         returnedWeight += q * world.unitWeight[sku];
         this.goodsCost[seller] += q * world.unitValue[sku] * this.s.factories.cogsRatio;
-        this.fine(o, seller, ledger.qualityCause, this.s.rules.qualityMultiple * orders.value[o]);
+        this.fine(o, seller, ledger.qualityCause, this.s.rules.qualityMultiple * orders.floats[(o << 2) + VALUE]);
         ledger.ordersRejected++;
         ledger.unitsRejected += q;
         this.closeOrder(o);
       } else {
-        if (last < 0) kept = o; else orders.next[last] = o;
+        if (last < 0) kept = o; else orders.ints[(last << 2) + NEXT] = o;
         last = o;
       }
       o = next;
     }
-    if (last >= 0) orders.next[last] = -1;
+    if (last >= 0) orders.ints[(last << 2) + NEXT] = -1;
     if (returnedWeight > 0) {
       const cost = this.shippingPrice(returnedWeight);
       this.shipping[seller] += cost;
@@ -755,16 +751,16 @@ export class JitModel {
     const { orders, parcels, world, ledger } = this;
     const seller = parcels.seller[p];
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
-      const next = orders.next[o];
-      const q = orders.quantity[o], sku = orders.sku[o];
+      const next = orders.ints[(o << 2) + NEXT];
+      const q = orders.ints[(o << 2) + QUANTITY], sku = orders.ints[(o << 2) + SKU];
       ledger.ordersFulfilled++;
       ledger.unitsFulfilled += q;
-      ledger.revenueCny += orders.value[o];
-      this.revenue[seller] += orders.value[o];
+      ledger.revenueCny += orders.floats[(o << 2) + VALUE];
+      this.revenue[seller] += orders.floats[(o << 2) + VALUE];
       this.goodsCost[seller] += q * world.unitValue[sku] * this.s.factories.cogsRatio;
       ledger.unitsStockedHourly.add(now, q);
       ledger.dockToStock.add(now - parcels.arrivedAt[p]);
-      ledger.orderToStock.add(now - orders.placedAt[o]);
+      ledger.orderToStock.add(now - orders.floats[(o << 2) + PLACED_AT]);
       this.closeOrder(o);
       o = next;
     }
@@ -775,7 +771,7 @@ export class JitModel {
 
   /** A fine comes off the deposit when assessed; crossing below zero asks the seller (§14). */
   private fine(o: number, seller: number, cause: number, amount: number): void {
-    this.orders.fines[o] += amount;
+    this.orders.floats[(o << 2) + FINES] += amount;
     this.sellerFinesByCause[cause][seller] += amount;
     this.ledger.fine(cause, amount, this.sim.now);
     this.deposit[seller] -= amount;
@@ -804,7 +800,8 @@ export class JitModel {
   holdingCost(): Float64Array {
     const perCnyHour = this.s.factories.holdingRatePerYear / (365 * 24);
     const now = this.sim.now;
-    return this.holdingArea.map((area, s) => (area + this.stockValue[s] * (now - this.lastStockChange[s])) * perCnyHour);
+    const h = this.holding;
+    return Float64Array.from({ length: this.world.sellerCount }, (_, s) => (h[4 * s + 1] + h[4 * s] * (now - h[4 * s + 2])) * perCnyHour);
   }
 
   /** Units of a SKU on hand now, and on order from its factory. */
@@ -815,4 +812,20 @@ export class JitModel {
   onOrder(sku: number): number {
     return this.stock.onOrder(sku);
   }
+}
+
+/** Replaces the smallest value of a binary min-heap and restores the heap. */
+function replaceRoot(heap: number[], value: number): void {
+  const n = heap.length;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    const r = l + 1;
+    const c = r < n && heap[r] < heap[l] ? r : l;
+    if (!(heap[c] < value)) break;
+    heap[i] = heap[c];
+    i = c;
+  }
+  heap[i] = value;
 }

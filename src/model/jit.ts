@@ -712,10 +712,9 @@ export class JitModel {
       const next = orders.ints[(o << 2) + NEXT];
       const q = orders.ints[(o << 2) + QUANTITY];
       // P(at least one of q units defective) in one draw per order.
-      if (this.defects.random() < 1 - Math.pow(1 - rate, q)) {
-        const sku = orders.ints[(o << 2) + SKU];
-        returnedWeight += q * world.unitWeight[sku];
-        this.goodsCost[seller] += q * world.unitValue[sku] * this.s.factories.cogsRatio;
+      if (this.defects.random() < (q === 1 ? rate : 1 - Math.pow(1 - rate, q))) {
+        returnedWeight += q * world.unitWeight[orders.ints[(o << 2) + SKU]];
+        this.goodsCost[seller] += orders.floats[(o << 2) + VALUE] * this.s.factories.cogsRatio;
         this.fine(o, seller, ledger.qualityCause, this.s.rules.qualityMultiple * orders.floats[(o << 2) + VALUE]);
         ledger.ordersRejected++;
         ledger.unitsRejected += q;
@@ -748,22 +747,26 @@ export class JitModel {
 
   /** Accepted units are stocked; the order is fulfilled (§13). */
   private putAway(p: number, now = this.sim.now): void {
-    const { orders, parcels, world, ledger } = this;
+    const { orders, parcels, ledger } = this;
     const seller = parcels.seller[p];
+    const dockToStock = now - parcels.arrivedAt[p];
+    let count = 0, units = 0, value = 0;
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
       const next = orders.ints[(o << 2) + NEXT];
-      const q = orders.ints[(o << 2) + QUANTITY], sku = orders.ints[(o << 2) + SKU];
-      ledger.ordersFulfilled++;
-      ledger.unitsFulfilled += q;
-      ledger.revenueCny += orders.floats[(o << 2) + VALUE];
-      this.revenue[seller] += orders.floats[(o << 2) + VALUE];
-      this.goodsCost[seller] += q * world.unitValue[sku] * this.s.factories.cogsRatio;
-      ledger.unitsStockedHourly.add(now, q);
-      ledger.dockToStock.add(now - parcels.arrivedAt[p]);
+      count++;
+      units += orders.ints[(o << 2) + QUANTITY];
+      value += orders.floats[(o << 2) + VALUE];
+      ledger.dockToStock.add(dockToStock);
       ledger.orderToStock.add(now - orders.floats[(o << 2) + PLACED_AT]);
       this.closeOrder(o);
       o = next;
     }
+    ledger.ordersFulfilled += count;
+    ledger.unitsFulfilled += units;
+    ledger.revenueCny += value;
+    ledger.unitsStockedHourly.add(now, units);
+    this.revenue[seller] += value;
+    this.goodsCost[seller] += value * this.s.factories.cogsRatio;
     parcels.free(p);
   }
 

@@ -11,6 +11,7 @@ import { buildWorld, draw, type World } from './world.ts';
 import { finishWithinHours } from './curves.ts';
 import { FactoryOrders, FINES, NEXT, OrderLines, Orders, PACKED_AT, Parcels, PLACED_AT, QUANTITY, SELLER, SKU, VALUE } from './pool.ts';
 import { SkuStock } from './stock.ts';
+import { Deadlines } from './deadlines.ts';
 import { Ledger } from './ledger.ts';
 import { buildResult, type RunResult } from './result.ts';
 
@@ -103,6 +104,8 @@ export class JitModel {
 
   private readonly ORDER: number;
   private readonly FAIL: number;
+  private readonly deadlines = new Deadlines();
+  private tickets = 0;
   private readonly DELIVERY: number;
   private readonly DAY: number;
   private readonly OPEN: number;
@@ -176,7 +179,7 @@ export class JitModel {
     this.topUpDraws = sim.stream('deposit.topUp');
 
     this.ORDER = sim.on(() => this.placeOrder());
-    this.FAIL = sim.on((o) => this.failOrder(o));
+    this.FAIL = sim.on(() => this.failDue());
     this.DELIVERY = sim.on((f) => this.deliver(f));
     this.DAY = sim.on((d) => this.startDay(d));
     this.OPEN = sim.on((c) => this.openClass(c));
@@ -387,7 +390,7 @@ export class JitModel {
     for (let o = stock.backorders.head(sku); o >= 0 && stock.onHand(sku) >= orders.ints[(o << 2) + QUANTITY]; o = stock.backorders.head(sku)) {
       stock.backorders.shift(sku, orders);
       stock.addBackordered(sku, -orders.ints[(o << 2) + QUANTITY]);
-      this.sim.cancel(orders.failTimer[o]);
+      orders.waitTicket[o] = 0; // its deadline goes stale
       this.takeFromStock(o);
     }
   }
@@ -444,19 +447,43 @@ export class JitModel {
     orders.ints[(o << 2) + QUANTITY] = quantity;
     orders.floats[(o << 2) + VALUE] = value;
     orders.floats[(o << 2) + FINES] = 0;
+    orders.waitTicket[o] = 0;
     if (this.stock.canReserve(sku, quantity)) {
       this.takeFromStock(o);
     } else {
       this.stock.backorders.push(sku, o, orders);
       this.stock.addBackordered(sku, quantity);
-      orders.failTimer[o] = sim.schedule(this.s.rules.failAfterHours, this.FAIL, o);
+      const ticket = ++this.tickets;
+      orders.waitTicket[o] = ticket;
+      this.deadlines.push(o, ticket, now + this.s.rules.failAfterHours);
+      if (this.deadlines.length === 1) sim.scheduleAt(now + this.s.rules.failAfterHours, this.FAIL, 0);
       if (world.classes[world.sellerClass[seller]].makeToOrder) this.orderFromFactory(sku, quantity);
     }
     this.review(sku);
   }
 
+  /**
+   * Deadlines due now fail their orders if they are still waiting; stale ones (orders reserved
+   * since) are dropped. Then one event is set for the next deadline still live.
+   */
+  private failDue(): void {
+    const { deadlines, orders } = this;
+    const now = this.sim.now;
+    while (deadlines.length > 0) {
+      const o = deadlines.frontOrder;
+      const live = orders.waitTicket[o] === deadlines.frontTicket;
+      if (live && deadlines.frontDue > now) {
+        this.sim.scheduleAt(deadlines.frontDue, this.FAIL, 0);
+        return;
+      }
+      deadlines.shift();
+      if (live) this.failOrder(o);
+    }
+  }
+
   /** An order still unreserved `failAfterHours` after it was placed is cancelled and fined (§9). */
   private failOrder(o: number): void {
+    this.orders.waitTicket[o] = 0;
     const { orders, stock } = this;
     const sku = orders.ints[(o << 2) + SKU];
     stock.backorders.remove(sku, o, orders);

@@ -60,8 +60,8 @@ export class Orders extends Pool {
   ints = new Int32Array(this.capacity * 4);
   /** [placed at, value CNY, fines CNY, packed at] per order. */
   floats = new Float64Array(this.capacity * 4);
-  /** Handle of its stockout timer while backordered. */
-  failTimer = new Float64Array(this.capacity);
+  /** Ticket of its current wait as a backorder (0 when not waiting): see Deadlines. */
+  waitTicket = new Float64Array(this.capacity);
 }
 
 export class Parcels extends Pool {

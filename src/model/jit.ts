@@ -59,6 +59,8 @@ export class JitModel {
   readonly packers: Int32Array;
   /** When each of a seller's packers is next free (one entry per packer on duty today), a min-heap. */
   private readonly packerFreeAt: number[][];
+  /** A seller with one packer (most of them) keeps its free time here instead: no array to chase. */
+  private readonly soloFreeAt: Float64Array;
   /** Reserved orders waiting for a packer, and orders given to a packer (done at Orders.packedAt). */
   readonly packingLine: OrderLines;
   readonly packingNow: OrderLines;
@@ -141,6 +143,7 @@ export class JitModel {
 
     this.packers = new Int32Array(sellers);
     this.packerFreeAt = Array.from({ length: sellers }, () => []);
+    this.soloFreeAt = new Float64Array(sellers);
     this.packingLine = new OrderLines(sellers);
     this.packingNow = new OrderLines(sellers);
     this.awaitingPickup = new Uint8Array(sellers);
@@ -524,15 +527,16 @@ export class JitModel {
     if (this.openedOn[c] !== day) return;
     const rules = this.world.classes[c];
     const closing = day * 24 + rules.close;
-    const free = this.packerFreeAt[seller];
+    const many = this.packers[seller] > 1 ? this.packerFreeAt[seller] : null;
     const { orders } = this;
     while (this.packingLine.head(seller) >= 0) {
-      // The packer free soonest is the root of a min-heap of free times.
-      const start = Math.max(this.sim.now, free[0]);
+      // The packer free soonest: the root of a min-heap of free times, or the only one.
+      const start = Math.max(this.sim.now, many ? many[0] : this.soloFreeAt[seller]);
       if (start >= closing) return;
       const o = this.packingLine.shift(seller, orders);
       const done = finishWithinHours(start, draw(this.handlingTime, rules.handling), rules.open, rules.close);
-      replaceRoot(free, done);
+      if (many) replaceRoot(many, done);
+      else this.soloFreeAt[seller] = done;
       orders.floats[(o << 2) + PACKED_AT] = done;
       this.packingNow.push(seller, o, orders);
       if (!this.awaitingPickup[seller]) {
@@ -547,13 +551,17 @@ export class JitModel {
    * kept are those free last: like staff who finish the orders in hand before the smaller
    * team takes new ones (what a non-pre-emptive resource does).
    */
-  private setPackers(seller: number, count: number): void {
-    const free = this.packerFreeAt[seller];
-    if (count === free.length) return;
+  private setPackers(seller: number, count: number, before: number): void {
+    if (count === before) return;
+    const free = before > 1 ? this.packerFreeAt[seller] : before === 1 ? [this.soloFreeAt[seller]] : [];
     while (free.length < count) free.push(this.sim.now);
     // Sorted ascending is a valid min-heap; going down keeps the packers free last.
     free.sort((a, b) => a - b);
     if (count < free.length) free.splice(0, free.length - count);
+    if (count === 1) {
+      this.soloFreeAt[seller] = free[0];
+      this.packerFreeAt[seller] = [];
+    } else this.packerFreeAt[seller] = free;
   }
 
   /** Midnight: close the day's books, review stock against the new forecast, plan the day. */
@@ -596,8 +604,9 @@ export class JitModel {
         for (let k = 0; k < n; k++) sum += this.acceptedHistory[s * 7 + ((day - 1 - k) % 7)];
         expected = sum / n;
       }
+      const before = this.packers[s];
       this.packers[s] = Math.max(1, Math.ceil((rules.headroom * expected * rules.meanHandlingHours) / hours));
-      this.setPackers(s, this.packers[s]);
+      this.setPackers(s, this.packers[s], before);
       this.assignPackers(s);
     }
   }

@@ -1,7 +1,7 @@
 // Parallel replications: wall time of 8 replications on 1 worker thread against 2, in one
 // session, and the speed-up (target: at least 1.8x on this 2-core machine). Also checks that
 // both give the same results. Writes bench/results/parallel.json.
-// Usage: npm run bench:parallel [-- --reps 8 --scale 0.2]
+// Usage: npm run bench:parallel [-- --reps 8 --scale 0.5]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,10 @@ function option(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 const reps = Number(option('reps', '8'));
-const scale = Number(option('scale', '0.2'));
+const scale = Number(option('scale', '0.5'));
 
-// The default scenario shrunk in sellers and daily orders, so that 8 replications take a minute.
+// The default scenario shrunk in sellers and daily orders: 8 replications take about a minute on
+// one worker, long enough that starting the worker threads (tsx compiles their code) is noise.
 const scenario = readScenarioFile(resolve(root, 'scenarios/black-friday-2022.yaml'));
 scenario.sellers.count = Math.round(scenario.sellers.count * scale);
 scenario.demand.ordersPerDay *= scale;

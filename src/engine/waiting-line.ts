@@ -32,17 +32,18 @@ export class WaitingLine {
 
   private grow(): void {
     const n = this.kind.length * 2;
-    const order = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
-      // Unroll the ring so the oldest claim sits at index 0 of the larger array.
-      const tail = a.subarray(this.first);
-      b.set(tail);
-      b.set(a.subarray(0, this.first), tail.length);
-      return b;
-    };
-    this.kind = order(this.kind, new Int32Array(n));
-    this.payload = order(this.payload, new Int32Array(n));
-    this.amount = order(this.amount, new Float64Array(n));
-    this.since = order(this.since, new Float64Array(n));
+    this.kind = unrollRing(this.kind, this.first, new Int32Array(n));
+    this.payload = unrollRing(this.payload, this.first, new Int32Array(n));
+    this.amount = unrollRing(this.amount, this.first, new Float64Array(n));
+    this.since = unrollRing(this.since, this.first, new Float64Array(n));
     this.first = 0;
   }
+}
+
+/** Copies a full ring starting at `first` into a larger array, oldest entry at index 0. */
+export function unrollRing<T extends Int32Array | Float64Array>(ring: T, first: number, into: T): T {
+  const tail = ring.subarray(first);
+  into.set(tail);
+  into.set(ring.subarray(0, first), tail.length);
+  return into;
 }

@@ -1,23 +1,14 @@
 // Across replications: the mean and 95% Student-t interval of every KPI, the mean and P5–P95
 // band of every hourly series, and merged histograms (MODEL.md "What a run reports").
-import { confidenceInterval, pairedDifference } from '../engine/confidence.ts';
+import { confidenceInterval, pairedDifference, type ConfidenceInterval, type PairedDifference } from '../engine/confidence.ts';
 import { Histogram, type HistogramSnapshot } from '../engine/histogram.ts';
 import type { RunResult } from '../model/result.ts';
 
-export interface KpiInterval {
-  n: number;
-  mean: number;
-  sd: number;
-  /** Half width of the 95% interval; Infinity with fewer than 2 replications. */
-  halfWidth: number;
-  low: number;
-  high: number;
-}
+/** A KPI's 95% interval across replications (half width Infinity with fewer than 2). */
+export type KpiInterval = Omit<ConfidenceInterval, 'level'>;
 
-export interface KpiDifference extends KpiInterval {
-  /** True when the 95% interval of the paired difference excludes 0. */
-  significant: boolean;
-}
+/** A paired difference B − A and whether its 95% interval excludes 0. */
+export type KpiDifference = Omit<PairedDifference, 'level'>;
 
 export interface HourlyBand {
   mean: Float64Array;

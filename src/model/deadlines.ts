@@ -3,6 +3,7 @@
 // them. A reserved order's entry simply goes stale (its ticket no longer matches) and is dropped
 // when it reaches the front; only live fronts cost an event. Measured: most backorders are served
 // in time, and each one used to cost a calendar push and a cancel.
+import { unrollRing } from '../engine/waiting-line.ts';
 
 export class Deadlines {
   private order = new Int32Array(1024);
@@ -32,15 +33,9 @@ export class Deadlines {
 
   private grow(): void {
     const n = this.order.length * 2;
-    const unroll = <T extends Int32Array | Float64Array>(a: T, b: T): T => {
-      const tail = a.subarray(this.first);
-      b.set(tail);
-      b.set(a.subarray(0, this.first), tail.length);
-      return b;
-    };
-    this.order = unroll(this.order, new Int32Array(n));
-    this.ticket = unroll(this.ticket, new Float64Array(n));
-    this.due = unroll(this.due, new Float64Array(n));
+    this.order = unrollRing(this.order, this.first, new Int32Array(n));
+    this.ticket = unrollRing(this.ticket, this.first, new Float64Array(n));
+    this.due = unrollRing(this.due, this.first, new Float64Array(n));
     this.first = 0;
   }
 }

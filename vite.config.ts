@@ -1,9 +1,17 @@
-// Vite config for the web app (web/), and the vitest config for the whole project.
+// Vite config for the web app (web/, built into dist/), and the vitest config for the whole project.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
-  root: '.',
+  root: 'web',
+  base: './',
+  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
+  worker: { format: 'es' },
+  server: { fs: { allow: [projectRoot] } },
   test: {
+    root: projectRoot,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,

@@ -1,0 +1,79 @@
+// The web app end to end in Debian's headless Chromium (playwright-core): the built app served
+// on localhost runs a scenario in its Web Worker, draws the congestion chart and the KPI table
+// with the same numbers as Node for the same seed, shows scenario errors inline without
+// running, and cancels at once. A screenshot of the results is kept in test-artifacts/.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { readScenarioFile } from '../src/cli/read-scenario.ts';
+import { runJit } from '../src/model/jit.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const PORT = 4319;
+let server: ChildProcess, browser: Browser, page: Page;
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
+  server = spawn(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'pipe' });
+  await new Promise<void>((ready, fail) => {
+    server.stdout!.on('data', (d) => { if (String(d).includes(String(PORT))) ready(); });
+    server.on('exit', (code) => fail(new Error(`vite preview exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+describe('web app', () => {
+  it('runs replications in the worker, draws the congestion chart, and its KPIs equal Node’s', async () => {
+    await page.selectOption('#scenario', 'small-seller.yaml');
+    await page.fill('#seed', '5');
+    await page.fill('#reps', '2');
+    await page.click('#run');
+    await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+    const d = (await page.getAttribute('path.queue-receiving', 'd')) ?? '';
+    expect(d.split('L').length).toBe(66 * 24); // one point per hour of the season
+    expect(await page.locator('#kpis tbody tr').count()).toBeGreaterThan(50);
+    const web = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);
+    const scenario = readScenarioFile(`${root}scenarios/small-seller.yaml`);
+    const node = [0, 1].map((r) => runJit(scenario, { seed: 5, replication: r }).kpis);
+    for (const key of ['ordersPlaced', 'ordersFulfilled', 'finesTotalCny', 'dockToStockP95Hours']) {
+      expect(web[key]).toBe((node[0][key] + node[1][key]) / 2); // same bytes in the browser and in Node
+    }
+    mkdirSync(`${root}test-artifacts`, { recursive: true });
+    await page.screenshot({ path: `${root}test-artifacts/results.png`, fullPage: true });
+  }, 90_000);
+
+  it('shows a bad field inline next to the editor and starts no run', async () => {
+    const before = await page.textContent('#status');
+    await page.click('#setup summary');
+    await page.fill('#yaml', 'demand:\n  ordersPerDay: -5\n');
+    await page.click('#run');
+    expect(await page.textContent('#errors')).toContain('demand.ordersPerDay: expected a number >= 0, got -5');
+    expect(await page.textContent('#status')).toBe('Fix the scenario first.');
+    expect(before).not.toBe('Fix the scenario first.');
+    expect(await page.isDisabled('#run')).toBe(false);
+  });
+
+  it('cancels a long run at once', async () => {
+    await page.selectOption('#scenario', 'black-friday-2022.yaml');
+    await page.fill('#reps', '3');
+    await page.click('#run');
+    await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).value > 0, undefined, { timeout: 30_000 });
+    const t0 = Date.now();
+    await page.click('#cancel');
+    expect(await page.textContent('#status')).toBe('Cancelled.');
+    await page.waitForFunction(() => !(document.getElementById('run') as HTMLButtonElement).disabled, undefined, { timeout: 5_000 });
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  }, 60_000);
+});

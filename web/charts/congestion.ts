@@ -1,0 +1,78 @@
+// Chart: warehouse congestion over the season — receiving and QC queue lengths by hour (mean
+// line, P5–P95 band across replications), staff on duty behind them, Black Friday and Cyber
+// Monday marked. A function of data and a container, redrawn on resize.
+import * as d3 from 'd3';
+import type { HourlyBand } from '../../src/experiment/summary.ts';
+
+export interface CongestionData {
+  seasonStart: string;
+  receivingQueue: HourlyBand;
+  qcQueue: HourlyBand;
+  receivingStaff: Float64Array;
+  qcStaff: Float64Array;
+  /** Dates to mark, e.g. Black Friday and Cyber Monday. */
+  marks: { date: string; label: string }[];
+}
+
+const COLOURS = { receiving: '#0072B2', qc: '#D55E00', staff: '#999999' }; // Okabe–Ito
+const observers = new WeakMap<HTMLElement, ResizeObserver>();
+
+export function congestionChart(container: HTMLElement, data: CongestionData): void {
+  const draw = () => {
+    container.replaceChildren();
+    const width = container.clientWidth || 800, height = container.clientHeight || 340;
+    const margin = { top: 16, right: 56, bottom: 36, left: 56 };
+    const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
+    const hours = data.receivingQueue.mean.length;
+    const time = (h: number) => new Date(start + h * 3_600_000);
+    const x = d3.scaleTime().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
+    const maxQueue = d3.max([...data.receivingQueue.p95, ...data.qcQueue.p95]) ?? 1;
+    const y = d3.scaleLinear().domain([0, Math.max(1, maxQueue)]).nice().range([height - margin.bottom, margin.top]);
+    const maxStaff = d3.max([...data.receivingStaff, ...data.qcStaff]) ?? 1;
+    const yStaff = d3.scaleLinear().domain([0, Math.max(1, maxStaff)]).nice().range([height - margin.bottom, margin.top]);
+    const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
+      .attr('role', 'img').attr('aria-label', 'Receiving and QC queue lengths by hour');
+
+    const staff = (values: Float64Array) => d3.area<number>().curve(d3.curveStepAfter)
+      .x((_, h) => x(time(h))).y0(yStaff(0)).y1((v) => yStaff(v))(Array.from(values));
+    svg.append('path').attr('d', staff(data.qcStaff)).attr('fill', COLOURS.staff).attr('opacity', 0.12);
+    svg.append('path').attr('d', staff(data.receivingStaff)).attr('fill', COLOURS.staff).attr('opacity', 0.18);
+
+    for (const [name, band] of [['receiving', data.receivingQueue], ['qc', data.qcQueue]] as const) {
+      const area = d3.area<number>().x((_, h) => x(time(h))).y0((_, h) => y(band.p5[h])).y1((_, h) => y(band.p95[h]));
+      const line = d3.line<number>().x((_, h) => x(time(h))).y((v) => y(v));
+      svg.append('path').attr('d', area(Array.from(band.mean))).attr('fill', COLOURS[name]).attr('opacity', 0.25);
+      svg.append('path').attr('class', `queue-${name}`).attr('d', line(Array.from(band.mean)))
+        .attr('fill', 'none').attr('stroke', COLOURS[name]).attr('stroke-width', 1.2);
+    }
+    data.marks.forEach((m, i) => {
+      const at = x(new Date(`${m.date}T00:00:00+08:00`));
+      svg.append('line').attr('x1', at).attr('x2', at).attr('y1', margin.top).attr('y2', height - margin.bottom)
+        .attr('stroke', '#000').attr('stroke-dasharray', '3 3');
+      svg.append('text').attr('x', at + 4).attr('y', margin.top + 10 + 12 * i).attr('class', 'axis-label').text(m.label);
+    });
+    svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
+    svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
+    svg.append('g').attr('transform', `translate(${width - margin.right},0)`).call(d3.axisRight(yStaff).ticks(6));
+    svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle').text('parcels waiting (end of hour)');
+    svg.append('text').attr('class', 'axis-label').attr('transform', `translate(${width - 10},${height / 2}) rotate(90)`)
+      .attr('text-anchor', 'middle').text('staff on duty');
+    const legend = svg.append('g').attr('transform', `translate(${margin.left + 8},${margin.top + 24})`);
+    [['Receiving queue', COLOURS.receiving], ['QC queue', COLOURS.qc], ['Staff on duty', COLOURS.staff]].forEach(([label, colour], i) => {
+      legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', colour);
+      legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(label);
+    });
+    // Exact values on hover.
+    const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
+    svg.on('mousemove', (event: MouseEvent) => {
+      const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
+      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: receiving ${data.receivingQueue.mean[h].toFixed(1)}, QC ${data.qcQueue.mean[h].toFixed(1)} parcels; staff ${data.receivingStaff[h]} / ${data.qcStaff[h]}`);
+    });
+  };
+  draw();
+  observers.get(container)?.disconnect();
+  const observer = new ResizeObserver(() => draw());
+  observer.observe(container);
+  observers.set(container, observer);
+}

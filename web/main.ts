@@ -1,0 +1,118 @@
+// The planner's page: pick or edit a scenario, run replications in a Web Worker (comlink, the
+// same API as the Node pool), watch progress, cancel, and read the congestion chart and KPIs.
+import { proxy, wrap, type Remote } from 'comlink';
+import type { SimulatorApi } from '../src/worker/api.ts';
+import type { RunResult } from '../src/model/result.ts';
+import { summarise, type KpiInterval } from '../src/experiment/summary.ts';
+import { ScenarioError } from '../src/scenario/load.ts';
+import { horizonHours } from '../src/scenario/time.ts';
+import type { Scenario } from '../src/scenario/types.ts';
+import { parse, question, shipped } from './scenarios.ts';
+import { congestionChart } from './charts/congestion.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const select = $<HTMLSelectElement>('scenario'), yaml = $<HTMLTextAreaElement>('yaml');
+const runButton = $<HTMLButtonElement>('run'), cancelButton = $<HTMLButtonElement>('cancel');
+const progress = $<HTMLProgressElement>('progress'), status = $<HTMLSpanElement>('status');
+const errors = $<HTMLUListElement>('errors');
+
+for (const [name, text] of Object.entries(shipped)) {
+  const option = new Option(`${name} — ${question(text)}`, name);
+  select.add(option);
+}
+select.value = 'black-friday-2022.yaml';
+yaml.value = shipped[select.value];
+select.addEventListener('change', () => { yaml.value = shipped[select.value]; errors.replaceChildren(); });
+
+let worker: Worker | undefined;
+let api: Remote<SimulatorApi> | undefined;
+function startWorker(): Remote<SimulatorApi> {
+  worker = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
+  return (api = wrap<SimulatorApi>(worker));
+}
+let cancelled = false;
+/** Rejects the replication in flight when the user cancels (its worker is gone and will never answer). */
+let abortRun: ((reason: Error) => void) | undefined;
+
+/** Shows scenario errors next to the editor, one per line; returns the scenario or undefined. */
+function readScenario(): Scenario | undefined {
+  errors.replaceChildren();
+  try {
+    return parse(yaml.value, select.value);
+  } catch (err) {
+    const lines = err instanceof ScenarioError ? err.message.split('\n') : [String(err)];
+    for (const line of lines) errors.append(Object.assign(document.createElement('li'), { textContent: line }));
+    (yaml.closest('details') as HTMLDetailsElement).open = true;
+    return undefined;
+  }
+}
+
+async function run(): Promise<void> {
+  const scenario = readScenario();
+  if (!scenario) { status.textContent = 'Fix the scenario first.'; return; }
+  const seed = Number($<HTMLInputElement>('seed').value), reps = Number($<HTMLInputElement>('reps').value);
+  const days = horizonHours(scenario.season) / 24;
+  const simulator = api ?? startWorker();
+  cancelled = false;
+  runButton.disabled = true;
+  cancelButton.disabled = false;
+  progress.hidden = false;
+  progress.max = reps * days;
+  progress.value = 0;
+  const results: RunResult[] = [];
+  const started = performance.now();
+  try {
+    for (let r = 0; r < reps && !cancelled; r++) {
+      const onDay = proxy((rep: number, d: number) => {
+        progress.value = rep * days + d;
+        status.textContent = `replication ${rep + 1} of ${reps}, day ${d} of ${days}`;
+      });
+      const aborted = new Promise<never>((_, reject) => { abortRun = reject; });
+      results.push(await Promise.race([simulator.runReplication(scenario, seed, r, onDay), aborted]));
+    }
+    if (!cancelled) show(scenario, results, (performance.now() - started) / 1000);
+  } catch (err) {
+    if (!cancelled) status.textContent = `Run failed: ${err instanceof Error ? err.message : String(err)}`;
+  } finally {
+    abortRun = undefined;
+    runButton.disabled = false;
+    cancelButton.disabled = true;
+    progress.hidden = true;
+  }
+}
+
+/** Cancel stops at once: the worker is terminated and a fresh one is made for the next run. */
+function cancel(): void {
+  cancelled = true;
+  abortRun?.(new Error('cancelled'));
+  worker?.terminate();
+  worker = undefined;
+  api = undefined;
+  status.textContent = 'Cancelled.';
+}
+
+function show(scenario: Scenario, results: RunResult[], seconds: number): void {
+  const summary = summarise(results);
+  $('results').hidden = false;
+  status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
+  congestionChart($('congestion'), {
+    seasonStart: scenario.season.start,
+    receivingQueue: summary.hourly.receivingQueueEnd,
+    qcQueue: summary.hourly.qcQueueEnd,
+    receivingStaff: summary.hourly.receivingStaff.mean,
+    qcStaff: summary.hourly.qcStaff.mean,
+    marks: [{ date: '2022-11-25', label: 'Black Friday' }, { date: '2022-11-28', label: 'Cyber Monday' }],
+  });
+  kpiTable($('kpis'), summary.kpis);
+}
+
+const number = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
+function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>): void {
+  const rows = Object.entries(kpis).map(([name, k]) =>
+    `<tr><td>${name}</td><td>${number.format(k.mean)}</td><td>${Number.isFinite(k.halfWidth) ? `± ${number.format(k.halfWidth)}` : '—'}</td></tr>`);
+  table.innerHTML = `<thead><tr><th>KPI</th><th>mean</th><th>95% interval</th></tr></thead><tbody>${rows.join('')}</tbody>`;
+  table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
+}
+
+runButton.addEventListener('click', () => { void run(); });
+cancelButton.addEventListener('click', cancel);

@@ -44,6 +44,7 @@ describe('web app', () => {
     const d = (await page.getAttribute('path.queue-receiving', 'd')) ?? '';
     expect(d.split('L').length).toBe(66 * 24); // one point per hour of the season
     expect(await page.locator('#kpis tbody tr').count()).toBeGreaterThan(50);
+    expect(await page.locator('#fines .fine-bar rect').count()).toBeGreaterThan(1); // the fines histogram has bars
     const web = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);
     const scenario = readScenarioFile(`${root}scenarios/small-seller.yaml`);
     const node = [0, 1].map((r) => runJit(scenario, { seed: 5, replication: r }).kpis);
@@ -56,13 +57,30 @@ describe('web app', () => {
 
   it('shows a bad field inline next to the editor and starts no run', async () => {
     const before = await page.textContent('#status');
-    await page.click('#setup summary');
+    await page.$eval('#setup details', (d) => { (d as HTMLDetailsElement).open = true; });
     await page.fill('#yaml', 'demand:\n  ordersPerDay: -5\n');
     await page.click('#run');
     expect(await page.textContent('#errors')).toContain('demand.ordersPerDay: expected a number >= 0, got -5');
     expect(await page.textContent('#status')).toBe('Fix the scenario first.');
     expect(before).not.toBe('Fix the scenario first.');
     expect(await page.isDisabled('#run')).toBe(false);
+  });
+
+  it('a shared link restores the scenario, seed and replications', async () => {
+    await page.selectOption('#scenario', 'october-baseline.yaml');
+    await page.$eval('#setup details', (d) => { (d as HTMLDetailsElement).open = true; });
+    const edited = (await page.inputValue('#yaml')) + '\ndemand: { ordersPerDay: 1234 }\n';
+    await page.fill('#yaml', edited);
+    await page.fill('#seed', '77');
+    await page.click('#share');
+    const link = page.url();
+    expect(link).toMatch(/#s=/);
+    const other = await browser.newPage();
+    await other.goto(link);
+    expect(await other.inputValue('#yaml')).toBe(edited);
+    expect(await other.inputValue('#seed')).toBe('77');
+    expect(await other.inputValue('#scenario')).toBe('october-baseline.yaml');
+    await other.close();
   });
 
   it('cancels a long run at once', async () => {

@@ -9,6 +9,7 @@ import { horizonHours } from '../src/scenario/time.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
 import { congestionChart } from './charts/congestion.ts';
+import { finesChart } from './charts/fines.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const select = $<HTMLSelectElement>('scenario'), yaml = $<HTMLTextAreaElement>('yaml');
@@ -22,6 +23,7 @@ for (const [name, text] of Object.entries(shipped)) {
 }
 select.value = 'black-friday-2022.yaml';
 yaml.value = shipped[select.value];
+restoreFromUrl();
 select.addEventListener('change', () => { yaml.value = shipped[select.value]; errors.replaceChildren(); });
 
 let worker: Worker | undefined;
@@ -103,6 +105,12 @@ function show(scenario: Scenario, results: RunResult[], seconds: number): void {
     qcStaff: summary.hourly.qcStaff.mean,
     marks: [{ date: '2022-11-25', label: 'Black Friday' }, { date: '2022-11-28', label: 'Cyber Monday' }],
   });
+  finesChart($('fines'), {
+    perSeller: summary.histograms.finesPerSellerCny,
+    byCause: results[0].fineCauses.map((cause) => ({ cause, hist: summary.histograms[`finesPerSeller${cause[0].toUpperCase()}${cause.slice(1)}Cny`] })),
+    replications: results.length,
+    depositCny: scenario.rules.depositCny,
+  });
   kpiTable($('kpis'), summary.kpis);
 }
 
@@ -113,6 +121,38 @@ function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>): void {
   table.innerHTML = `<thead><tr><th>KPI</th><th>mean</th><th>95% interval</th></tr></thead><tbody>${rows.join('')}</tbody>`;
   table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
 }
+
+/** The scenario text, seed and replications in the URL's hash, so a link reproduces the run. */
+function shareLink(): string {
+  const state = { file: select.value, yaml: yaml.value, seed: $<HTMLInputElement>('seed').value, reps: $<HTMLInputElement>('reps').value };
+  const bytes = new TextEncoder().encode(JSON.stringify(state));
+  const hash = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${location.origin}${location.pathname}#s=${hash}`;
+}
+
+function restoreFromUrl(): void {
+  const m = /#s=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (!m) return;
+  try {
+    const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const state = JSON.parse(new TextDecoder().decode(bytes)) as { file: string; yaml: string; seed: string; reps: string };
+    if (state.file in shipped) select.value = state.file;
+    yaml.value = state.yaml;
+    $<HTMLInputElement>('seed').value = state.seed;
+    $<HTMLInputElement>('reps').value = state.reps;
+    status.textContent = 'Scenario restored from the link.';
+  } catch {
+    status.textContent = 'This link does not hold a readable scenario.';
+  }
+}
+
+$<HTMLButtonElement>('share').addEventListener('click', () => {
+  const link = shareLink();
+  history.replaceState(null, '', link);
+  void navigator.clipboard?.writeText(link).catch(() => {});
+  status.textContent = 'Link to this scenario copied (and in the address bar).';
+});
 
 runButton.addEventListener('click', () => { void run(); });
 cancelButton.addEventListener('click', cancel);

@@ -10,6 +10,8 @@ import type { Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
 import { congestionChart } from './charts/congestion.ts';
 import { finesChart } from './charts/fines.ts';
+import { arrivalsChart } from './charts/arrivals.ts';
+import { leadTimesChart } from './charts/lead-times.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const select = $<HTMLSelectElement>('scenario'), yaml = $<HTMLTextAreaElement>('yaml');
@@ -105,6 +107,21 @@ function show(scenario: Scenario, results: RunResult[], seconds: number): void {
     qcStaff: summary.hourly.qcStaff.mean,
     marks: [{ date: '2022-11-25', label: 'Black Friday' }, { date: '2022-11-28', label: 'Cyber Monday' }],
   });
+  // One receiving clerk handles 60 / (mean service minutes) parcels an hour.
+  const service = scenario.warehouse.receiving.service;
+  const sigma = Math.log(service.p90Minutes / service.medianMinutes) / 1.2815515655446004;
+  const perClerkHour = 60 / (service.medianMinutes * Math.exp((sigma * sigma) / 2));
+  arrivalsChart($('arrivals'), {
+    seasonStart: scenario.season.start,
+    parcelsArriving: summary.hourly.parcelsArriving.mean,
+    capacity: summary.hourly.receivingStaff.mean.map((n) => n * perClerkHour),
+  });
+  leadTimesChart($('lead-times'), [
+    { label: 'ship delay', hist: summary.histograms.shipDelayHours },
+    { label: 'transit', hist: summary.histograms.transitHours },
+    { label: 'dock-to-stock', hist: summary.histograms.dockToStockHours },
+    { label: 'order-to-stock', hist: summary.histograms.orderToStockHours },
+  ]);
   finesChart($('fines'), {
     perSeller: summary.histograms.finesPerSellerCny,
     byCause: results[0].fineCauses.map((cause) => ({ cause, hist: summary.histograms[`finesPerSeller${cause[0].toUpperCase()}${cause.slice(1)}Cny`] })),

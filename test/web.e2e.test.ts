@@ -3,7 +3,7 @@
 // with the same numbers as Node for the same seed, shows scenario errors inline without
 // running, and cancels at once. A screenshot of the results is kept in test-artifacts/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   await page.goto(`http://127.0.0.1:${PORT}/`);
 }, 120_000);
 
@@ -56,6 +56,26 @@ describe('web app', () => {
     mkdirSync(`${root}test-artifacts`, { recursive: true });
     await page.screenshot({ path: `${root}test-artifacts/results.png`, fullPage: true });
   }, 90_000);
+
+  it('downloads results as CSV and JSON and a chart as SVG and PNG', async () => {
+    const fetchDownload = async (selector: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: download.suggestedFilename(), body: readFileSync((await download.path())!) };
+    };
+    const kpis = await fetchDownload('button[data-download="kpis.csv"]');
+    expect(kpis.name).toBe('kpis.csv');
+    expect(kpis.body.toString('utf8').split('\n')[0]).toBe('kpi,mean,half_width_95,low_95,high_95,replications');
+    const hourly = await fetchDownload('button[data-download="hourly.csv"]');
+    expect(hourly.body.toString('utf8').trim().split('\n').length).toBe(1 + 66 * 24);
+    const summary = await fetchDownload('button[data-download="summary.json"]');
+    expect(JSON.parse(summary.body.toString('utf8')).replications).toBe(2);
+    const svg = await fetchDownload('button[data-chart="congestion"][data-format="svg"]');
+    expect(svg.name).toBe('congestion.svg');
+    expect(svg.body.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await fetchDownload('button[data-chart="fines"][data-format="png"]');
+    expect(png.name).toBe('fines.png');
+    expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+  }, 60_000);
 
   it('shows a bad field inline next to the editor and starts no run', async () => {
     const before = await page.textContent('#status');

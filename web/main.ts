@@ -12,6 +12,7 @@ import { congestionChart } from './charts/congestion.ts';
 import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
 import { leadTimesChart } from './charts/lead-times.ts';
+import { downloadPng, downloadResults, downloadSvg } from './export.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const select = $<HTMLSelectElement>('scenario'), yaml = $<HTMLTextAreaElement>('yaml');
@@ -95,8 +96,11 @@ function cancel(): void {
   status.textContent = 'Cancelled.';
 }
 
+let shown: { summary: ReturnType<typeof summarise>; scenario: Scenario; seed: string } | undefined;
+
 function show(scenario: Scenario, results: RunResult[], seconds: number): void {
   const summary = summarise(results);
+  shown = { summary, scenario, seed: $<HTMLInputElement>('seed').value };
   $('results').hidden = false;
   status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
   congestionChart($('congestion'), {
@@ -170,6 +174,21 @@ $<HTMLButtonElement>('share').addEventListener('click', () => {
   void navigator.clipboard?.writeText(link).catch(() => {});
   status.textContent = 'Link to this scenario copied (and in the address bar).';
 });
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
+  button.addEventListener('click', () => {
+    if (!shown) return;
+    const kind = button.dataset.download as 'kpis.csv' | 'hourly.csv' | 'summary.json';
+    downloadResults(kind, shown.summary, shown.scenario.season.start, { scenario: select.value, seed: shown.seed });
+  });
+}
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-chart]')) {
+  button.addEventListener('click', () => {
+    const chart = $(button.dataset.chart!);
+    if (button.dataset.format === 'svg') downloadSvg(chart, button.dataset.chart!);
+    else void downloadPng(chart, button.dataset.chart!);
+  });
+}
 
 runButton.addEventListener('click', () => { void run(); });
 cancelButton.addEventListener('click', cancel);

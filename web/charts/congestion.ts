@@ -2,6 +2,7 @@
 // line, P5–P95 band across replications), staff on duty behind them, Black Friday and Cyber
 // Monday marked. A function of data and a container, redrawn on resize.
 import * as d3 from 'd3';
+import { drawAndFollowSize } from './resize.ts';
 import type { HourlyBand } from '../../src/experiment/summary.ts';
 
 export interface CongestionData {
@@ -15,7 +16,6 @@ export interface CongestionData {
 }
 
 const COLOURS = { receiving: '#0072B2', qc: '#D55E00', staff: '#999999' }; // Okabe–Ito
-const observers = new WeakMap<HTMLElement, ResizeObserver>();
 
 export function congestionChart(container: HTMLElement, data: CongestionData): void {
   const draw = () => {
@@ -70,9 +70,5 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
       tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: receiving ${data.receivingQueue.mean[h].toFixed(1)}, QC ${data.qcQueue.mean[h].toFixed(1)} parcels; staff ${data.receivingStaff[h]} / ${data.qcStaff[h]}`);
     });
   };
-  draw();
-  observers.get(container)?.disconnect();
-  const observer = new ResizeObserver(() => draw());
-  observer.observe(container);
-  observers.set(container, observer);
+  drawAndFollowSize(container, draw);
 }

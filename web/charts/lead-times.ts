@@ -1,6 +1,7 @@
 // Chart: cumulative distributions of lead times — ship delay, transit, dock-to-stock and
 // order-to-stock — read from the merged histograms, with the 24 h and 48 h fine lines.
 import * as d3 from 'd3';
+import { drawAndFollowSize } from './resize.ts';
 import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
 
 export interface LeadTimeSeries { label: string; hist: HistogramSnapshot }
@@ -20,28 +21,30 @@ export function cdfPoints(h: HistogramSnapshot, upTo: number): [number, number][
 }
 
 export function leadTimesChart(container: HTMLElement, series: LeadTimeSeries[], maxHours = 168): void {
-  container.replaceChildren();
-  const width = container.clientWidth || 800, height = container.clientHeight || 300;
-  const margin = { top: 16, right: 16, bottom: 40, left: 56 };
-  const x = d3.scaleLinear().domain([0, maxHours]).range([margin.left, width - margin.right]);
-  const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
-  const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
-    .attr('role', 'img').attr('aria-label', 'Cumulative distributions of lead times');
-  for (const h of [24, 48]) {
-    svg.append('line').attr('x1', x(h)).attr('x2', x(h)).attr('y1', margin.top).attr('y2', height - margin.bottom).attr('stroke', '#000').attr('stroke-dasharray', '3 3');
-    svg.append('text').attr('x', x(h) + 4).attr('y', height - margin.bottom - 6).attr('class', 'axis-label').text(`${h} h`);
-  }
-  const line = d3.line<[number, number]>().x((p) => x(Math.min(p[0], maxHours))).y((p) => y(p[1]));
-  series.forEach((s, i) => {
-    svg.append('path').attr('class', 'cdf').attr('d', line(cdfPoints(s.hist, maxHours))).attr('fill', 'none').attr('stroke', COLOURS[i % COLOURS.length]).attr('stroke-width', 1.5);
-  });
-  svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
-  svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5, '%'));
-  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 6).attr('text-anchor', 'middle').text('hours');
-  svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('share of orders done');
-  const legend = svg.append('g').attr('transform', `translate(${width - margin.right - 130},${height - margin.bottom - 80})`);
-  series.forEach((s, i) => {
-    legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', COLOURS[i % COLOURS.length]);
-    legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(s.label);
+  drawAndFollowSize(container, () => {
+    container.replaceChildren();
+    const width = container.clientWidth || 800, height = container.clientHeight || 300;
+    const margin = { top: 16, right: 16, bottom: 40, left: 56 };
+    const x = d3.scaleLinear().domain([0, maxHours]).range([margin.left, width - margin.right]);
+    const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+    const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
+      .attr('role', 'img').attr('aria-label', 'Cumulative distributions of lead times');
+    for (const h of [24, 48]) {
+      svg.append('line').attr('x1', x(h)).attr('x2', x(h)).attr('y1', margin.top).attr('y2', height - margin.bottom).attr('stroke', '#000').attr('stroke-dasharray', '3 3');
+      svg.append('text').attr('x', x(h) + 4).attr('y', height - margin.bottom - 6).attr('class', 'axis-label').text(`${h} h`);
+    }
+    const line = d3.line<[number, number]>().x((p) => x(Math.min(p[0], maxHours))).y((p) => y(p[1]));
+    series.forEach((s, i) => {
+      svg.append('path').attr('class', 'cdf').attr('d', line(cdfPoints(s.hist, maxHours))).attr('fill', 'none').attr('stroke', COLOURS[i % COLOURS.length]).attr('stroke-width', 1.5);
+    });
+    svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
+    svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5, '%'));
+    svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 6).attr('text-anchor', 'middle').text('hours');
+    svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('share of orders done');
+    const legend = svg.append('g').attr('transform', `translate(${width - margin.right - 130},${height - margin.bottom - 80})`);
+    series.forEach((s, i) => {
+      legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', COLOURS[i % COLOURS.length]);
+      legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(s.label);
+    });
   });
 }

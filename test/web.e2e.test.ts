@@ -46,6 +46,7 @@ describe('web app', () => {
     expect(await page.locator('#kpis tbody tr').count()).toBeGreaterThan(50);
     expect(await page.locator('#fines .fine-bar rect').count()).toBeGreaterThan(1); // the fines histogram has bars
     expect(await page.locator('#lead-times path.cdf').count()).toBe(4);
+    expect(await page.locator('#profit rect.profit-bar').count()).toBeGreaterThan(0);
     expect(((await page.getAttribute('#arrivals path.arrivals', 'd')) ?? '').split('L').length).toBe(66 * 24);
     const web = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);
     const scenario = readScenarioFile(`${root}scenarios/small-seller.yaml`);

@@ -12,6 +12,7 @@ import { congestionChart } from './charts/congestion.ts';
 import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
 import { leadTimesChart } from './charts/lead-times.ts';
+import { profitChart } from './charts/profit.ts';
 import { downloadPng, downloadResults, downloadSvg } from './export.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -132,6 +133,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number): void {
     replications: results.length,
     depositCny: scenario.rules.depositCny,
   });
+  profitChart($('profit'), { gains: summary.histograms.sellerProfitCny, losses: summary.histograms.sellerLossCny, replications: results.length });
   kpiTable($('kpis'), summary.kpis);
 }
 

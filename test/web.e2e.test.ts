@@ -54,6 +54,17 @@ describe('web app', () => {
     for (const key of ['ordersPlaced', 'ordersFulfilled', 'finesTotalCny', 'dockToStockP95Hours']) {
       expect(web[key]).toBe((node[0][key] + node[1][key]) / 2); // same bytes in the browser and in Node
     }
+    // Brushing a span zooms the congestion chart into it; a double click zooms out again.
+    const ticks = () => page.locator('#congestion svg > g:not(.brush) .tick text').allTextContents();
+    const before = await ticks();
+    const box = (await page.locator('#congestion svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    expect(await ticks()).not.toEqual(before);
+    await page.locator('#congestion svg').dblclick({ position: { x: box.width * 0.3, y: 10 } });
+    expect(await ticks()).toEqual(before);
     mkdirSync(`${root}test-artifacts`, { recursive: true });
     await page.screenshot({ path: `${root}test-artifacts/results.png`, fullPage: true });
   }, 90_000);

@@ -18,6 +18,8 @@ export interface CongestionData {
 const COLOURS = { receiving: '#0072B2', qc: '#D55E00', staff: '#999999' }; // Okabe–Ito
 
 export function congestionChart(container: HTMLElement, data: CongestionData): void {
+  // Brushing a span zooms into it (the peak week, say); a double click zooms back out.
+  let zoom: [Date, Date] | undefined;
   const draw = () => {
     container.replaceChildren();
     const width = container.clientWidth || 800, height = container.clientHeight || 340;
@@ -25,31 +27,34 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
     const hours = data.receivingQueue.mean.length;
     const time = (h: number) => new Date(start + h * 3_600_000);
-    const x = d3.scaleTime().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
+    const x = d3.scaleTime().domain(zoom ?? [time(0), time(hours)]).range([margin.left, width - margin.right]);
     const maxQueue = d3.max([...data.receivingQueue.p95, ...data.qcQueue.p95]) ?? 1;
     const y = d3.scaleLinear().domain([0, Math.max(1, maxQueue)]).nice().range([height - margin.bottom, margin.top]);
     const maxStaff = d3.max([...data.receivingStaff, ...data.qcStaff]) ?? 1;
     const yStaff = d3.scaleLinear().domain([0, Math.max(1, maxStaff)]).nice().range([height - margin.bottom, margin.top]);
     const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
       .attr('role', 'img').attr('aria-label', 'Receiving and QC queue lengths by hour');
+    svg.append('defs').append('clipPath').attr('id', 'congestion-clip').append('rect')
+      .attr('x', margin.left).attr('y', 0).attr('width', width - margin.left - margin.right).attr('height', height);
+    const plot = svg.append('g').attr('clip-path', 'url(#congestion-clip)');
 
     const staff = (values: Float64Array) => d3.area<number>().curve(d3.curveStepAfter)
       .x((_, h) => x(time(h))).y0(yStaff(0)).y1((v) => yStaff(v))(Array.from(values));
-    svg.append('path').attr('d', staff(data.qcStaff)).attr('fill', COLOURS.staff).attr('opacity', 0.12);
-    svg.append('path').attr('d', staff(data.receivingStaff)).attr('fill', COLOURS.staff).attr('opacity', 0.18);
+    plot.append('path').attr('d', staff(data.qcStaff)).attr('fill', COLOURS.staff).attr('opacity', 0.12);
+    plot.append('path').attr('d', staff(data.receivingStaff)).attr('fill', COLOURS.staff).attr('opacity', 0.18);
 
     for (const [name, band] of [['receiving', data.receivingQueue], ['qc', data.qcQueue]] as const) {
       const area = d3.area<number>().x((_, h) => x(time(h))).y0((_, h) => y(band.p5[h])).y1((_, h) => y(band.p95[h]));
       const line = d3.line<number>().x((_, h) => x(time(h))).y((v) => y(v));
-      svg.append('path').attr('d', area(Array.from(band.mean))).attr('fill', COLOURS[name]).attr('opacity', 0.25);
-      svg.append('path').attr('class', `queue-${name}`).attr('d', line(Array.from(band.mean)))
+      plot.append('path').attr('d', area(Array.from(band.mean))).attr('fill', COLOURS[name]).attr('opacity', 0.25);
+      plot.append('path').attr('class', `queue-${name}`).attr('d', line(Array.from(band.mean)))
         .attr('fill', 'none').attr('stroke', COLOURS[name]).attr('stroke-width', 1.2);
     }
     data.marks.forEach((m, i) => {
       const at = x(new Date(`${m.date}T00:00:00+08:00`));
-      svg.append('line').attr('x1', at).attr('x2', at).attr('y1', margin.top).attr('y2', height - margin.bottom)
+      plot.append('line').attr('x1', at).attr('x2', at).attr('y1', margin.top).attr('y2', height - margin.bottom)
         .attr('stroke', '#000').attr('stroke-dasharray', '3 3');
-      svg.append('text').attr('x', at + 4).attr('y', margin.top + 10 + 12 * i).attr('class', 'axis-label').text(m.label);
+      plot.append('text').attr('x', at + 4).attr('y', margin.top + 10 + 12 * i).attr('class', 'axis-label').text(m.label);
     });
     svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
@@ -63,6 +68,16 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
       legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', colour);
       legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(label);
     });
+    const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
+      .on('end', (event: d3.D3BrushEvent<unknown>) => {
+        if (!event.selection) return;
+        const [a, b] = event.selection as [number, number];
+        if (b - a < 4) return;
+        zoom = [x.invert(a), x.invert(b)];
+        draw();
+      });
+    svg.append('g').attr('class', 'brush').call(brush);
+    svg.on('dblclick', () => { zoom = undefined; draw(); });
     // Exact values on hover.
     const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
     svg.on('mousemove', (event: MouseEvent) => {

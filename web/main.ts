@@ -16,6 +16,27 @@ import { profitChart } from './charts/profit.ts';
 import { downloadPng, downloadResults, downloadSvg } from './export.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** The charts, in page order: a heading, a container and its SVG/PNG download buttons each. */
+const CHARTS = [
+  ['congestion', 'Warehouse congestion'],
+  ['arrivals', 'Parcels arriving against receiving capacity'],
+  ['lead-times', 'Lead times'],
+  ['fines', 'Fines per seller over the season'],
+  ['profit', 'Seller profit over the season'],
+] as const;
+for (const [id, title] of CHARTS) {
+  const buttons = (['svg', 'png'] as const).map((format) =>
+    Object.assign(document.createElement('button'), { type: 'button', textContent: format.toUpperCase() }));
+  buttons.forEach((b, k) => Object.assign(b.dataset, { chart: id, format: k === 0 ? 'svg' : 'png' }));
+  const downloads = Object.assign(document.createElement('p'), { className: 'downloads' });
+  downloads.append(...buttons);
+  $('charts').append(
+    Object.assign(document.createElement('h2'), { textContent: title }),
+    Object.assign(document.createElement('div'), { id, className: 'chart' }),
+    downloads,
+  );
+}
 const select = $<HTMLSelectElement>('scenario'), yaml = $<HTMLTextAreaElement>('yaml');
 const runButton = $<HTMLButtonElement>('run'), cancelButton = $<HTMLButtonElement>('cancel');
 const progress = $<HTMLProgressElement>('progress'), status = $<HTMLSpanElement>('status');

@@ -117,6 +117,22 @@ describe('web app', () => {
     await other.close();
   });
 
+  it('compares the edited scenario with its original on common random numbers', async () => {
+    await page.selectOption('#scenario', 'small-seller.yaml');
+    await page.$eval('#setup details', (d) => { (d as HTMLDetailsElement).open = true; });
+    await page.fill('#yaml', 'extends: small-seller.yaml\nsellers: { classes: { small: { stocking: { reorderDays: 10, orderUpToDays: 20 } } } }\n');
+    await page.selectOption('#compare', 'original');
+    await page.fill('#reps', '4');
+    await page.click('#run');
+    await page.waitForSelector('#comparison:not([hidden])', { timeout: 60_000 });
+    const cell = (kpi: string, column: number) => page.locator(`#differences tr[data-kpi="${kpi}"] td`).nth(column).textContent();
+    expect(await cell('ordersPlaced', 3)).toBe('0'); // the same demand in A and B
+    expect(Number((await cell('ordersCancelled', 3))!.replace(/,/g, ''))).toBeGreaterThan(0); // less stock, more stockouts
+    expect(await cell('ordersCancelled', 5)).toBe('*');
+    expect(await page.locator('#congestion path.compare-receiving').count()).toBe(1);
+    await page.selectOption('#compare', '');
+  }, 90_000);
+
   it('cancels a long run at once', async () => {
     await page.selectOption('#scenario', 'black-friday-2022.yaml');
     await page.fill('#reps', '3');

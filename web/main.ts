@@ -3,7 +3,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
-import { summarise, type KpiInterval } from '../src/experiment/summary.ts';
+import { compareKpis, summarise, type KpiDifference, type KpiInterval } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
 import type { Scenario } from '../src/scenario/types.ts';
@@ -42,9 +42,10 @@ const runButton = $<HTMLButtonElement>('run'), cancelButton = $<HTMLButtonElemen
 const progress = $<HTMLProgressElement>('progress'), status = $<HTMLSpanElement>('status');
 const errors = $<HTMLUListElement>('errors');
 
+const compareSelect = $<HTMLSelectElement>('compare');
 for (const [name, text] of Object.entries(shipped)) {
-  const option = new Option(`${name} — ${question(text)}`, name);
-  select.add(option);
+  select.add(new Option(`${name} — ${question(text)}`, name));
+  compareSelect.add(new Option(name, name));
 }
 select.value = 'black-friday-2022.yaml';
 yaml.value = shipped[select.value];
@@ -65,7 +66,8 @@ let abortRun: ((reason: Error) => void) | undefined;
 function readScenario(): Scenario | undefined {
   errors.replaceChildren();
   try {
-    return parse(yaml.value, select.value);
+    // Named apart from the shipped file, so that the edited text may extend its original.
+    return parse(yaml.value, select.value.replace(/\.yaml$/, " (edited).yaml"));
   } catch (err) {
     const lines = err instanceof ScenarioError ? err.message.split('\n') : [String(err)];
     for (const line of lines) errors.append(Object.assign(document.createElement('li'), { textContent: line }));
@@ -74,9 +76,18 @@ function readScenario(): Scenario | undefined {
   }
 }
 
+/** The scenario B to compare against, or undefined: a shipped one, or the unedited file. */
+function comparison(): { label: string; scenario: Scenario } | undefined {
+  const choice = compareSelect.value;
+  if (!choice) return undefined;
+  const name = choice === 'original' ? select.value : choice;
+  return { label: choice === 'original' ? `${name} as shipped` : name, scenario: parse(shipped[name], name) };
+}
+
 async function run(): Promise<void> {
   const scenario = readScenario();
   if (!scenario) { status.textContent = 'Fix the scenario first.'; return; }
+  const other = comparison();
   const seed = Number($<HTMLInputElement>('seed').value), reps = Number($<HTMLInputElement>('reps').value);
   const days = horizonHours(scenario.season) / 24;
   const simulator = api ?? startWorker();
@@ -84,20 +95,25 @@ async function run(): Promise<void> {
   runButton.disabled = true;
   cancelButton.disabled = false;
   progress.hidden = false;
-  progress.max = reps * days;
+  const runs = other ? [scenario, other.scenario] : [scenario];
+  const otherDays = other ? horizonHours(other.scenario.season) / 24 : 0;
+  progress.max = reps * (days + otherDays);
   progress.value = 0;
-  const results: RunResult[] = [];
+  const results: RunResult[][] = runs.map(() => []);
   const started = performance.now();
   try {
-    for (let r = 0; r < reps && !cancelled; r++) {
-      const onDay = proxy((rep: number, d: number) => {
-        progress.value = rep * days + d;
-        status.textContent = `replication ${rep + 1} of ${reps}, day ${d} of ${days}`;
-      });
-      const aborted = new Promise<never>((_, reject) => { abortRun = reject; });
-      results.push(await Promise.race([simulator.runReplication(scenario, seed, r, onDay), aborted]));
+    for (let k = 0; k < runs.length; k++) {
+      const offset = k * reps * days, length = k === 0 ? days : otherDays;
+      for (let r = 0; r < reps && !cancelled; r++) {
+        const onDay = proxy((rep: number, d: number) => {
+          progress.value = offset + rep * length + d;
+          status.textContent = `${k === 0 ? 'A' : 'B'}: replication ${rep + 1} of ${reps}, day ${d} of ${length}`;
+        });
+        const aborted = new Promise<never>((_, reject) => { abortRun = reject; });
+        results[k].push(await Promise.race([simulator.runReplication(runs[k], seed, r, onDay), aborted]));
+      }
     }
-    if (!cancelled) show(scenario, results, (performance.now() - started) / 1000);
+    if (!cancelled) show(scenario, results[0], (performance.now() - started) / 1000, other && { label: other.label, results: results[1] });
   } catch (err) {
     if (!cancelled) status.textContent = `Run failed: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
@@ -120,8 +136,9 @@ function cancel(): void {
 
 let shown: { summary: ReturnType<typeof summarise>; scenario: Scenario; seed: string } | undefined;
 
-function show(scenario: Scenario, results: RunResult[], seconds: number): void {
+function show(scenario: Scenario, results: RunResult[], seconds: number, other?: { label: string; results: RunResult[] }): void {
   const summary = summarise(results);
+  const otherSummary = other && summarise(other.results);
   shown = { summary, scenario, seed: $<HTMLInputElement>('seed').value };
   $('results').hidden = false;
   status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
@@ -132,7 +149,15 @@ function show(scenario: Scenario, results: RunResult[], seconds: number): void {
     receivingStaff: summary.hourly.receivingStaff.mean,
     qcStaff: summary.hourly.qcStaff.mean,
     marks: [{ date: '2022-11-25', label: 'Black Friday' }, { date: '2022-11-28', label: 'Cyber Monday' }],
+    compare: other && otherSummary && otherSummary.hourly.receivingQueueEnd.mean.length === summary.hourly.receivingQueueEnd.mean.length
+      ? { label: other.label, receivingQueue: otherSummary.hourly.receivingQueueEnd.mean, qcQueue: otherSummary.hourly.qcQueueEnd.mean }
+      : undefined,
   });
+  $('comparison').hidden = !other;
+  if (other && otherSummary) {
+    $('comparison-label').textContent = `A = the scenario in the editor (${select.value}), B = ${other.label}; ${results.length} paired replications, seed ${$<HTMLInputElement>('seed').value}. * marks a difference whose 95% interval excludes 0.`;
+    differenceTable($('differences'), compareKpis(results, other.results), summary.kpis, otherSummary.kpis);
+  }
   // One receiving clerk handles 60 / (mean service minutes) parcels an hour.
   const service = scenario.warehouse.receiving.service;
   const sigma = Math.log(service.p90Minutes / service.medianMinutes) / 1.2815515655446004;
@@ -159,6 +184,12 @@ function show(scenario: Scenario, results: RunResult[], seconds: number): void {
 }
 
 const number = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
+function differenceTable(table: HTMLElement, diff: Record<string, KpiDifference>, a: Record<string, KpiInterval>, b: Record<string, KpiInterval>): void {
+  const rows = Object.entries(diff).map(([name, d]) =>
+    `<tr data-kpi="${name}"><td>${name}</td><td>${number.format(a[name].mean)}</td><td>${number.format(b[name].mean)}</td>` +
+    `<td>${number.format(d.mean)}</td><td>${Number.isFinite(d.halfWidth) ? `± ${number.format(d.halfWidth)}` : '—'}</td><td>${d.significant ? '*' : ''}</td></tr>`);
+  table.innerHTML = `<thead><tr><th>KPI</th><th>A</th><th>B</th><th>B − A</th><th>95% interval</th><th></th></tr></thead><tbody>${rows.join('')}</tbody>`;
+}
 function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>): void {
   const rows = Object.entries(kpis).map(([name, k]) =>
     `<tr><td>${name}</td><td>${number.format(k.mean)}</td><td>${Number.isFinite(k.halfWidth) ? `± ${number.format(k.halfWidth)}` : '—'}</td></tr>`);

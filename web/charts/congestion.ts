@@ -13,6 +13,8 @@ export interface CongestionData {
   qcStaff: Float64Array;
   /** Dates to mark, e.g. Black Friday and Cyber Monday. */
   marks: { date: string; label: string }[];
+  /** Another scenario's mean queues, drawn dashed on top (compare mode). */
+  compare?: { label: string; receivingQueue: Float64Array; qcQueue: Float64Array };
 }
 
 const COLOURS = { receiving: '#0072B2', qc: '#D55E00', staff: '#999999' }; // Okabe–Ito
@@ -50,6 +52,13 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
       plot.append('path').attr('class', `queue-${name}`).attr('d', line(Array.from(band.mean)))
         .attr('fill', 'none').attr('stroke', COLOURS[name]).attr('stroke-width', 1.2);
     }
+    if (data.compare) {
+      for (const [name, values] of [['receiving', data.compare.receivingQueue], ['qc', data.compare.qcQueue]] as const) {
+        const line = d3.line<number>().x((_, h) => x(time(h))).y((v) => y(v));
+        plot.append('path').attr('class', `compare-${name}`).attr('d', line(Array.from(values)))
+          .attr('fill', 'none').attr('stroke', COLOURS[name]).attr('stroke-width', 1.2).attr('stroke-dasharray', '4 3');
+      }
+    }
     data.marks.forEach((m, i) => {
       const at = x(new Date(`${m.date}T00:00:00+08:00`));
       plot.append('line').attr('x1', at).attr('x2', at).attr('y1', margin.top).attr('y2', height - margin.bottom)
@@ -64,7 +73,9 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(${width - 10},${height / 2}) rotate(90)`)
       .attr('text-anchor', 'middle').text('staff on duty');
     const legend = svg.append('g').attr('transform', `translate(${margin.left + 8},${margin.top + 24})`);
-    [['Receiving queue', COLOURS.receiving], ['QC queue', COLOURS.qc], ['Staff on duty', COLOURS.staff]].forEach(([label, colour], i) => {
+    const entries = [['Receiving queue', COLOURS.receiving], ['QC queue', COLOURS.qc], ['Staff on duty', COLOURS.staff]];
+    if (data.compare) entries.push([`dashed: ${data.compare.label}`, '#000']);
+    entries.forEach(([label, colour], i) => {
       legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', colour);
       legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(label);
     });

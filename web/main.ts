@@ -67,7 +67,7 @@ function readScenario(): Scenario | undefined {
   errors.replaceChildren();
   try {
     // Named apart from the shipped file, so that the edited text may extend its original.
-    return parse(yaml.value, select.value.replace(/\.yaml$/, " (edited).yaml"));
+    return parse(yaml.value, select.value.replace(/\.yaml$/, ' (edited).yaml'));
   } catch (err) {
     const lines = err instanceof ScenarioError ? err.message.split('\n') : [String(err)];
     for (const line of lines) errors.append(Object.assign(document.createElement('li'), { textContent: line }));

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import YAML from 'yaml';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { runJit } from '../src/model/jit.ts';
 
@@ -94,10 +95,32 @@ describe('web app', () => {
     await page.$eval('#setup details', (d) => { (d as HTMLDetailsElement).open = true; });
     await page.fill('#yaml', 'demand:\n  ordersPerDay: -5\n');
     await page.click('#run');
-    expect(await page.textContent('#errors')).toContain('demand.ordersPerDay: expected a number >= 0, got -5');
+    expect(await page.textContent('[data-error-for="demand.ordersPerDay"]')).toBe('expected a number >= 0, got -5');
     expect(await page.textContent('#status')).toBe('Fix the scenario first.');
     expect(before).not.toBe('Fix the scenario first.');
     expect(await page.isDisabled('#run')).toBe(false);
+  });
+
+  it('the parameter form writes into the file and is checked by the schema field by field', async () => {
+    await page.selectOption('#scenario', 'black-friday-2022.yaml');
+    const field = (path: string) => page.locator(`#form input[data-path="${path}"]`);
+    expect(await field('rules.depositCny').inputValue()).toBe('5000'); // a default the file does not state
+    await field('demand.ordersPerDay').fill('123');
+    await field('demand.ordersPerDay').dispatchEvent('change');
+    expect(await page.inputValue('#yaml')).toMatch(/ordersPerDay: 123/);
+    // A list the file does not state is written whole, with the one change.
+    await field('warehouse.receiving.staff.byHour[12]').fill('7');
+    await field('warehouse.receiving.staff.byHour[12]').dispatchEvent('change');
+    const written = YAML.parse(await page.inputValue('#yaml'));
+    expect(written.warehouse.receiving.staff.byHour).toEqual([0, 0, 0, 0, 0, 0, ...Array(6).fill(60), 7, ...Array(11).fill(60)]);
+    expect(await page.textContent('[data-error-for="warehouse.receiving.staff.byHour[12]"]')).toBe('');
+    await field('rules.depositCny').fill('-1');
+    await field('rules.depositCny').dispatchEvent('change');
+    expect(await page.textContent('[data-error-for="rules.depositCny"]')).toMatch(/expected .*got -1/);
+    await page.click('#run');
+    expect(await page.textContent('#status')).toBe('Fix the scenario first.');
+    await page.selectOption('#scenario', 'small-seller.yaml'); // a fresh file clears the error
+    expect(await page.textContent('[data-error-for="rules.depositCny"]')).toBe('');
   });
 
   it('a shared link restores the scenario, seed and replications', async () => {

@@ -8,6 +8,7 @@ import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
+import { buildForm, fillForm, showFieldErrors } from './form.ts';
 import { congestionChart } from './charts/congestion.ts';
 import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
@@ -50,7 +51,7 @@ for (const [name, text] of Object.entries(shipped)) {
 select.value = 'black-friday-2022.yaml';
 yaml.value = shipped[select.value];
 restoreFromUrl();
-select.addEventListener('change', () => { yaml.value = shipped[select.value]; errors.replaceChildren(); });
+select.addEventListener('change', () => { yaml.value = shipped[select.value]; readScenario(); });
 
 let worker: Worker | undefined;
 let api: Remote<SimulatorApi> | undefined;
@@ -62,19 +63,36 @@ let cancelled = false;
 /** Rejects the replication in flight when the user cancels (its worker is gone and will never answer). */
 let abortRun: ((reason: Error) => void) | undefined;
 
-/** Shows scenario errors next to the editor, one per line; returns the scenario or undefined. */
+const form = $<HTMLFieldSetElement>('form');
+let lastGood: Scenario | undefined;
+
+/**
+ * Checks the scenario text: fills the form from it, or shows each error next to its field
+ * (others beside the editor, one per line). Returns the scenario or undefined.
+ */
 function readScenario(): Scenario | undefined {
   errors.replaceChildren();
   try {
     // Named apart from the shipped file, so that the edited text may extend its original.
-    return parse(yaml.value, select.value.replace(/\.yaml$/, ' (edited).yaml'));
+    const scenario = parse(yaml.value, select.value.replace(/\.yaml$/, ' (edited).yaml'));
+    showFieldErrors(form, []);
+    fillForm(form, scenario);
+    return (lastGood = scenario);
   } catch (err) {
-    const lines = err instanceof ScenarioError ? err.message.split('\n') : [String(err)];
+    const issues = err instanceof ScenarioError ? err.issues : [{ file: select.value, path: '', message: String(err) }];
+    const rest = showFieldErrors(form, issues);
+    const lines = err instanceof ScenarioError
+      ? rest.map((i) => (i.path ? `${i.file}: ${i.path}: ${i.message}` : `${i.file}: ${i.message}`))
+      : [String(err)];
     for (const line of lines) errors.append(Object.assign(document.createElement('li'), { textContent: line }));
-    (yaml.closest('details') as HTMLDetailsElement).open = true;
+    if (lines.length > 0) (yaml.closest('details') as HTMLDetailsElement).open = true;
     return undefined;
   }
 }
+
+buildForm(form, () => yaml.value, () => lastGood, (text) => { yaml.value = text; readScenario(); });
+yaml.addEventListener('change', () => { readScenario(); });
+readScenario();
 
 /** The scenario B to compare against, or undefined: a shipped one, or the unedited file. */
 function comparison(): { label: string; scenario: Scenario } | undefined {

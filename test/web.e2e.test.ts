@@ -121,6 +121,13 @@ describe('web app', () => {
     expect(await page.textContent('#status')).toBe('Fix the scenario first.');
     await page.selectOption('#scenario', 'small-seller.yaml'); // a fresh file clears the error
     expect(await page.textContent('[data-error-for="rules.depositCny"]')).toBe('');
+    // Dates are text fields checked like the rest; a user's own JSON file loads into the editor.
+    await field('warehouse.qc.staff.overrides[0].from').fill('2022-11-31');
+    await field('warehouse.qc.staff.overrides[0].from').press('Tab'); // leaving the field applies it
+    expect(await page.textContent('[data-error-for="warehouse.qc.staff.overrides[0].from"]')).toMatch(/2022-11-31/);
+    await page.setInputFiles('#file', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from('{"extends": "small-seller.yaml", "demand": {"ordersPerDay": 55}}') });
+    await page.waitForFunction(() => (document.querySelector('#form input[data-path="demand.ordersPerDay"]') as HTMLInputElement).value === '55');
+    expect(await page.textContent('#status')).toBe('Loaded mine.json.');
   });
 
   it('a shared link restores the scenario, seed and replications', async () => {

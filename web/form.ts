@@ -5,14 +5,26 @@ import YAML from 'yaml';
 import type { ScenarioIssue } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 
-/** Field label and its path in the scenario (dots, [i] for list items). */
+/** Field label and its path in the scenario (dots, [i] for list items); dates are text. */
 export const FIELDS: [string, string][] = [
   ['Orders per day (October)', 'demand.ordersPerDay'],
+  ['Black Friday multiplier (point 5)', 'demand.dayMultiplier[4].value'],
+  ['Cyber Monday multiplier (point 8)', 'demand.dayMultiplier[7].value'],
+  ['Share of large sellers', 'sellers.classes.large.share'],
+  ['Share of medium sellers', 'sellers.classes.medium.share'],
+  ['Share of small sellers', 'sellers.classes.small.share'],
   ['Sellers', 'sellers.count'],
   ['Small sellers: reorder at (days)', 'sellers.classes.small.stocking.reorderDays'],
   ['Small sellers: order up to (days)', 'sellers.classes.small.stocking.orderUpToDays'],
   ['Receiving staff 12:00 (default day)', 'warehouse.receiving.staff.byHour[12]'],
   ['QC staff 12:00 (default day)', 'warehouse.qc.staff.byHour[12]'],
+  ['Receiving surge from (date)', 'warehouse.receiving.staff.overrides[0].from'],
+  ['Receiving surge to (date)', 'warehouse.receiving.staff.overrides[0].to'],
+  ['QC surge from (date)', 'warehouse.qc.staff.overrides[0].from'],
+  ['QC surge to (date)', 'warehouse.qc.staff.overrides[0].to'],
+  ['First lockdown: share of factories', 'factories.disruptions[0].affectedShare'],
+  ['First lockdown from (date)', 'factories.disruptions[0].from'],
+  ['First lockdown to (date)', 'factories.disruptions[0].to'],
   ['Late over 24 h: multiple', 'rules.lateness[0].multiple'],
   ['Late over 48 h: multiple', 'rules.lateness[1].multiple'],
   ['Stockout cancel after (h)', 'rules.failAfterHours'],
@@ -33,7 +45,9 @@ function valueAt(scenario: Scenario, path: string): unknown {
 export function buildForm(container: HTMLElement, getText: () => string, resolved: () => Scenario | undefined, onEdit: (text: string) => void): void {
   container.replaceChildren();
   for (const [label, path] of FIELDS) {
-    const input = Object.assign(document.createElement('input'), { type: 'number', step: 'any' });
+    const isDate = path.endsWith('.from') || path.endsWith('.to');
+    const input = document.createElement('input');
+    if (isDate) { input.type = 'text'; input.placeholder = 'YYYY-MM-DD'; } else { input.type = 'number'; input.step = 'any'; }
     input.dataset.path = path;
     const error = Object.assign(document.createElement('span'), { className: 'field-error' });
     error.dataset.errorFor = path;
@@ -43,7 +57,7 @@ export function buildForm(container: HTMLElement, getText: () => string, resolve
     input.addEventListener('change', () => {
       const doc = YAML.parseDocument(getText());
       const raw = input.value.trim();
-      const value = raw === '' ? null : Number(raw);
+      const value = raw === '' ? null : isDate ? raw : Number(raw);
       const keys = segments(path);
       const listAt = keys.findIndex((k) => typeof k === 'number');
       const scenario = resolved();
@@ -67,7 +81,7 @@ export function buildForm(container: HTMLElement, getText: () => string, resolve
 export function fillForm(container: HTMLElement, scenario: Scenario): void {
   for (const input of container.querySelectorAll<HTMLInputElement>('input[data-path]')) {
     const v = valueAt(scenario, input.dataset.path!);
-    input.value = typeof v === 'number' ? String(v) : '';
+    input.value = typeof v === 'number' || typeof v === 'string' ? String(v) : '';
   }
 }
 

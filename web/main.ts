@@ -92,6 +92,14 @@ function readScenario(): Scenario | undefined {
 
 buildForm(form, () => yaml.value, () => lastGood, (text) => { yaml.value = text; readScenario(); });
 yaml.addEventListener('change', () => { readScenario(); });
+// A user's own file goes into the editor; JSON is valid YAML, so one parser reads both.
+$<HTMLInputElement>('file').addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  yaml.value = await file.text();
+  status.textContent = `Loaded ${file.name}.`;
+  readScenario();
+});
 readScenario();
 
 /** The scenario B to compare against, or undefined: a shipped one, or the unedited file. */

@@ -70,6 +70,25 @@ describe('web app', () => {
     await page.screenshot({ path: `${root}test-artifacts/results.png`, fullPage: true });
   }, 90_000);
 
+  it('runs 2 replications of the default scenario at platform scale, with exact values on hover', async () => {
+    await page.selectOption('#scenario', 'black-friday-2022.yaml');
+    await page.fill('#seed', '1');
+    await page.fill('#reps', '2');
+    await page.click('#run');
+    // The progress bar shows while it runs; done when it hides again.
+    expect(await page.isHidden('#progress')).toBe(false);
+    await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).hidden, undefined, { timeout: 240_000 });
+    expect(await page.textContent('#status')).toMatch(/^2 replication\(s\) in/);
+    const kpis = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);
+    expect(kpis.ordersPlaced).toBeGreaterThan(8_000_000); // 66 days of the 2022 peak at platform scale
+    expect(kpis.receivingQueuePeakParcels).toBeGreaterThan(1000);
+    const box = (await page.locator('#congestion svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    expect(await page.locator('#congestion svg').textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:00: receiving [\d.]+, QC [\d.]+ parcels; staff \d+ \/ \d+/);
+    mkdirSync(`${root}test-artifacts`, { recursive: true });
+    await page.screenshot({ path: `${root}test-artifacts/default-scenario.png`, fullPage: true });
+  }, 300_000);
+
   it('downloads results as CSV and JSON and a chart as SVG and PNG', async () => {
     const fetchDownload = async (selector: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

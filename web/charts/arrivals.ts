@@ -30,6 +30,12 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
     svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('parcels per hour');
+    // Exact values on hover.
+    const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
+    svg.on('mousemove', (event: MouseEvent) => {
+      const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
+      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: ${data.parcelsArriving[h].toFixed(1)} parcels arriving, capacity ${data.capacity[h].toFixed(0)} an hour`);
+    });
     const legend = svg.append('g').attr('transform', `translate(${margin.left + 8},${margin.top + 4})`);
     [['arriving (mean)', '#0072B2'], ['receiving capacity', '#999']].forEach(([label, colour], i) => {
       legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', colour);

@@ -41,6 +41,15 @@ export function leadTimesChart(container: HTMLElement, series: LeadTimeSeries[],
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5, '%'));
     svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 6).attr('text-anchor', 'middle').text('hours');
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('share of orders done');
+    // Exact shares done at the hovered hour.
+    const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
+    svg.on('mousemove', (event: MouseEvent) => {
+      const hour = Math.max(0, x.invert(d3.pointer(event)[0]));
+      tip.text(`within ${hour.toFixed(1)} h: ` + series.map((s) => {
+        const p = cdfPoints(s.hist, hour).at(-1)!;
+        return `${s.label} ${d3.format('.1%')(p[1])}`;
+      }).join(', '));
+    });
     const legend = svg.append('g').attr('transform', `translate(${width - margin.right - 130},${height - margin.bottom - 80})`);
     series.forEach((s, i) => {
       legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', COLOURS[i % COLOURS.length]);

@@ -17,9 +17,6 @@ const SAMPLE = 32; // events sampled from the front to estimate the bucket width
 const WIDTH_GAPS = 1.5;
 const NIL = -1;
 
-/** A handle that no live event has; `cancel` of it returns false. */
-export const NO_EVENT = -1;
-
 // A slot's time sits in its own column, which the hot loop scans; the rest is one 16-byte
 // record rec[4s..4s+3] = next in bucket, kind (-1 when free), payload, generation. Measured:
 // five separate columns ran 10% slower at 1M pending, and whole 32-byte records with the time

@@ -132,7 +132,7 @@ export class JitModel {
     this.s = scenario;
     const world = (this.world = buildWorld(scenario, sim));
     this.ledger = new Ledger(world.horizon, scenario.rules.lateness.length);
-    const skus = world.skuCount, sellers = world.sellerCount;
+    const sellers = world.sellerCount;
 
     this.stock = new SkuStock(world.skuSeller);
     this.holding = new Float64Array(sellers * 4);

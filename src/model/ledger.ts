@@ -20,8 +20,6 @@ export class Duration {
 export class Ledger {
   /** Fine causes: the lateness tiers in order, then stockout, then quality. */
   readonly causes: string[];
-  readonly stockoutCause: number;
-  readonly qualityCause: number;
 
   // Orders and units by outcome; every placed order ends in exactly one.
   ordersPlaced = 0; unitsOrdered = 0; gmvCny = 0;
@@ -42,8 +40,6 @@ export class Ledger {
   readonly unitsStockedHourly: HourlySeries;
   readonly receivingQueue: LevelSeries;
   readonly qcQueue: LevelSeries;
-  readonly receivingStaff: LevelSeries;
-  readonly qcStaff: LevelSeries;
   readonly suspended: LevelSeries;
 
   readonly shipDelay = new Duration();
@@ -55,10 +51,8 @@ export class Ledger {
   /** Total fine of each order that was fined at all, CNY. */
   readonly finePerFinedOrder = Histogram.log(1, 1e7, 140);
 
-  constructor(readonly horizon: number, tiers: number) {
+  constructor(horizon: number, tiers: number) {
     this.causes = [...Array.from({ length: tiers }, (_, i) => `lateTier${i + 1}`), 'stockout', 'quality'];
-    this.stockoutCause = tiers;
-    this.qualityCause = tiers + 1;
     this.shippedByTier = new Float64Array(tiers + 1);
     this.finesByCause = new Float64Array(this.causes.length);
     this.finesHourly = this.causes.map(() => new HourlySeries(horizon));
@@ -67,16 +61,23 @@ export class Ledger {
     this.unitsStockedHourly = new HourlySeries(horizon);
     this.receivingQueue = new LevelSeries(horizon);
     this.qcQueue = new LevelSeries(horizon);
-    this.receivingStaff = new LevelSeries(horizon);
-    this.qcStaff = new LevelSeries(horizon);
     this.suspended = new LevelSeries(horizon);
+  }
+
+  /** Index of the stockout cause and of the quality cause (after the lateness tiers). */
+  get stockoutCause(): number {
+    return this.causes.length - 2;
+  }
+
+  get qualityCause(): number {
+    return this.causes.length - 1;
   }
 
   /** Counters as they stand (numbers, and copies of count arrays): the baseline of a warm-up. */
   counters(): Record<string, number | Float64Array> {
     const out: Record<string, number | Float64Array> = {};
     for (const [key, value] of Object.entries(this)) {
-      if (typeof value === 'number' && key !== 'horizon' && !key.endsWith('Cause')) out[key] = value;
+      if (typeof value === 'number') out[key] = value;
       else if (value instanceof Float64Array) out[key] = value.slice();
     }
     return out;

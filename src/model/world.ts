@@ -26,7 +26,6 @@ export function draw(stream: RandomStream, law: Lognormal): number {
 
 /** A size class with its laws resolved. */
 export interface ClassRules {
-  name: string;
   open: number;
   close: number;
   handling: Lognormal;
@@ -69,7 +68,6 @@ export interface World {
   blockedTo: Float64Array;
   /** Per region, the intervals in which SF does not pick up. */
   courierStops: { from: number; to: number }[][];
-  windows: Window[];
   demandRate: PiecewiseRate;
   /** Expected platform orders on each day, extended past the horizon for look-ahead. */
   expectedOrdersByDay: Float64Array;
@@ -87,7 +85,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   const horizon = horizonHours(scenario.season);
   const days = Math.round(horizon / 24);
   const start = scenario.season.start;
-  const classes = SIZE_CLASSES.map((name) => classRules(name, scenario.sellers.classes[name], scenario.demand.skuZipf));
+  const classes = SIZE_CLASSES.map((name) => classRules(scenario.sellers.classes[name], scenario.demand.skuZipf));
 
   // Sellers by rank: large first, then medium, then small (MODEL.md §1).
   const sellerCount = scenario.sellers.count;
@@ -163,7 +161,6 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     unitWeight,
     ...blocked,
     courierStops,
-    windows,
     demandRate: new PiecewiseRate(times, rates, rates),
     expectedOrdersByDay,
     slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
@@ -178,10 +175,9 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   };
 }
 
-function classRules(name: string, c: SellerClass, skuZipf: number): ClassRules {
+function classRules(c: SellerClass, skuZipf: number): ClassRules {
   const handling = lognormalLaw(c.handling.medianHours, c.handling.p90Hours);
   return {
-    name,
     open: c.workingHours.openHour,
     close: c.workingHours.closeHour,
     handling,

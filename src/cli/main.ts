@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { compareKpis, summarise, type HourlyBand } from '../experiment/summary.ts';
+import { compareKpis, hourlyBands, summarise, type HourlyBand } from '../experiment/summary.ts';
 import { ScenarioError } from '../scenario/load.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { replicate, type Replicated } from './experiment.ts';
@@ -126,11 +126,8 @@ function prefix<T>(p: string, o: Record<string, T>): Record<string, T> {
 
 /** Hourly B − A per replication pair, summarised as mean and P5–P95 band. */
 function hourlyDifference(a: RunResult[], b: RunResult[]): Record<string, HourlyBand> {
-  const diffs = a.map((ra, i) => ({
-    ...ra,
-    hourly: Object.fromEntries(Object.keys(ra.hourly).map((k) => [k, ra.hourly[k].map((x, h) => b[i].hourly[k][h] - x)])),
-  }));
-  return summarise(diffs).hourly;
+  return hourlyBands(a.map((ra, i) =>
+    Object.fromEntries(Object.keys(ra.hourly).map((k) => [k, ra.hourly[k].map((x, h) => b[i].hourly[k][h] - x)]))));
 }
 
 /** Runs the CLI on argv (as process.argv) and resolves to the exit code. */

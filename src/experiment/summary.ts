@@ -30,8 +30,7 @@ export function summarise(results: RunResult[]): Summary {
   for (const name of Object.keys(results[0].kpis)) {
     kpis[name] = interval(results.map((r) => r.kpis[name]));
   }
-  const hourly: Record<string, HourlyBand> = {};
-  for (const name of Object.keys(results[0].hourly)) hourly[name] = band(results.map((r) => r.hourly[name]));
+  const hourly = hourlyBands(results.map((r) => r.hourly));
   const histograms: Record<string, HistogramSnapshot> = {};
   for (const name of Object.keys(results[0].histograms)) {
     const merged = Histogram.from(results[0].histograms[name]);
@@ -64,6 +63,13 @@ function interval(values: number[]): KpiInterval {
   if (finite.length === 0) return { n: 0, mean: NaN, sd: NaN, halfWidth: NaN, low: NaN, high: NaN };
   const ci = confidenceInterval(finite);
   return { n: ci.n, mean: ci.mean, sd: ci.sd, halfWidth: ci.halfWidth, low: ci.low, high: ci.high };
+}
+
+/** Every hourly series' band across replications (each element is one replication's series). */
+export function hourlyBands(replications: Record<string, Float64Array>[]): Record<string, HourlyBand> {
+  const out: Record<string, HourlyBand> = {};
+  for (const name of Object.keys(replications[0])) out[name] = band(replications.map((r) => r[name]));
+  return out;
 }
 
 /** Mean and empirical P5/P95 per hour across replications (linear interpolation between order statistics). */

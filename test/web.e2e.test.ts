@@ -11,7 +11,7 @@ import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { runJit } from '../src/model/jit.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const PORT = 4319;
+const PORT = Number(process.env.JITSIM_E2E_PORT ?? 4319); // another port lets two checkouts test at once
 let server: ChildProcess, browser: Browser, page: Page;
 
 beforeAll(async () => {

@@ -30,6 +30,9 @@ beforeAll(async () => {
   await page.goto(`http://127.0.0.1:${PORT}/`);
 }, 120_000);
 
+/** The form's sections fold; open them all (they stay open as the form redraws). */
+const openFormSections = () => page.$$eval('#form details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+
 afterAll(async () => {
   await browser?.close();
   server?.kill();
@@ -58,6 +61,7 @@ describe('web app', () => {
     // Brushing a span zooms the congestion chart into it; a double click zooms out again.
     const ticks = () => page.locator('#congestion svg > g:not(.brush) .tick text').allTextContents();
     const before = await ticks();
+    await page.locator('#congestion svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('#congestion svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
     await page.mouse.down();
@@ -82,6 +86,7 @@ describe('web app', () => {
     const kpis = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);
     expect(kpis.ordersPlaced).toBeGreaterThan(8_000_000); // 66 days of the 2022 peak at platform scale
     expect(kpis.receivingQueuePeakParcels).toBeGreaterThan(1000);
+    await page.locator('#congestion svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('#congestion svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     expect(await page.locator('#congestion svg').textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:00: receiving [\d.]+, QC [\d.]+ parcels; staff \d+ \/ \d+/);
@@ -122,6 +127,7 @@ describe('web app', () => {
 
   it('the parameter form writes into the file and is checked by the schema field by field', async () => {
     await page.selectOption('#scenario', 'black-friday-2022.yaml');
+    await openFormSections();
     const field = (path: string) => page.locator(`#form input[data-path="${path}"]`);
     expect(await field('rules.depositCny').inputValue()).toBe('5000'); // a default the file does not state
     await field('demand.ordersPerDay').fill('123');
@@ -132,7 +138,7 @@ describe('web app', () => {
     await field('warehouse.receiving.staff.byHour[12]').dispatchEvent('change');
     const written = YAML.parse(await page.inputValue('#yaml'));
     expect(written.warehouse.receiving.staff.byHour).toEqual([0, 0, 0, 0, 0, 0, ...Array(6).fill(60), 7, ...Array(11).fill(60)]);
-    expect(await page.textContent('[data-error-for="warehouse.receiving.staff.byHour[12]"]')).toBe('');
+    expect(await page.textContent('[data-error-for="warehouse.receiving.staff.byHour"]')).toBe('');
     await field('rules.depositCny').fill('-1');
     await field('rules.depositCny').dispatchEvent('change');
     expect(await page.textContent('[data-error-for="rules.depositCny"]')).toMatch(/expected .*got -1/);
@@ -141,12 +147,59 @@ describe('web app', () => {
     await page.selectOption('#scenario', 'small-seller.yaml'); // a fresh file clears the error
     expect(await page.textContent('[data-error-for="rules.depositCny"]')).toBe('');
     // Dates are text fields checked like the rest; a user's own JSON file loads into the editor.
-    await field('warehouse.qc.staff.overrides[0].from').fill('2022-11-31');
-    await field('warehouse.qc.staff.overrides[0].from').press('Tab'); // leaving the field applies it
-    expect(await page.textContent('[data-error-for="warehouse.qc.staff.overrides[0].from"]')).toMatch(/2022-11-31/);
+    await field('factories.disruptions[0].from').fill('2022-11-31');
+    await field('factories.disruptions[0].from').press('Tab'); // leaving the field applies it
+    expect(await page.textContent('[data-error-for="factories.disruptions[0].from"]')).toMatch(/2022-11-31/);
     await page.setInputFiles('#file', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from('{"extends": "small-seller.yaml", "demand": {"ordersPerDay": 55}}') });
     await page.waitForFunction(() => (document.querySelector('#form input[data-path="demand.ordersPerDay"]') as HTMLInputElement).value === '55');
     expect(await page.textContent('#status')).toBe('Loaded mine.json.');
+  });
+
+  it('the form edits every listed part: windows, surges, tiers, stocking policy, staff by hour', async () => {
+    await page.selectOption('#scenario', 'black-friday-2022.yaml');
+    await openFormSections();
+    const yamlNow = async () => YAML.parse(await page.inputValue('#yaml')) as Record<string, any>;
+    const change = async (path: string, value: string) => {
+      await page.locator(`#form input[data-path="${path}"]`).fill(value);
+      await page.locator(`#form input[data-path="${path}"]`).dispatchEvent('change');
+    };
+    const windows = () => page.locator('#form [data-remove^="factories.disruptions["]').count();
+    const before = await windows();
+    expect(before).toBeGreaterThan(0);
+    // Add a lockdown window, tick a second region, suspend the courier; then remove the first window.
+    await page.click('[data-add="factories.disruptions"]');
+    expect(await windows()).toBe(before + 1);
+    await page.locator(`#form input[data-path="factories.disruptions[${before}].regions"][value="foshan"]`).check();
+    await page.locator(`#form input[data-path="factories.disruptions[${before}].courierSuspended"]`).check();
+    await change(`factories.disruptions[${before}].to`, '2022-11-27');
+    let file = await yamlNow();
+    expect(file.factories.disruptions[before]).toEqual({ regions: ['guangzhou', 'foshan'], from: '2022-10-01', to: '2022-11-27', affectedShare: 0.2, restartHours: 24, courierSuspended: true });
+    const second = file.factories.disruptions[1];
+    await page.click('[data-remove="factories.disruptions[0]"]');
+    file = await yamlNow();
+    expect(file.factories.disruptions.length).toBe(before);
+    expect(file.factories.disruptions[0]).toEqual(second);
+    // A QC surge added after the last one starts the day after it ends; a tier after the last.
+    const lastSurgeTo = await page.inputValue('#form input[data-path="warehouse.qc.staff.overrides[0].to"]');
+    await page.click('[data-add="warehouse.qc.staff.overrides"]');
+    const d = new Date(`${lastSurgeTo}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1);
+    expect(await page.inputValue('#form input[data-path="warehouse.qc.staff.overrides[1].from"]')).toBe(d.toISOString().slice(0, 10));
+    await change('warehouse.qc.staff.overrides[1].byHour[20]', '444');
+    expect((await yamlNow()).warehouse.qc.staff.overrides[1].byHour[20]).toBe(444);
+    await page.click('[data-add="rules.lateness"]');
+    await change('rules.lateness[2].multiple', '8');
+    expect((await yamlNow()).rules.lateness).toEqual([{ afterHours: 24, multiple: 1 }, { afterHours: 48, multiple: 5 }, { afterHours: 72, multiple: 8 }]);
+    // Make-to-order has no (s, S) days, so their fields go; back to (s, S) starts from the class's defaults.
+    await page.selectOption('#form select[data-path="sellers.classes.medium.stocking.policy"]', 'makeToOrder');
+    expect((await yamlNow()).sellers.classes.medium.stocking).toEqual({ policy: 'makeToOrder' });
+    expect(await page.locator('#form input[data-path="sellers.classes.medium.stocking.reorderDays"]').count()).toBe(0);
+    await page.selectOption('#form select[data-path="sellers.classes.medium.stocking.policy"]', 'sS');
+    expect(await page.inputValue('#form input[data-path="sellers.classes.medium.stocking.reorderDays"]')).toBe('5');
+    // Staff by hour: an error in one hour shows by that roster, with the hour.
+    await change('warehouse.receiving.staff.byHour[3]', '2.5');
+    expect(await page.textContent('[data-error-for="warehouse.receiving.staff.byHour"]')).toMatch(/^3:00: expected .*2\.5/);
+    expect(await page.locator('#errors li').count()).toBe(0);
+    await page.selectOption('#scenario', 'small-seller.yaml');
   });
 
   it('a shared link restores the scenario, seed and replications', async () => {

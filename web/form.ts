@@ -1,98 +1,241 @@
-// The form of the parameters planners touch most. Each field edits its path in the scenario's
-// YAML text (keeping the file's comments), and is checked by the same zod schema as the file:
-// an error shows next to the field it concerns.
+// The parameter form: the controls `formSections` lists, each editing its path in the scenario's
+// YAML text (comments kept), checked by the same zod schema as the file, with each error shown
+// next to its field (or the list, row or group it concerns).
 import YAML from 'yaml';
 import type { ScenarioIssue } from '../src/scenario/load.ts';
-import type { Scenario } from '../src/scenario/types.ts';
+import { REGIONS, type Scenario } from '../src/scenario/types.ts';
+import { formSections, type Control } from './form-fields.ts';
+import { addItem, removeItem, setPath, valueAt, yamlText } from './yaml-edit.ts';
 
-/** Field label and its path in the scenario (dots, [i] for list items); dates are text. */
-export const FIELDS: [string, string][] = [
-  ['Orders per day (October)', 'demand.ordersPerDay'],
-  ['Black Friday multiplier (point 5)', 'demand.dayMultiplier[4].value'],
-  ['Cyber Monday multiplier (point 8)', 'demand.dayMultiplier[7].value'],
-  ['Share of large sellers', 'sellers.classes.large.share'],
-  ['Share of medium sellers', 'sellers.classes.medium.share'],
-  ['Share of small sellers', 'sellers.classes.small.share'],
-  ['Sellers', 'sellers.count'],
-  ['Small sellers: reorder at (days)', 'sellers.classes.small.stocking.reorderDays'],
-  ['Small sellers: order up to (days)', 'sellers.classes.small.stocking.orderUpToDays'],
-  ['Receiving staff 12:00 (default day)', 'warehouse.receiving.staff.byHour[12]'],
-  ['QC staff 12:00 (default day)', 'warehouse.qc.staff.byHour[12]'],
-  ['Receiving surge from (date)', 'warehouse.receiving.staff.overrides[0].from'],
-  ['Receiving surge to (date)', 'warehouse.receiving.staff.overrides[0].to'],
-  ['QC surge from (date)', 'warehouse.qc.staff.overrides[0].from'],
-  ['QC surge to (date)', 'warehouse.qc.staff.overrides[0].to'],
-  ['First lockdown: share of factories', 'factories.disruptions[0].affectedShare'],
-  ['First lockdown from (date)', 'factories.disruptions[0].from'],
-  ['First lockdown to (date)', 'factories.disruptions[0].to'],
-  ['Late over 24 h: multiple', 'rules.lateness[0].multiple'],
-  ['Late over 48 h: multiple', 'rules.lateness[1].multiple'],
-  ['Stockout cancel after (h)', 'rules.failAfterHours'],
-  ['Deposit (CNY)', 'rules.depositCny'],
-];
-
-const segments = (path: string) => path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-
-function valueAt(scenario: Scenario, path: string): unknown {
-  return segments(path).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)?.[k], scenario);
+export interface FormHooks {
+  /** The scenario text now. */
+  text: () => string;
+  /** The last scenario that passed the schema, with defaults (to write lists the file lacks). */
+  resolved: () => Scenario | undefined;
+  /** Called with the new text after each edit. */
+  edited: (text: string) => void;
 }
 
-/**
- * Builds the inputs into `container`; `onEdit` gets the new YAML text after each change.
- * `resolved` gives the current scenario with defaults, to write a whole list (staff by hour,
- * lateness tiers) into a file that does not state it yet.
- */
-export function buildForm(container: HTMLElement, getText: () => string, resolved: () => Scenario | undefined, onEdit: (text: string) => void): void {
-  container.replaceChildren();
-  for (const [label, path] of FIELDS) {
-    const isDate = path.endsWith('.from') || path.endsWith('.to');
-    const input = document.createElement('input');
-    if (isDate) { input.type = 'text'; input.placeholder = 'YYYY-MM-DD'; } else { input.type = 'number'; input.step = 'any'; }
-    input.dataset.path = path;
-    const error = Object.assign(document.createElement('span'), { className: 'field-error' });
-    error.dataset.errorFor = path;
-    const wrap = document.createElement('label');
-    wrap.append(`${label} `, input, error);
-    container.append(wrap);
-    input.addEventListener('change', () => {
-      const doc = YAML.parseDocument(getText());
-      const raw = input.value.trim();
-      const value = raw === '' ? null : isDate ? raw : Number(raw);
-      const keys = segments(path);
-      const listAt = keys.findIndex((k) => typeof k === 'number');
-      const scenario = resolved();
-      if (listAt > 0 && !doc.hasIn(keys.slice(0, listAt)) && scenario) {
-        // Lists replace rather than merge: write the whole resolved list with this one change.
-        const list = structuredClone(valueAt(scenario, keys.slice(0, listAt).join('.'))) as unknown[];
-        let target: unknown = list;
-        const rest = keys.slice(listAt);
-        for (const k of rest.slice(0, -1)) target = (target as Record<string | number, unknown>)[k];
-        (target as Record<string | number, unknown>)[rest[rest.length - 1]] = value;
-        doc.setIn(keys.slice(0, listAt), doc.createNode(list, { flow: true }));
-      } else {
-        doc.setIn(keys, value);
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}): HTMLElementTagNameMap[K] {
+  return Object.assign(document.createElement(tag), props);
+}
+
+function errorSpan(path: string, scope: boolean): HTMLSpanElement {
+  const span = el('span', { className: 'field-error' });
+  span.dataset.errorFor = path;
+  if (scope) span.dataset.errorScope = '';
+  return span;
+}
+
+export interface ParameterForm {
+  /** Shows `scenario` (defaults included) in the controls, rebuilding rows if lists changed. */
+  show(scenario: Scenario): void;
+  /** Puts each issue by its field, or else by the nearest list, row or group; returns the rest. */
+  showErrors(issues: ScenarioIssue[]): ScenarioIssue[];
+}
+
+/** The form in `container`; its controls are rebuilt only when its shape (rows of lists) changes. */
+export function parameterForm(container: HTMLElement, hooks: FormHooks): ParameterForm {
+  let shape = '';
+  let fills: ((s: Scenario) => void)[] = [];
+  /** Sections the user has unfolded, kept open across rebuilds; the first starts open. */
+  const opened = new Set<string>(['Season and demand']);
+
+  function show(scenario: Scenario): void {
+    const sections = formSections(scenario);
+    const now = JSON.stringify(sections, (_, v: unknown) => (typeof v === 'function' ? undefined : v))
+      + JSON.stringify(sections.flatMap((s) => s.controls).map((c) => rowCount(c, scenario)));
+    if (now !== shape) rebuild(sections, scenario, now);
+    for (const fill of fills) fill(scenario);
+  }
+
+  function showErrors(issues: ScenarioIssue[]): ScenarioIssue[] {
+    for (const span of container.querySelectorAll<HTMLElement>('[data-error-for]')) span.textContent = '';
+    const rest: ScenarioIssue[] = [];
+    for (const issue of issues) {
+      const exact = spanFor(issue.path);
+      if (exact) { append(exact, issue.message); continue; }
+      const scope = ancestors(issue.path).map((p) => spanFor(p, true)).find(Boolean);
+      if (!scope) { rest.push(issue); continue; }
+      const place = issue.path.slice(scope.dataset.errorFor!.length).replace(/^\./, '');
+      const hour = 'hours' in scope.dataset ? /^\[(\d+)\]$/.exec(place) : null;
+      append(scope, `${hour ? `${hour[1]}:00` : place}: ${issue.message}`);
+    }
+    return rest;
+  }
+
+  function spanFor(path: string, scoped = false): HTMLElement | undefined {
+    if (!path) return undefined;
+    return container.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(path)}"]${scoped ? '[data-error-scope]' : ''}`) ?? undefined;
+  }
+
+  /** Every list's length, nested ones included: the rows the form must have. */
+  function rowCount(c: Control, s: Scenario): unknown {
+    if (c.kind === 'group') return c.controls.map((k) => rowCount(k, s));
+    if (c.kind !== 'list') return 0;
+    const items = (valueAt(s, c.path) as unknown[] | undefined) ?? [];
+    return items.map((_, i) => c.item(`${c.path}[${i}]`).map((k) => rowCount(k, s)));
+  }
+
+  function rebuild(sections: ReturnType<typeof formSections>, scenario: Scenario, newShape: string): void {
+    // Keep the place of a user tabbing through the form across the rebuild.
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.path;
+    shape = newShape;
+    fills = [];
+    container.replaceChildren(el('legend', { textContent: 'Parameters (written into the scenario file below)' }));
+    for (const section of sections) {
+      const fold = el('details', { className: 'form-section', open: opened.has(section.title) });
+      fold.append(el('summary', { textContent: section.title }));
+      fold.addEventListener('toggle', () => { if (fold.open) opened.add(section.title); else opened.delete(section.title); });
+      const body = el('div', { className: 'section-body' });
+      for (const c of section.controls) body.append(control(c, scenario));
+      fold.append(body);
+      container.append(fold);
+    }
+    if (focused) container.querySelector<HTMLElement>(`[data-path="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  /** Writes `value` at `path` into the text and hands the new text on. */
+  function write(edit: (doc: YAML.Document, resolved: Scenario | undefined) => void): void {
+    const doc = YAML.parseDocument(hooks.text());
+    edit(doc, hooks.resolved());
+    hooks.edited(yamlText(doc));
+  }
+
+  function control(c: Control, scenario: Scenario): HTMLElement {
+    switch (c.kind) {
+      case 'group': {
+        const box = el('div', { className: 'form-group' });
+        box.append(el('h4', { textContent: c.label }), errorSpan(c.path, true));
+        for (const k of c.controls) box.append(control(k, scenario));
+        return box;
       }
-      onEdit(doc.toString({ lineWidth: 0 }));
+      case 'list': return list(c, scenario);
+      case 'hours': return hours(c.label, c.path);
+      case 'regions': return regions(c.label, c.path);
+      case 'choice': return field(c);
+      default: return field(c);
+    }
+  }
+
+  function field(c: Extract<Control, { kind: 'number' | 'date' | 'yesNo' | 'choice' }>): HTMLElement {
+    let input: HTMLInputElement | HTMLSelectElement;
+    if (c.kind === 'choice') {
+      const select = document.createElement('select');
+      for (const option of c.options) select.add(new Option(option, option));
+      input = select;
+    } else {
+      const box = document.createElement('input');
+      if (c.kind === 'yesNo') box.type = 'checkbox';
+      else if (c.kind === 'date') Object.assign(box, { type: 'text', placeholder: 'YYYY-MM-DD' });
+      else Object.assign(box, { type: 'number', step: 'any' });
+      input = box;
+    }
+    input.dataset.path = c.path;
+    const box = el('label', { className: `field field-${c.kind}` });
+    box.append(`${c.label} `, input, errorSpan(c.path, false));
+    const target = input;
+    fills.push((s) => {
+      const v = valueAt(s, c.path);
+      if (target instanceof HTMLInputElement && target.type === 'checkbox') target.checked = v === true;
+      else target.value = typeof v === 'number' || typeof v === 'string' ? String(v) : '';
     });
+    input.addEventListener('change', () => {
+      write((doc, resolved) => {
+        if (c.kind === 'choice') return setPath(doc, c.writes, c.write(target.value), resolved);
+        const raw = target.value.trim();
+        // An empty number field writes null, which the schema reports (it never means zero).
+        const value = c.kind === 'yesNo' ? (target as HTMLInputElement).checked : raw === '' ? null : c.kind === 'date' ? raw : Number(raw);
+        setPath(doc, c.path, value, resolved);
+      });
+    });
+    return box;
   }
+
+  /** 24 whole numbers, one an hour of the China day. */
+  function hours(label: string, path: string): HTMLElement {
+    const box = el('div', { className: 'hours' });
+    const grid = el('div', { className: 'hours-grid' });
+    const errors = errorSpan(path, true);
+    errors.dataset.hours = '';
+    box.append(el('span', { textContent: label }), grid, errors);
+    for (let h = 0; h < 24; h++) {
+      const input = el('input', { type: 'number', min: '0', step: '1', title: `${h}:00–${h + 1}:00` });
+      input.setAttribute('aria-label', `${label}, ${h}:00`);
+      input.dataset.path = `${path}[${h}]`;
+      const cell = el('label');
+      cell.append(el('small', { textContent: String(h) }), input);
+      grid.append(cell);
+      fills.push((s) => { const v = valueAt(s, input.dataset.path!); input.value = typeof v === 'number' ? String(v) : ''; });
+      input.addEventListener('change', () => {
+        const raw = input.value.trim();
+        write((doc, resolved) => setPath(doc, input.dataset.path!, raw === '' ? null : Number(raw), resolved));
+      });
+    }
+    return box;
+  }
+
+  /** Regions as tick boxes; the ticked ones are written as the list, in the schema's order. */
+  function regions(label: string, path: string): HTMLElement {
+    const box = el('div', { className: 'regions' });
+    box.append(`${label}: `);
+    const boxes = REGIONS.map((region) => {
+      const input = el('input', { type: 'checkbox', value: region });
+      input.dataset.path = path;
+      const item = el('label');
+      item.append(input, ` ${region}`);
+      box.append(item);
+      return input;
+    });
+    box.append(errorSpan(path, true));
+    fills.push((s) => {
+      const chosen = (valueAt(s, path) as string[] | undefined) ?? [];
+      for (const b of boxes) b.checked = chosen.includes(b.value);
+    });
+    for (const b of boxes) {
+      b.addEventListener('change', () => {
+        write((doc, resolved) => setPath(doc, path, boxes.filter((x) => x.checked).map((x) => x.value), resolved));
+      });
+    }
+    return box;
+  }
+
+  function list(c: Extract<Control, { kind: 'list' }>, scenario: Scenario): HTMLElement {
+    const box = el('div', { className: 'form-list' });
+    box.append(el('h4', { textContent: c.label }), errorSpan(c.path, true));
+    const items = (valueAt(scenario, c.path) as unknown[] | undefined) ?? [];
+    items.forEach((_, i) => {
+      const at = `${c.path}[${i}]`;
+      const row = el('div', { className: c.compact ? 'form-row compact' : 'form-row' });
+      const name = `${c.noun} ${i + 1}`;
+      const remove = el('button', { type: 'button', textContent: c.compact ? '×' : `Remove ${name}`, title: `Remove ${name}`, disabled: items.length <= c.minItems });
+      remove.setAttribute('aria-label', `Remove ${name}`);
+      remove.dataset.remove = at;
+      remove.addEventListener('click', () => write((doc, resolved) => removeItem(doc, c.path, i, resolved)));
+      row.append(el('strong', { textContent: `${c.noun[0].toUpperCase()}${c.noun.slice(1)} ${i + 1}` }));
+      if (!c.compact) row.append(remove);
+      for (const k of c.item(at)) row.append(control(k, scenario));
+      if (c.compact) row.append(remove);
+      row.append(errorSpan(at, true));
+      box.append(row);
+    });
+    const add = el('button', { type: 'button', textContent: `Add ${c.noun}` });
+    add.dataset.add = c.path;
+    add.addEventListener('click', () => write((doc, resolved) => addItem(doc, c.path, c.fresh(resolved ?? scenario), resolved)));
+    box.append(add);
+    return box;
+  }
+
+  return { show, showErrors };
 }
 
-/** Shows the resolved values in the inputs (a field the file leaves out shows its default). */
-export function fillForm(container: HTMLElement, scenario: Scenario): void {
-  for (const input of container.querySelectorAll<HTMLInputElement>('input[data-path]')) {
-    const v = valueAt(scenario, input.dataset.path!);
-    input.value = typeof v === 'number' || typeof v === 'string' ? String(v) : '';
-  }
+/** `a.b[2].c` → ['a.b[2]', 'a.b', 'a']: the places an issue could be shown, nearest first. */
+export function ancestors(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.length - 1; i > 0; i--) if (path[i] === '.' || path[i] === '[') out.push(path.slice(0, i));
+  return out;
 }
 
-/** Puts each issue next to its field; returns the issues no field shows. */
-export function showFieldErrors(container: HTMLElement, issues: ScenarioIssue[]): ScenarioIssue[] {
-  for (const span of container.querySelectorAll<HTMLElement>('[data-error-for]')) span.textContent = '';
-  const rest: ScenarioIssue[] = [];
-  for (const issue of issues) {
-    const span = container.querySelector<HTMLElement>(`[data-error-for="${issue.path}"]`);
-    if (span) span.textContent = issue.message;
-    else rest.push(issue);
-  }
-  return rest;
+function append(span: HTMLElement, message: string): void {
+  span.textContent = span.textContent ? `${span.textContent}; ${message}` : message;
 }

@@ -8,7 +8,7 @@ import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
-import { buildForm, fillForm, showFieldErrors } from './form.ts';
+import { parameterForm } from './form.ts';
 import { congestionChart } from './charts/congestion.ts';
 import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
@@ -63,8 +63,12 @@ let cancelled = false;
 /** Rejects the replication in flight when the user cancels (its worker is gone and will never answer). */
 let abortRun: ((reason: Error) => void) | undefined;
 
-const form = $<HTMLFieldSetElement>('form');
 let lastGood: Scenario | undefined;
+const form = parameterForm($<HTMLFieldSetElement>('form'), {
+  text: () => yaml.value,
+  resolved: () => lastGood,
+  edited: (text) => { yaml.value = text; readScenario(); },
+});
 
 /**
  * Checks the scenario text: fills the form from it, or shows each error next to its field
@@ -75,12 +79,12 @@ function readScenario(): Scenario | undefined {
   try {
     // Named apart from the shipped file, so that the edited text may extend its original.
     const scenario = parse(yaml.value, select.value.replace(/\.yaml$/, ' (edited).yaml'));
-    showFieldErrors(form, []);
-    fillForm(form, scenario);
+    form.showErrors([]);
+    form.show(scenario);
     return (lastGood = scenario);
   } catch (err) {
     const issues = err instanceof ScenarioError ? err.issues : [{ file: select.value, path: '', message: String(err) }];
-    const rest = showFieldErrors(form, issues);
+    const rest = form.showErrors(issues);
     const lines = err instanceof ScenarioError
       ? rest.map((i) => (i.path ? `${i.file}: ${i.path}: ${i.message}` : `${i.file}: ${i.message}`))
       : [String(err)];
@@ -90,7 +94,6 @@ function readScenario(): Scenario | undefined {
   }
 }
 
-buildForm(form, () => yaml.value, () => lastGood, (text) => { yaml.value = text; readScenario(); });
 yaml.addEventListener('change', () => { readScenario(); });
 // A user's own file goes into the editor; JSON is valid YAML, so one parser reads both.
 $<HTMLInputElement>('file').addEventListener('change', async (event) => {

@@ -81,6 +81,21 @@ describe('web app', () => {
     await page.click('#run');
     // The progress bar shows while it runs; done when it hides again.
     expect(await page.isHidden('#progress')).toBe(false);
+    // The page stays responsive meanwhile: timers keep time, the page scrolls, typing lands.
+    await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).value > 0, undefined, { timeout: 60_000 });
+    const lateMs = await page.evaluate(() => new Promise<number>((done) => {
+      let worst = 0, last = performance.now();
+      const tick = setInterval(() => { const now = performance.now(); worst = Math.max(worst, now - last - 50); last = now; }, 50);
+      setTimeout(() => { clearInterval(tick); done(worst); }, 2000);
+    }));
+    expect(lateMs).toBeLessThan(250); // a simulation on the main thread would hold timers for seconds
+    await openFormSections(); // a page long enough to scroll
+    await page.mouse.wheel(0, 600);
+    await page.waitForFunction(() => window.scrollY > 0);
+    await page.fill('#seed', '12');
+    expect(await page.inputValue('#seed')).toBe('12');
+    await page.fill('#seed', '1');
+    expect(await page.isHidden('#progress')).toBe(false); // all of that happened mid-run
     await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).hidden, undefined, { timeout: 240_000 });
     expect(await page.textContent('#status')).toMatch(/^2 replication\(s\) in/);
     const kpis = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);

@@ -58,6 +58,14 @@ describe('web app', () => {
     for (const key of ['ordersPlaced', 'ordersFulfilled', 'finesTotalCny', 'dockToStockP95Hours']) {
       expect(web[key]).toBe((node[0][key] + node[1][key]) / 2); // same bytes in the browser and in Node
     }
+    // And every KPI the page shows is the one the command prints for the same seed.
+    const cli = spawnSync(process.execPath, [`${root}bin/jitsim.mjs`, 'run', `${root}scenarios/small-seller.yaml`, '--reps', '2', '--seed', '5', '--json', '--quiet'], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    const printed = JSON.parse(cli.stdout).kpis as Record<string, { mean: number }>;
+    expect(Object.keys(web).sort()).toEqual(Object.keys(printed).sort());
+    for (const key of Object.keys(printed)) expect(web[key], key).toBe(printed[key].mean);
+    const cells = await page.locator('#kpis tbody tr').evaluateAll((rows) => rows.map((r) => [r.children[0].textContent, r.children[1].textContent]));
+    expect(cells.find(([k]) => k === 'ordersPlaced')![1]).toBe(new Intl.NumberFormat('en', { maximumSignificantDigits: 6 }).format(printed.ordersPlaced.mean));
     // Brushing a span zooms the congestion chart into it; a double click zooms out again.
     const ticks = () => page.locator('#congestion svg > g:not(.brush) .tick text').allTextContents();
     const before = await ticks();
@@ -70,6 +78,15 @@ describe('web app', () => {
     expect(await ticks()).not.toEqual(before);
     await page.locator('#congestion svg').dblclick({ position: { x: box.width * 0.3, y: 10 } });
     expect(await ticks()).toEqual(before);
+    // Charts follow the window's width.
+    const widths = () => page.locator('#charts svg').evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute('width'))));
+    const wide = await widths();
+    expect(wide.length).toBe(5);
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.waitForFunction((w) => Number(document.querySelector('#congestion svg')!.getAttribute('width')) < w, wide[0]);
+    expect((await widths()).every((w, i) => w < wide[i])).toBe(true);
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.waitForFunction((w) => Number(document.querySelector('#congestion svg')!.getAttribute('width')) === w, wide[0]);
     mkdirSync(`${root}test-artifacts`, { recursive: true });
     await page.screenshot({ path: `${root}test-artifacts/results.png`, fullPage: true });
   }, 90_000);

@@ -155,6 +155,7 @@ describe('web app', () => {
     const edited = (await page.inputValue('#yaml')) + '\ndemand: { ordersPerDay: 1234 }\n';
     await page.fill('#yaml', edited);
     await page.fill('#seed', '77');
+    await page.selectOption('#compare', 'understaffed-warehouse.yaml');
     await page.click('#share');
     const link = page.url();
     expect(link).toMatch(/#s=/);
@@ -163,7 +164,15 @@ describe('web app', () => {
     expect(await other.inputValue('#yaml')).toBe(edited);
     expect(await other.inputValue('#seed')).toBe('77');
     expect(await other.inputValue('#scenario')).toBe('october-baseline.yaml');
+    expect(await other.inputValue('#compare')).toBe('understaffed-warehouse.yaml');
+    // A link made before the compare choice was shared still opens, comparing with nothing.
+    const old = Buffer.from(JSON.stringify({ file: 'small-seller.yaml', yaml: 'extends: small-seller.yaml\n', seed: '3', reps: '2' })).toString('base64url');
+    await other.goto(`http://127.0.0.1:${PORT}/?old#s=${old}`);
+    expect(await other.inputValue('#scenario')).toBe('small-seller.yaml');
+    expect(await other.inputValue('#seed')).toBe('3');
+    expect(await other.inputValue('#compare')).toBe('');
     await other.close();
+    await page.selectOption('#compare', '');
   });
 
   it('compares the edited scenario with its original on common random numbers', async () => {

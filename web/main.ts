@@ -249,9 +249,9 @@ function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>): void {
   table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
 }
 
-/** The scenario text, seed and replications in the URL's hash, so a link reproduces the run. */
+/** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run. */
 function shareLink(): string {
-  const state = { file: select.value, yaml: yaml.value, seed: $<HTMLInputElement>('seed').value, reps: $<HTMLInputElement>('reps').value };
+  const state = { file: select.value, yaml: yaml.value, seed: $<HTMLInputElement>('seed').value, reps: $<HTMLInputElement>('reps').value, compare: compareSelect.value };
   const bytes = new TextEncoder().encode(JSON.stringify(state));
   const hash = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return `${location.origin}${location.pathname}#s=${hash}`;
@@ -263,8 +263,12 @@ function restoreFromUrl(): void {
   try {
     const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const state = JSON.parse(new TextDecoder().decode(bytes)) as { file: string; yaml: string; seed: string; reps: string };
+    const state = JSON.parse(new TextDecoder().decode(bytes)) as { file: string; yaml: string; seed: string; reps: string; compare?: string };
     if (state.file in shipped) select.value = state.file;
+    // Links made before the compare choice was shared have none: compare with nothing. A choice
+    // this page does not offer (a shipped scenario since removed) falls back to nothing too.
+    const compare = state.compare ?? '';
+    compareSelect.value = Array.from(compareSelect.options).some((o) => o.value === compare) ? compare : '';
     yaml.value = state.yaml;
     $<HTMLInputElement>('seed').value = state.seed;
     $<HTMLInputElement>('reps').value = state.reps;

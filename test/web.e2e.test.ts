@@ -240,6 +240,7 @@ describe('web app', () => {
     const edited = (await page.inputValue('#yaml')) + '\ndemand: { ordersPerDay: 1234 }\n';
     await page.fill('#yaml', edited);
     await page.fill('#seed', '77');
+    await page.selectOption('#compare', 'understaffed-warehouse.yaml');
     await page.click('#share');
     const link = page.url();
     expect(link).toMatch(/#s=/);
@@ -248,7 +249,15 @@ describe('web app', () => {
     expect(await other.inputValue('#yaml')).toBe(edited);
     expect(await other.inputValue('#seed')).toBe('77');
     expect(await other.inputValue('#scenario')).toBe('october-baseline.yaml');
+    expect(await other.inputValue('#compare')).toBe('understaffed-warehouse.yaml');
+    // A link made before the compare choice was shared still opens, comparing with nothing.
+    const old = Buffer.from(JSON.stringify({ file: 'small-seller.yaml', yaml: 'extends: small-seller.yaml\n', seed: '3', reps: '2' })).toString('base64url');
+    await other.goto(`http://127.0.0.1:${PORT}/?old#s=${old}`);
+    expect(await other.inputValue('#scenario')).toBe('small-seller.yaml');
+    expect(await other.inputValue('#seed')).toBe('3');
+    expect(await other.inputValue('#compare')).toBe('');
     await other.close();
+    await page.selectOption('#compare', '');
   });
 
   it('compares the edited scenario with its original on common random numbers', async () => {
@@ -264,8 +273,43 @@ describe('web app', () => {
     expect(Number((await cell('ordersCancelled', 3))!.replace(/,/g, ''))).toBeGreaterThan(0); // less stock, more stockouts
     expect(await cell('ordersCancelled', 5)).toBe('*');
     expect(await page.locator('#congestion path.compare-receiving').count()).toBe(1);
+    // Every chart shows B, and says so on hover or in a bar's title.
+    const B = 'small-seller.yaml as shipped';
+    expect(await page.locator('#arrivals path.compare-arrivals').count()).toBe(1);
+    expect(await page.locator('#arrivals path.compare-capacity').count()).toBe(1);
+    expect(((await page.getAttribute('#arrivals path.compare-arrivals', 'd')) ?? '').split('L').length).toBe(66 * 24);
+    expect(await page.locator('#lead-times path.compare-cdf').count()).toBe(4);
+    expect(await page.locator('#fines rect.compare-bar').count()).toBeGreaterThan(0);
+    expect(await page.locator('#profit rect.compare-bar').count()).toBeGreaterThan(0);
+    expect(await page.locator('.compare-note').count()).toBe(0);
+    expect(await page.locator('#fines .fine-bar:has(rect.compare-bar) title').first().textContent())
+      .toMatch(new RegExp(`\\nB \\(${B}\\): [\\d.,]+ sellers`));
+    // Every band's title gives B's sellers too, 0.0 where only A has some.
+    const titles = await page.locator('#profit .profit-band title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const t of titles) expect(t).toMatch(new RegExp(`sellers\\nB \\(${B}\\): [\\d.,]+ sellers$`));
+    // B's seller earns differently (its stockouts differ), so some band counts differ: B's numbers are B's own.
+    expect(titles.some((t) => { const [a, b] = t.match(/[\d.,]+(?= sellers)/g)!; return a !== b; })).toBe(true);
+    const hover = async (chart: string) => {
+      await page.locator(`#${chart} svg`).hover(); // scrolls the chart into view, then moves to its middle
+      return page.locator(`#${chart} svg`).textContent();
+    };
+    expect(await hover('congestion')).toMatch(/staff \d+ \/ \d+; B: receiving [\d.]+, QC [\d.]+/);
+    expect(await hover('arrivals')).toMatch(/an hour; B: [\d.]+ arriving, capacity \d+/);
+    expect(await hover('lead-times')).toMatch(/B: ship delay [\d.]+%, transit [\d.]+%, dock-to-stock [\d.]+%, order-to-stock [\d.]+%/);
+    expect(await page.locator('#lead-times svg').textContent()).toContain(`dashed: ${B}`);
+    // Another season's hours cannot be laid over A's: B leaves the hourly charts, with a note, and stays on the rest.
+    await page.fill('#yaml', 'extends: small-seller.yaml\nseason: { start: 2022-10-01, end: 2022-10-20 }\n');
+    await page.fill('#reps', '2');
+    await page.click('#run');
+    await page.waitForSelector('#arrivals .compare-note', { timeout: 60_000 });
+    expect(await page.locator('#congestion path.compare-receiving').count()).toBe(0);
+    expect(await page.locator('#arrivals path.compare-arrivals').count()).toBe(0);
+    expect(await page.textContent('#arrivals .compare-note')).toBe(`${B} not drawn: its season has ${66 * 24} hours, this one ${20 * 24}`);
+    expect(await page.locator('#congestion .compare-note').count()).toBe(1);
+    expect(await page.locator('#lead-times path.compare-cdf').count()).toBe(4);
     await page.selectOption('#compare', '');
-  }, 90_000);
+  }, 120_000);
 
   it('cancels a long run at once', async () => {
     await page.selectOption('#scenario', 'black-friday-2022.yaml');

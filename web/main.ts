@@ -3,7 +3,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
-import { compareKpis, summarise, type KpiDifference, type KpiInterval } from '../src/experiment/summary.ts';
+import { compareKpis, summarise, type KpiDifference, type KpiInterval, type Summary } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
 import type { Scenario } from '../src/scenario/types.ts';
@@ -12,7 +12,7 @@ import { parameterForm } from './form.ts';
 import { congestionChart } from './charts/congestion.ts';
 import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
-import { leadTimesChart } from './charts/lead-times.ts';
+import { leadTimesChart, type LeadTimeSeries } from './charts/lead-times.ts';
 import { profitChart } from './charts/profit.ts';
 import { downloadPng, downloadResults, downloadSvg } from './export.ts';
 
@@ -142,7 +142,7 @@ async function run(): Promise<void> {
         results[k].push(await Promise.race([simulator.runReplication(runs[k], seed, r, onDay), aborted]));
       }
     }
-    if (!cancelled) show(scenario, results[0], (performance.now() - started) / 1000, other && { label: other.label, results: results[1] });
+    if (!cancelled) show(scenario, results[0], (performance.now() - started) / 1000, other && { ...other, results: results[1] });
   } catch (err) {
     if (!cancelled) status.textContent = `Run failed: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
@@ -165,9 +165,10 @@ function cancel(): void {
 
 let shown: { summary: ReturnType<typeof summarise>; scenario: Scenario; seed: string } | undefined;
 
-function show(scenario: Scenario, results: RunResult[], seconds: number, other?: { label: string; results: RunResult[] }): void {
+function show(scenario: Scenario, results: RunResult[], seconds: number, other?: { label: string; scenario: Scenario; results: RunResult[] }): void {
   const summary = summarise(results);
-  const otherSummary = other && summarise(other.results);
+  // B on every chart; each chart leaves out what cannot be laid over A (another season's hours, other bins).
+  const b = other && { ...other, summary: summarise(other.results) };
   shown = { summary, scenario, seed: $<HTMLInputElement>('seed').value };
   $('results').hidden = false;
   status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
@@ -178,38 +179,63 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     receivingStaff: summary.hourly.receivingStaff.mean,
     qcStaff: summary.hourly.qcStaff.mean,
     marks: [{ date: '2022-11-25', label: 'Black Friday' }, { date: '2022-11-28', label: 'Cyber Monday' }],
-    compare: other && otherSummary && otherSummary.hourly.receivingQueueEnd.mean.length === summary.hourly.receivingQueueEnd.mean.length
-      ? { label: other.label, receivingQueue: otherSummary.hourly.receivingQueueEnd.mean, qcQueue: otherSummary.hourly.qcQueueEnd.mean }
-      : undefined,
+    compare: b && { label: b.label, receivingQueue: b.summary.hourly.receivingQueueEnd.mean, qcQueue: b.summary.hourly.qcQueueEnd.mean },
   });
-  $('comparison').hidden = !other;
-  if (other && otherSummary) {
-    $('comparison-label').textContent = `A = the scenario in the editor (${select.value}), B = ${other.label}; ${results.length} paired replications, seed ${$<HTMLInputElement>('seed').value}. * marks a difference whose 95% interval excludes 0.`;
-    differenceTable($('differences'), compareKpis(results, other.results), summary.kpis, otherSummary.kpis);
+  $('comparison').hidden = !b;
+  if (b) {
+    $('comparison-label').textContent = `A = the scenario in the editor (${select.value}), B = ${b.label}; ${results.length} paired replications, seed ${$<HTMLInputElement>('seed').value}. * marks a difference whose 95% interval excludes 0.`;
+    differenceTable($('differences'), compareKpis(results, b.results), summary.kpis, b.summary.kpis);
   }
-  // One receiving clerk handles 60 / (mean service minutes) parcels an hour.
-  const service = scenario.warehouse.receiving.service;
-  const sigma = Math.log(service.p90Minutes / service.medianMinutes) / 1.2815515655446004;
-  const perClerkHour = 60 / (service.medianMinutes * Math.exp((sigma * sigma) / 2));
   arrivalsChart($('arrivals'), {
     seasonStart: scenario.season.start,
     parcelsArriving: summary.hourly.parcelsArriving.mean,
-    capacity: summary.hourly.receivingStaff.mean.map((n) => n * perClerkHour),
+    capacity: receivingCapacity(scenario, summary),
+    compare: b && { label: b.label, parcelsArriving: b.summary.hourly.parcelsArriving.mean, capacity: receivingCapacity(b.scenario, b.summary) },
   });
-  leadTimesChart($('lead-times'), [
+  leadTimesChart($('lead-times'), { series: leadTimes(summary), compare: b && { label: b.label, series: leadTimes(b.summary) } });
+  finesChart($('fines'), {
+    ...sellerFines(summary, results[0].fineCauses),
+    depositCny: scenario.rules.depositCny,
+    compare: b && { label: b.label, ...sellerFines(b.summary, b.results[0].fineCauses) },
+  });
+  profitChart($('profit'), {
+    ...sellerProfit(summary),
+    compare: b && { label: b.label, ...sellerProfit(b.summary) },
+  });
+  kpiTable($('kpis'), summary.kpis);
+}
+
+/**
+ * Parcels an hour the receiving staff on duty can handle: one clerk handles 60 / (mean service
+ * minutes), the mean of the log-normal given by the service time's median and 90th percentile.
+ */
+function receivingCapacity(scenario: Scenario, summary: Summary): Float64Array {
+  const service = scenario.warehouse.receiving.service;
+  const sigma = Math.log(service.p90Minutes / service.medianMinutes) / 1.2815515655446004; // z of the 90th percentile
+  const perClerkHour = 60 / (service.medianMinutes * Math.exp((sigma * sigma) / 2));
+  return summary.hourly.receivingStaff.mean.map((n) => n * perClerkHour);
+}
+
+// What the lead-time, fines and profit charts read from a summary, the same for A and B.
+function leadTimes(summary: Summary): LeadTimeSeries[] {
+  return [
     { label: 'ship delay', hist: summary.histograms.shipDelayHours },
     { label: 'transit', hist: summary.histograms.transitHours },
     { label: 'dock-to-stock', hist: summary.histograms.dockToStockHours },
     { label: 'order-to-stock', hist: summary.histograms.orderToStockHours },
-  ]);
-  finesChart($('fines'), {
+  ];
+}
+
+function sellerFines(summary: Summary, causes: string[]) {
+  return {
     perSeller: summary.histograms.finesPerSellerCny,
-    byCause: results[0].fineCauses.map((cause) => ({ cause, hist: summary.histograms[`finesPerSeller${cause[0].toUpperCase()}${cause.slice(1)}Cny`] })),
-    replications: results.length,
-    depositCny: scenario.rules.depositCny,
-  });
-  profitChart($('profit'), { gains: summary.histograms.sellerProfitCny, losses: summary.histograms.sellerLossCny, replications: results.length });
-  kpiTable($('kpis'), summary.kpis);
+    byCause: causes.map((cause) => ({ cause, hist: summary.histograms[`finesPerSeller${cause[0].toUpperCase()}${cause.slice(1)}Cny`] })),
+    replications: summary.replications,
+  };
+}
+
+function sellerProfit(summary: Summary) {
+  return { gains: summary.histograms.sellerProfitCny, losses: summary.histograms.sellerLossCny, replications: summary.replications };
 }
 
 const number = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
@@ -226,9 +252,9 @@ function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>): void {
   table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
 }
 
-/** The scenario text, seed and replications in the URL's hash, so a link reproduces the run. */
+/** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run. */
 function shareLink(): string {
-  const state = { file: select.value, yaml: yaml.value, seed: $<HTMLInputElement>('seed').value, reps: $<HTMLInputElement>('reps').value };
+  const state = { file: select.value, yaml: yaml.value, seed: $<HTMLInputElement>('seed').value, reps: $<HTMLInputElement>('reps').value, compare: compareSelect.value };
   const bytes = new TextEncoder().encode(JSON.stringify(state));
   const hash = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return `${location.origin}${location.pathname}#s=${hash}`;
@@ -240,8 +266,12 @@ function restoreFromUrl(): void {
   try {
     const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const state = JSON.parse(new TextDecoder().decode(bytes)) as { file: string; yaml: string; seed: string; reps: string };
+    const state = JSON.parse(new TextDecoder().decode(bytes)) as { file: string; yaml: string; seed: string; reps: string; compare?: string };
     if (state.file in shipped) select.value = state.file;
+    // Links made before the compare choice was shared have none: compare with nothing. A choice
+    // this page does not offer (a shipped scenario since removed) falls back to nothing too.
+    const compare = state.compare ?? '';
+    compareSelect.value = Array.from(compareSelect.options).some((o) => o.value === compare) ? compare : '';
     yaml.value = state.yaml;
     $<HTMLInputElement>('seed').value = state.seed;
     $<HTMLInputElement>('reps').value = state.reps;

@@ -2,13 +2,18 @@
 // receiving capacity of the staff on duty — where the morning waves overrun the docks.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
+import { legend } from './legend.ts';
 
 export interface ArrivalsData {
   seasonStart: string;
   parcelsArriving: Float64Array;
   /** Parcels per hour the receiving staff on duty can handle. */
   capacity: Float64Array;
+  /** Another scenario's arrivals and capacity, drawn dashed (compare mode); left out, with a note, if its season has other hours. */
+  compare?: { label: string; parcelsArriving: Float64Array; capacity: Float64Array };
 }
+
+const COLOURS = { arriving: '#0072B2', capacity: '#999999' }; // Okabe–Ito
 
 export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void {
   drawAndFollowSize(container, () => {
@@ -18,15 +23,23 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
     const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
     const time = (h: number) => new Date(start + h * 3_600_000);
     const hours = data.parcelsArriving.length;
+    // Hour h of B must be the same clock hour as A's for a line over the other to mean anything.
+    const other = data.compare && data.compare.parcelsArriving.length === hours ? data.compare : undefined;
     const x = d3.scaleTime().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
-    const y = d3.scaleLinear().domain([0, Math.max(1, d3.max(data.parcelsArriving) ?? 1, d3.max(data.capacity) ?? 1)]).nice()
-      .range([height - margin.bottom, margin.top]);
+    const series = other ? [data, other] : [data];
+    const top = d3.max(series, (s) => Math.max(d3.max(s.parcelsArriving) ?? 0, d3.max(s.capacity) ?? 0)) ?? 1;
+    const y = d3.scaleLinear().domain([0, Math.max(1, top)]).nice().range([height - margin.bottom, margin.top]);
     const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
       .attr('role', 'img').attr('aria-label', 'Parcels arriving per hour against receiving capacity');
     const line = d3.line<number>().x((_, h) => x(time(h))).y((v) => y(v));
-    svg.append('path').attr('class', 'capacity').attr('d', d3.line<number>().curve(d3.curveStepAfter).x((_, h) => x(time(h))).y((v) => y(v))(Array.from(data.capacity)))
-      .attr('fill', 'none').attr('stroke', '#999').attr('stroke-width', 1.5);
-    svg.append('path').attr('class', 'arrivals').attr('d', line(Array.from(data.parcelsArriving))).attr('fill', 'none').attr('stroke', '#0072B2').attr('stroke-width', 1);
+    const steps = d3.line<number>().curve(d3.curveStepAfter).x((_, h) => x(time(h))).y((v) => y(v));
+    series.forEach((s, k) => {
+      const prefix = k === 0 ? '' : 'compare-', dash = k === 0 ? null : '4 3';
+      svg.append('path').attr('class', `${prefix}capacity`).attr('d', steps(Array.from(s.capacity)))
+        .attr('fill', 'none').attr('stroke', COLOURS.capacity).attr('stroke-width', 1.5).attr('stroke-dasharray', dash);
+      svg.append('path').attr('class', `${prefix}arrivals`).attr('d', line(Array.from(s.parcelsArriving)))
+        .attr('fill', 'none').attr('stroke', COLOURS.arriving).attr('stroke-width', 1).attr('stroke-dasharray', dash);
+    });
     svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('parcels per hour');
@@ -34,12 +47,17 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
     const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
     svg.on('mousemove', (event: MouseEvent) => {
       const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
-      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: ${data.parcelsArriving[h].toFixed(1)} parcels arriving, capacity ${data.capacity[h].toFixed(0)} an hour`);
+      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: ${data.parcelsArriving[h].toFixed(1)} parcels arriving, capacity ${data.capacity[h].toFixed(0)} an hour` +
+        (other ? `; B: ${other.parcelsArriving[h].toFixed(1)} arriving, capacity ${other.capacity[h].toFixed(0)}` : ''));
     });
-    const legend = svg.append('g').attr('transform', `translate(${margin.left + 8},${margin.top + 4})`);
-    [['arriving (mean)', '#0072B2'], ['receiving capacity', '#999']].forEach(([label, colour], i) => {
-      legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', colour);
-      legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(label);
-    });
+    legend(svg, [
+      { label: 'arriving (mean)', colour: COLOURS.arriving },
+      { label: 'receiving capacity', colour: COLOURS.capacity },
+      ...(other ? [{ label: `dashed: ${other.label}`, colour: '#000', swatch: 'dashed' as const }] : []),
+    ], { x: margin.left + 8, y: margin.top + 4 });
+    if (data.compare && !other) {
+      svg.append('text').attr('class', 'axis-label compare-note').attr('x', width - margin.right - 4).attr('y', margin.top + 26).attr('text-anchor', 'end')
+        .text(`${data.compare.label} not drawn: its season has ${data.compare.parcelsArriving.length} hours, this one ${hours}`);
+    }
   });
 }

@@ -3,6 +3,7 @@
 // Monday marked. A function of data and a container, redrawn on resize.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
+import { legend } from './legend.ts';
 import type { HourlyBand } from '../../src/experiment/summary.ts';
 
 export interface CongestionData {
@@ -13,7 +14,7 @@ export interface CongestionData {
   qcStaff: Float64Array;
   /** Dates to mark, e.g. Black Friday and Cyber Monday. */
   marks: { date: string; label: string }[];
-  /** Another scenario's mean queues, drawn dashed on top (compare mode). */
+  /** Another scenario's mean queues, drawn dashed on top (compare mode); left out, with a note, if its season has other hours. */
   compare?: { label: string; receivingQueue: Float64Array; qcQueue: Float64Array };
 }
 
@@ -28,6 +29,8 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     const margin = { top: 16, right: 56, bottom: 36, left: 56 };
     const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
     const hours = data.receivingQueue.mean.length;
+    // Hour h of B must be the same clock hour as A's for a line over the other to mean anything.
+    const other = data.compare && data.compare.receivingQueue.length === hours ? data.compare : undefined;
     const time = (h: number) => new Date(start + h * 3_600_000);
     const x = d3.scaleTime().domain(zoom ?? [time(0), time(hours)]).range([margin.left, width - margin.right]);
     const maxQueue = d3.max([...data.receivingQueue.p95, ...data.qcQueue.p95]) ?? 1;
@@ -52,8 +55,8 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
       plot.append('path').attr('class', `queue-${name}`).attr('d', line(Array.from(band.mean)))
         .attr('fill', 'none').attr('stroke', COLOURS[name]).attr('stroke-width', 1.2);
     }
-    if (data.compare) {
-      for (const [name, values] of [['receiving', data.compare.receivingQueue], ['qc', data.compare.qcQueue]] as const) {
+    if (other) {
+      for (const [name, values] of [['receiving', other.receivingQueue], ['qc', other.qcQueue]] as const) {
         const line = d3.line<number>().x((_, h) => x(time(h))).y((v) => y(v));
         plot.append('path').attr('class', `compare-${name}`).attr('d', line(Array.from(values)))
           .attr('fill', 'none').attr('stroke', COLOURS[name]).attr('stroke-width', 1.2).attr('stroke-dasharray', '4 3');
@@ -72,13 +75,16 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
       .attr('text-anchor', 'middle').text('parcels waiting (end of hour)');
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(${width - 10},${height / 2}) rotate(90)`)
       .attr('text-anchor', 'middle').text('staff on duty');
-    const legend = svg.append('g').attr('transform', `translate(${margin.left + 8},${margin.top + 24})`);
-    const entries = [['Receiving queue', COLOURS.receiving], ['QC queue', COLOURS.qc], ['Staff on duty', COLOURS.staff]];
-    if (data.compare) entries.push([`dashed: ${data.compare.label}`, '#000']);
-    entries.forEach(([label, colour], i) => {
-      legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', colour);
-      legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(label);
-    });
+    legend(svg, [
+      { label: 'Receiving queue', colour: COLOURS.receiving },
+      { label: 'QC queue', colour: COLOURS.qc },
+      { label: 'Staff on duty', colour: COLOURS.staff },
+      ...(other ? [{ label: `dashed: ${other.label}`, colour: '#000', swatch: 'dashed' as const }] : []),
+    ], { x: margin.left + 8, y: margin.top + 24 });
+    if (data.compare && !other) {
+      svg.append('text').attr('class', 'axis-label compare-note').attr('x', width - margin.right - 4).attr('y', margin.top + 26).attr('text-anchor', 'end')
+        .text(`${data.compare.label} not drawn: its season has ${data.compare.receivingQueue.length} hours, this one ${hours}`);
+    }
     const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
       .on('end', (event: d3.D3BrushEvent<unknown>) => {
         if (!event.selection) return;
@@ -93,7 +99,8 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
     svg.on('mousemove', (event: MouseEvent) => {
       const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
-      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: receiving ${data.receivingQueue.mean[h].toFixed(1)}, QC ${data.qcQueue.mean[h].toFixed(1)} parcels; staff ${data.receivingStaff[h]} / ${data.qcStaff[h]}`);
+      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: receiving ${data.receivingQueue.mean[h].toFixed(1)}, QC ${data.qcQueue.mean[h].toFixed(1)} parcels; staff ${data.receivingStaff[h]} / ${data.qcStaff[h]}` +
+        (other ? `; B: receiving ${other.receivingQueue[h].toFixed(1)}, QC ${other.qcQueue[h].toFixed(1)}` : ''));
     });
   };
   drawAndFollowSize(container, draw);

@@ -1,20 +1,36 @@
 // Chart: fines per seller over the season — how many sellers fall in each log-spaced band of
 // total fines (zero-fine sellers apart, on the left), each bar split by cause in proportion to
-// the fines of that cause in the band, with the deposit marked.
+// the fines of that cause in the band, with the deposit marked. In compare mode, scenario B's
+// sellers per band are a dashed outline over A's bar.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
+import { bandsInUse, sameBins } from './bins.ts';
+import { dashedOutline, legend, type LegendEntry } from './legend.ts';
 import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
 
-export interface FinesData {
+/** One scenario's fines, as the chart reads them. */
+interface SellerFines {
   /** Sellers per band of season fines (log bins, zeros apart), summed over `replications`. */
   perSeller: HistogramSnapshot;
   /** CNY of each cause in the band of its seller's total, same bins. */
   byCause: { cause: string; hist: HistogramSnapshot }[];
   replications: number;
+}
+
+export interface FinesData extends SellerFines {
   depositCny: number;
+  /** Another scenario's fines (compare mode); left out, with a note, if binned differently from A's. */
+  compare?: SellerFines & { label: string };
 }
 
 const CAUSE_COLOURS = ['#E69F00', '#D55E00', '#0072B2', '#CC79A7', '#009E73', '#56B4E9']; // Okabe–Ito
+
+/** Each cause's share of the fines in bin `bin`. */
+function causeShares(byCause: SellerFines['byCause'], bin: number): number[] {
+  const amounts = byCause.map((c) => c.hist.counts[bin]);
+  const total = amounts.reduce((a, b) => a + b, 0) || 1;
+  return amounts.map((a) => a / total);
+}
 
 export function finesChart(container: HTMLElement, data: FinesData): void {
   drawAndFollowSize(container, () => {
@@ -22,33 +38,45 @@ export function finesChart(container: HTMLElement, data: FinesData): void {
     const width = container.clientWidth || 800, height = container.clientHeight || 340;
     const margin = { top: 16, right: 16, bottom: 40, left: 64 };
     const { perSeller, byCause, replications } = data;
-    // Keep the bins that hold sellers, plus a "no fine" bar.
-    const bars: { label: string; lo: number; hi: number; sellers: number; shares: number[] }[] = [];
-    bars.push({ label: '0', lo: 0, hi: 0, sellers: perSeller.zeros / replications, shares: byCause.map(() => 0) });
-    const edges = Array.from({ length: perSeller.bins + 1 }, (_, i) => perSeller.lower * (perSeller.upper / perSeller.lower) ** (i / perSeller.bins));
-    for (let i = 0; i < perSeller.bins; i++) {
-      if (perSeller.counts[i] === 0) continue;
-      const amounts = byCause.map((c) => c.hist.counts[i]);
-      const total = amounts.reduce((a, b) => a + b, 0) || 1;
-      bars.push({ label: d3.format('.2s')(edges[i]), lo: edges[i], hi: edges[i + 1], sellers: perSeller.counts[i] / replications, shares: amounts.map((a) => a / total) });
+    // A band must mean the same amounts in A and B for B's outline to stand over A's bar.
+    const other = data.compare && sameBins(perSeller, data.compare.perSeller) ? data.compare : undefined;
+    // The bands that hold sellers in A or B, plus a "no fine" bar.
+    const bars: { label: string; lo: number; hi: number; sellers: number; shares: number[]; b: number; bShares: number[] }[] = [];
+    bars.push({
+      label: '0', lo: 0, hi: 0, sellers: perSeller.zeros / replications, shares: byCause.map(() => 0),
+      b: other ? other.perSeller.zeros / other.replications : 0, bShares: [],
+    });
+    for (const band of bandsInUse(perSeller, other?.perSeller)) {
+      bars.push({
+        label: d3.format('.2s')(band.lo), lo: band.lo, hi: band.hi, sellers: band.a / replications, shares: causeShares(byCause, band.bin),
+        b: other ? band.b / other.replications : 0, bShares: other ? causeShares(other.byCause, band.bin) : [],
+      });
     }
     const x = d3.scaleBand().domain(bars.map((_, i) => String(i))).range([margin.left, width - margin.right]).padding(0.1);
-    const y = d3.scaleLinear().domain([0, d3.max(bars, (b) => b.sellers) ?? 1]).nice().range([height - margin.bottom, margin.top]);
+    const y = d3.scaleLinear().domain([0, d3.max(bars, (b) => Math.max(b.sellers, b.b)) ?? 1]).nice().range([height - margin.bottom, margin.top]);
     const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
       .attr('role', 'img').attr('aria-label', 'Sellers by season fines, split by cause');
+    const sellers = d3.format(',.1f'), share = d3.format('.0%');
     bars.forEach((b, i) => {
       let base = 0;
       const g = svg.append('g').attr('class', 'fine-bar');
-      g.append('title').text(`${b.hi ? `${d3.format(',.0f')(b.lo)}–${d3.format(',.0f')(b.hi)} CNY` : 'no fine'}: ${d3.format(',.1f')(b.sellers)} sellers` +
-        byCause.map((c, k) => `\n${c.cause}: ${d3.format('.0%')(b.shares[k])}`).join(''));
+      g.append('title').text(`${b.hi ? `${d3.format(',.0f')(b.lo)}–${d3.format(',.0f')(b.hi)} CNY` : 'no fine'}: ${sellers(b.sellers)} sellers` +
+        byCause.map((c, k) => `\n${c.cause}: ${share(b.shares[k])}`).join('') +
+        (other ? `\nB (${other.label}): ${sellers(b.b)} sellers` +
+          (b.hi && b.b > 0 ? ` — ${other.byCause.map((c, k) => `${c.cause} ${share(b.bShares[k])}`).join(', ')}` : '') : ''));
       const parts = b.hi ? b.shares : [1];
-      parts.forEach((share, k) => {
-        const h = b.sellers * share;
+      parts.forEach((part, k) => {
+        const h = b.sellers * part;
         g.append('rect').attr('x', x(String(i))!).attr('width', x.bandwidth())
           .attr('y', y(base + h)).attr('height', Math.max(0, y(base) - y(base + h)))
           .attr('fill', b.hi ? CAUSE_COLOURS[k % CAUSE_COLOURS.length] : '#999');
         base += h;
       });
+      // Inside the bar's group, so that hovering B's outline shows the same title.
+      if (b.b > 0) {
+        g.append('rect').attr('class', 'compare-bar').attr('x', x(String(i))!).attr('width', x.bandwidth())
+          .attr('y', y(b.b)).attr('height', y(0) - y(b.b)).call(dashedOutline);
+      }
     });
     // The deposit sits in the first band whose upper edge exceeds it.
     const depositBar = bars.findIndex((b) => b.hi > data.depositCny && b.lo <= data.depositCny);
@@ -62,10 +90,10 @@ export function finesChart(container: HTMLElement, data: FinesData): void {
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
     svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 6).attr('text-anchor', 'middle').text('season fines per seller, CNY (log bands)');
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('sellers (mean per replication)');
-    const legend = svg.append('g').attr('transform', `translate(${width - margin.right - 150},${margin.top + 4})`);
-    byCause.forEach((c, k) => {
-      legend.append('rect').attr('y', k * 16).attr('width', 12).attr('height', 10).attr('fill', CAUSE_COLOURS[k % CAUSE_COLOURS.length]);
-      legend.append('text').attr('x', 16).attr('y', k * 16 + 9).attr('class', 'axis-label').text(c.cause);
-    });
+    const entries: LegendEntry[] = byCause.map((c, k) => ({ label: c.cause, colour: CAUSE_COLOURS[k % CAUSE_COLOURS.length] }));
+    if (other) entries.push({ label: `dashed outline: ${other.label}`, colour: '#000', swatch: 'outline' });
+    // A row with a blank swatch says why B is missing, where the reader looks for it.
+    else if (data.compare) entries.push({ label: `${data.compare.label} not drawn: its fines are banded differently`, colour: 'none' });
+    legend(svg, entries, { x: width - margin.right, y: margin.top + 4, anchor: 'end' });
   });
 }

@@ -2,6 +2,7 @@
 // order-to-stock — read from the merged histograms, with the 24 h and 48 h fine lines.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
+import { legend } from './legend.ts';
 import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
 
 export interface LeadTimeSeries { label: string; hist: HistogramSnapshot }
@@ -20,7 +21,16 @@ export function cdfPoints(h: HistogramSnapshot, upTo: number): [number, number][
   return points;
 }
 
-export function leadTimesChart(container: HTMLElement, series: LeadTimeSeries[], maxHours = 168): void {
+export interface LeadTimesData {
+  series: LeadTimeSeries[];
+  /** Another scenario's same series in the same order (compare mode), each dashed in its A counterpart's colour. */
+  compare?: { label: string; series: LeadTimeSeries[] };
+  /** Hours the x axis spans; 168 (a week) unless given. */
+  maxHours?: number;
+}
+
+export function leadTimesChart(container: HTMLElement, data: LeadTimesData): void {
+  const { series, compare, maxHours = 168 } = data;
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const width = container.clientWidth || 800, height = container.clientHeight || 300;
@@ -37,23 +47,27 @@ export function leadTimesChart(container: HTMLElement, series: LeadTimeSeries[],
     series.forEach((s, i) => {
       svg.append('path').attr('class', 'cdf').attr('d', line(cdfPoints(s.hist, maxHours))).attr('fill', 'none').attr('stroke', COLOURS[i % COLOURS.length]).attr('stroke-width', 1.5);
     });
+    compare?.series.forEach((s, i) => {
+      svg.append('path').attr('class', 'compare-cdf').attr('d', line(cdfPoints(s.hist, maxHours))).attr('fill', 'none')
+        .attr('stroke', COLOURS[i % COLOURS.length]).attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
+    });
     svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5, '%'));
     svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 6).attr('text-anchor', 'middle').text('hours');
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('share of orders done');
-    // Exact shares done at the hovered hour.
-    const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
+    // Exact shares done at the hovered hour; B's on a line of their own, as one line would not fit.
+    const tip = (line: number) => svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10 + 14 * line).attr('text-anchor', 'end');
+    const tipA = tip(0), tipB = compare && tip(1);
+    const sharesDone = (list: LeadTimeSeries[], hour: number) => list.map((s) => `${s.label} ${d3.format('.1%')(cdfPoints(s.hist, hour).at(-1)![1])}`).join(', ');
     svg.on('mousemove', (event: MouseEvent) => {
       const hour = Math.max(0, x.invert(d3.pointer(event)[0]));
-      tip.text(`within ${hour.toFixed(1)} h: ` + series.map((s) => {
-        const p = cdfPoints(s.hist, hour).at(-1)!;
-        return `${s.label} ${d3.format('.1%')(p[1])}`;
-      }).join(', '));
+      tipA.text(`within ${hour.toFixed(1)} h: ${sharesDone(series, hour)}`);
+      if (compare && tipB) tipB.text(`B: ${sharesDone(compare.series, hour)}`);
     });
-    const legend = svg.append('g').attr('transform', `translate(${width - margin.right - 130},${height - margin.bottom - 80})`);
-    series.forEach((s, i) => {
-      legend.append('rect').attr('y', i * 16).attr('width', 12).attr('height', 10).attr('fill', COLOURS[i % COLOURS.length]);
-      legend.append('text').attr('x', 16).attr('y', i * 16 + 9).attr('class', 'axis-label').text(s.label);
-    });
+    const entries = [
+      ...series.map((s, i) => ({ label: s.label, colour: COLOURS[i % COLOURS.length] })),
+      ...(compare ? [{ label: `dashed: ${compare.label}`, colour: '#000', swatch: 'dashed' as const }] : []),
+    ];
+    legend(svg, entries, { x: width - margin.right, y: height - margin.bottom - 16 * entries.length - 8, anchor: 'end' });
   });
 }

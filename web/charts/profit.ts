@@ -1,36 +1,56 @@
 // Chart: seller profit over the season — how many sellers fall in each log-spaced band of loss
-// (left, red) and of profit (right, green), from the two log histograms a run reports.
+// (left, red) and of profit (right, green), from the two log histograms a run reports. In
+// compare mode, scenario B's sellers per band are a dashed outline over A's bar.
 import * as d3 from 'd3';
 import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
 import { drawAndFollowSize } from './resize.ts';
+import { bandsInUse, sameBins } from './bins.ts';
+import { dashedOutline, legend } from './legend.ts';
 
-export interface ProfitData { gains: HistogramSnapshot; losses: HistogramSnapshot; replications: number }
+/** One scenario's profit, as the chart reads it. */
+interface SellerProfit { gains: HistogramSnapshot; losses: HistogramSnapshot; replications: number }
+
+export interface ProfitData extends SellerProfit {
+  /** Another scenario's profit (compare mode); left out, with a note, if binned differently from A's. */
+  compare?: SellerProfit & { label: string };
+}
+
+/** Sellers per replication who neither gained nor lost a whole yuan. */
+const breakingEven = (d: SellerProfit) => (d.gains.zeros + d.gains.underflow + d.losses.underflow) / d.replications;
 
 export function profitChart(container: HTMLElement, data: ProfitData): void {
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const width = container.clientWidth || 800, height = container.clientHeight || 300;
     const margin = { top: 16, right: 16, bottom: 40, left: 64 };
-    const edge = (h: HistogramSnapshot, i: number) => h.lower * (h.upper / h.lower) ** (i / h.bins);
-    const bars: { lo: number; hi: number; sellers: number }[] = [];
-    for (let i = data.losses.bins - 1; i >= 0; i--) {
-      if (data.losses.counts[i] > 0) bars.push({ lo: -edge(data.losses, i + 1), hi: -edge(data.losses, i), sellers: data.losses.counts[i] / data.replications });
+    // A band must mean the same amounts in A and B for B's outline to stand over A's bar.
+    const other = data.compare && sameBins(data.gains, data.compare.gains) && sameBins(data.losses, data.compare.losses) ? data.compare : undefined;
+    const perRep = (count: number, d: SellerProfit | undefined) => (d ? count / d.replications : 0);
+    const bars: { lo: number; hi: number; sellers: number; b: number }[] = [];
+    for (const band of bandsInUse(data.losses, other?.losses).reverse()) {
+      bars.push({ lo: -band.hi, hi: -band.lo, sellers: perRep(band.a, data), b: perRep(band.b, other) });
     }
-    const zero = (data.gains.zeros + data.gains.underflow + data.losses.underflow) / data.replications;
-    if (zero > 0) bars.push({ lo: -1, hi: 1, sellers: zero });
-    for (let i = 0; i < data.gains.bins; i++) {
-      if (data.gains.counts[i] > 0) bars.push({ lo: edge(data.gains, i), hi: edge(data.gains, i + 1), sellers: data.gains.counts[i] / data.replications });
+    const zero = breakingEven(data), zeroB = other ? breakingEven(other) : 0;
+    if (zero > 0 || zeroB > 0) bars.push({ lo: -1, hi: 1, sellers: zero, b: zeroB });
+    for (const band of bandsInUse(data.gains, other?.gains)) {
+      bars.push({ lo: band.lo, hi: band.hi, sellers: perRep(band.a, data), b: perRep(band.b, other) });
     }
     const x = d3.scaleBand().domain(bars.map((_, i) => String(i))).range([margin.left, width - margin.right]).padding(0.1);
-    const y = d3.scaleLinear().domain([0, d3.max(bars, (b) => b.sellers) ?? 1]).nice().range([height - margin.bottom, margin.top]);
+    const y = d3.scaleLinear().domain([0, d3.max(bars, (b) => Math.max(b.sellers, b.b)) ?? 1]).nice().range([height - margin.bottom, margin.top]);
     const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
       .attr('role', 'img').attr('aria-label', 'Sellers by season profit');
-    const money = d3.format(',.0f');
+    const money = d3.format(',.0f'), sellers = d3.format(',.1f');
     bars.forEach((b, i) => {
-      svg.append('rect').attr('class', 'profit-bar').attr('x', x(String(i))!).attr('width', x.bandwidth())
+      // One group a band, so that hovering A's bar or B's outline shows the same title.
+      const g = svg.append('g').attr('class', 'profit-band');
+      g.append('title').text(`${money(b.lo)} to ${money(b.hi)} CNY: ${sellers(b.sellers)} sellers` + (other ? `\nB (${other.label}): ${sellers(b.b)} sellers` : ''));
+      g.append('rect').attr('class', 'profit-bar').attr('x', x(String(i))!).attr('width', x.bandwidth())
         .attr('y', y(b.sellers)).attr('height', y(0) - y(b.sellers))
-        .attr('fill', b.hi <= 0 ? '#D55E00' : b.lo >= 0 ? '#009E73' : '#999')
-        .append('title').text(`${money(b.lo)} to ${money(b.hi)} CNY: ${d3.format(',.1f')(b.sellers)} sellers`);
+        .attr('fill', b.hi <= 0 ? '#D55E00' : b.lo >= 0 ? '#009E73' : '#999');
+      if (b.b > 0) {
+        g.append('rect').attr('class', 'compare-bar').attr('x', x(String(i))!).attr('width', x.bandwidth())
+          .attr('y', y(b.b)).attr('height', y(0) - y(b.b)).call(dashedOutline);
+      }
     });
     const every = Math.ceil(bars.length / 12);
     svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`)
@@ -38,5 +58,10 @@ export function profitChart(container: HTMLElement, data: ProfitData): void {
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
     svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 6).attr('text-anchor', 'middle').text('season profit per seller, CNY (log bands; losses left)');
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('sellers (mean per replication)');
+    // Colours and sides speak for A; only B needs a key, or, when it is left out, a row with a
+    // blank swatch saying why, where the reader looks for it.
+    const key = other ? { label: `dashed outline: ${other.label}`, colour: '#000', swatch: 'outline' as const }
+      : data.compare && { label: `${data.compare.label} not drawn: its profits are banded differently`, colour: 'none' };
+    if (key) legend(svg, [key], { x: width - margin.right, y: margin.top + 4, anchor: 'end' });
   });
 }

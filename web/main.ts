@@ -130,22 +130,27 @@ async function run(): Promise<void> {
   progress.value = 0;
   const results: RunResult[][] = runs.map(() => []);
   const started = performance.now();
+  // Progress messages are posted by the worker and may land after the last result: ignore those.
+  let running = true;
   try {
     for (let k = 0; k < runs.length; k++) {
       const offset = k * reps * days, length = k === 0 ? days : otherDays;
       for (let r = 0; r < reps && !cancelled; r++) {
         const onDay = proxy((rep: number, d: number) => {
+          if (!running || cancelled) return;
           progress.value = offset + rep * length + d;
-          status.textContent = `${k === 0 ? 'A' : 'B'}: replication ${rep + 1} of ${reps}, day ${d} of ${length}`;
+          status.textContent = `${other ? (k === 0 ? 'A: ' : 'B: ') : ''}replication ${rep + 1} of ${reps}, day ${d} of ${length}`;
         });
         const aborted = new Promise<never>((_, reject) => { abortRun = reject; });
         results[k].push(await Promise.race([simulator.runReplication(runs[k], seed, r, onDay), aborted]));
       }
     }
+    running = false;
     if (!cancelled) show(scenario, results[0], (performance.now() - started) / 1000, other && { ...other, results: results[1] });
   } catch (err) {
     if (!cancelled) status.textContent = `Run failed: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
+    running = false;
     abortRun = undefined;
     runButton.disabled = false;
     cancelButton.disabled = true;

@@ -3,6 +3,7 @@
 //
 // A Zipf draw over ranks 1..n with exponent s is `1 + stream.pick(new AliasTable(zipfWeights(n, s)))`:
 // build the table once, outside the hot loop, and pick from it per draw.
+import { pow } from './math.ts';
 
 /**
  * Column i of the table holds index i with probability prob[i] and alias[i] otherwise; a draw
@@ -91,6 +92,6 @@ export function zipfWeights(n: number, exponent: number): Float64Array {
     throw new RangeError(`zipfWeights: exponent must be a finite number >= 0, got ${String(exponent)}`);
   }
   const weights = new Float64Array(n);
-  for (let k = 1; k <= n; k++) weights[k - 1] = Math.pow(k, -exponent);
+  for (let k = 1; k <= n; k++) weights[k - 1] = pow(k, -exponent);
   return weights;
 }

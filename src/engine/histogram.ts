@@ -5,6 +5,7 @@
 // bin above it, a value equal to the lower bound to bin 0, and a value equal to the upper bound
 // to `overflow`. A log histogram counts values <= 0 apart in `zeros`, since a log scale cannot
 // place them and "no fine at all" is a distinct outcome from "a small fine".
+import { log, log10 } from './math.ts';
 
 export type HistogramKind = 'linear' | 'log';
 
@@ -75,7 +76,7 @@ export class Histogram {
       for (let i = 0; i < bins; i++) this.edges[i] = lower + i * width;
     } else {
       // Base 10 rather than e, so that decade edges (1, 10, 100, ...) come out exact.
-      const a = Math.log10(lower), b = Math.log10(upper);
+      const a = log10(lower), b = log10(upper);
       this.origin = a;
       this.scale = bins / (b - a);
       this.edges[0] = lower;
@@ -122,7 +123,7 @@ export class Histogram {
 
   /** Bin of x, for lower <= x < upper: arithmetic, then nudged onto the stored edges. */
   private binOf(x: number): number {
-    const t = this.kind === 'linear' ? x : Math.log10(x);
+    const t = this.kind === 'linear' ? x : log10(x);
     let i = Math.floor((t - this.origin) * this.scale);
     if (i < 0) i = 0;
     else if (i >= this.bins) i = this.bins - 1;
@@ -241,7 +242,7 @@ export class Histogram {
     const i = this.binOf(x);
     for (let j = 0; j < i; j++) below += this.counts[j];
     const e = this.edges;
-    const f = this.kind === 'linear' ? (x - e[i]) / (e[i + 1] - e[i]) : Math.log(x / e[i]) / Math.log(e[i + 1] / e[i]);
+    const f = this.kind === 'linear' ? (x - e[i]) / (e[i + 1] - e[i]) : log(x / e[i]) / log(e[i + 1] / e[i]);
     return (below + this.counts[i] * f) / this.total;
   }
 

@@ -1,5 +1,6 @@
 // Log-normal parameters from the two numbers people actually know about a delay, its median
 // and its 90th percentile ("usually 14 h, 1 in 10 takes over 20 h"), and the moments they imply.
+import { exp, expm1, log } from './math.ts';
 
 /** The 0.9 quantile of the standard normal. */
 const Z_90 = 1.2815515655446004;
@@ -12,14 +13,14 @@ export function lognormalFromMedianP90(median: number, p90: number): { mu: numbe
   if (!(p90 > median) || p90 === Infinity) {
     throw new RangeError(`lognormalFromMedianP90: p90 must be a finite number > median (${median}), got ${String(p90)}`);
   }
-  const mu = Math.log(median);
-  return { mu, sigma: (Math.log(p90) - mu) / Z_90 };
+  const mu = log(median);
+  return { mu, sigma: (log(p90) - mu) / Z_90 };
 }
 
 /** E[X] for X = exp(N(mu, sigma²)). */
 export function lognormalMean(mu: number, sigma: number): number {
   check('lognormalMean', mu, sigma);
-  return Math.exp(mu + 0.5 * sigma * sigma);
+  return exp(mu + 0.5 * sigma * sigma);
 }
 
 /** Var[X] for X = exp(N(mu, sigma²)). */
@@ -27,7 +28,7 @@ export function lognormalVariance(mu: number, sigma: number): number {
   check('lognormalVariance', mu, sigma);
   const s2 = sigma * sigma;
   // expm1 keeps precision when sigma is small and exp(s2) - 1 would cancel.
-  return Math.expm1(s2) * Math.exp(2 * mu + s2);
+  return expm1(s2) * exp(2 * mu + s2);
 }
 
 function check(where: string, mu: number, sigma: number): void {

@@ -3,6 +3,7 @@
 // scenarios share the same demand (common random numbers).
 import seedrandom from 'seedrandom';
 import type { AliasTable } from './alias.ts';
+import { exp, log, log1p, pow } from './math.ts';
 
 /**
  * The string a stream is seeded from. Alea hashes it with Mash, so each stream depends only on
@@ -63,7 +64,7 @@ export class RandomStream {
   exponential(rate: number): number {
     if (!(rate > 0) || rate === Infinity) throw badParameter('exponential', 'rate', 'a finite number > 0', rate);
     // 1 - u lies in (0, 1], so the log is finite; the draw is monotone in u (inversion).
-    return -Math.log(1 - this.random()) / rate;
+    return -log(1 - this.random()) / rate;
   }
 
   /** Normal by Marsaglia's polar method; sd 0 gives exactly mean. */
@@ -77,7 +78,7 @@ export class RandomStream {
   lognormal(mu: number, sigma: number): number {
     if (!(mu > -Infinity) || mu === Infinity) throw badParameter('lognormal', 'mu', 'a finite number', mu);
     if (!(sigma >= 0) || sigma === Infinity) throw badParameter('lognormal', 'sigma', 'a finite number >= 0', sigma);
-    return Math.exp(mu + sigma * this.standardNormal());
+    return exp(mu + sigma * this.standardNormal());
   }
 
   /** Gamma with mean shape × scale, by Marsaglia–Tsang (2000). */
@@ -87,7 +88,7 @@ export class RandomStream {
     if (shape >= 1) return this.marsagliaTsang(shape) * scale;
     // Marsaglia–Tsang needs shape >= 1: draw Gamma(shape + 1) and boost it down by U^(1/shape).
     // 1 - u lies in (0, 1], so the factor is never exactly 0 because of u.
-    return this.marsagliaTsang(shape + 1) * Math.pow(1 - this.random(), 1 / shape) * scale;
+    return this.marsagliaTsang(shape + 1) * pow(1 - this.random(), 1 / shape) * scale;
   }
 
   /** Beta(a, b) on [0, 1], as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b). */
@@ -101,7 +102,7 @@ export class RandomStream {
     // With a shape below 1 both gammas can underflow to 0 (0/0); work with their logs instead.
     const logX = this.logGammaVariate(a);
     const logY = this.logGammaVariate(b);
-    return 1 / (1 + Math.exp(logY - logX));
+    return 1 / (1 + exp(logY - logX));
   }
 
   /**
@@ -114,7 +115,7 @@ export class RandomStream {
     if (mean < 10) {
       const u = this.random();
       let k = 0;
-      let p = Math.exp(-mean);
+      let p = exp(-mean);
       let cdf = p;
       // Rounding can leave the summed cdf a few ulps short of a u close to 1; past the mode a
       // term below 1e-17 means the rest of the tail cannot matter, so stop there.
@@ -134,7 +135,7 @@ export class RandomStream {
     if (!(p > 0 && p <= 1)) throw badParameter('geometric', 'p', 'a number in (0, 1]', p);
     if (p === 1) return 0;
     // Inversion: P(floor(ln V / ln(1-p)) >= k) = (1-p)^k for V uniform on (0, 1].
-    const k = Math.floor(Math.log(1 - this.random()) / Math.log1p(-p));
+    const k = Math.floor(log(1 - this.random()) / log1p(-p));
     return k > 0 ? k : 0; // turns the -0 of V === 1 into 0
   }
 
@@ -166,7 +167,7 @@ export class RandomStream {
       v = 2 * this.random() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = Math.sqrt((-2 * log(s)) / s);
     this.spareNormal = v * f;
     this.hasSpareNormal = true;
     return u * f;
@@ -186,14 +187,14 @@ export class RandomStream {
       const u = this.random();
       const x2 = x * x;
       if (u < 1 - 0.0331 * x2 * x2) return d * v;
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+      if (log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
     }
   }
 
   /** ln of a Gamma(shape, 1) draw, finite even where the draw itself would underflow. */
   private logGammaVariate(shape: number): number {
-    if (shape >= 1) return Math.log(this.marsagliaTsang(shape));
-    return Math.log(this.marsagliaTsang(shape + 1)) + Math.log(1 - this.random()) / shape;
+    if (shape >= 1) return log(this.marsagliaTsang(shape));
+    return log(this.marsagliaTsang(shape + 1)) + log(1 - this.random()) / shape;
   }
 
   /** PTRS, Hörmann (1993) "The transformed rejection method for generating Poisson random
@@ -202,10 +203,10 @@ export class RandomStream {
     if (mean !== this.ptrsMean) {
       const b = 0.931 + 2.53 * Math.sqrt(mean);
       this.ptrsMean = mean;
-      this.ptrsLogMean = Math.log(mean);
+      this.ptrsLogMean = log(mean);
       this.ptrsB = b;
       this.ptrsA = -0.059 + 0.02483 * b;
-      this.ptrsLogInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+      this.ptrsLogInvAlpha = log(1.1239 + 1.1328 / (b - 3.4));
       this.ptrsVr = 0.9277 - 3.6224 / (b - 2);
     }
     const a = this.ptrsA, b = this.ptrsB;
@@ -216,7 +217,7 @@ export class RandomStream {
       const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
       if (us >= 0.07 && v <= this.ptrsVr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + this.ptrsLogInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * this.ptrsLogMean - logFactorial(k)) {
+      if (log(v) + this.ptrsLogInvAlpha - log(a / (us * us) + b) <= -mean + k * this.ptrsLogMean - logFactorial(k)) {
         return k;
       }
     }
@@ -226,14 +227,14 @@ export class RandomStream {
 // ln k! exactly (as summed logs) for small k, where Stirling's series is least accurate.
 const LOG_FACTORIAL_TABLE_SIZE = 128;
 const logFactorialTable = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
-for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) logFactorialTable[k] = logFactorialTable[k - 1] + Math.log(k);
+for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) logFactorialTable[k] = logFactorialTable[k - 1] + log(k);
 
 function logFactorial(k: number): number {
   if (k < LOG_FACTORIAL_TABLE_SIZE) return logFactorialTable[k];
   // Stirling series for ln Γ(x), x = k + 1 >= 129: the next term is below 1e-20.
   const x = k + 1;
   const r = 1 / x, r2 = r * r;
-  return (x - 0.5) * Math.log(x) - x + 0.9189385332046728 + r * (1 / 12 - r2 * (1 / 360 - r2 / 1260));
+  return (x - 0.5) * log(x) - x + 0.9189385332046728 + r * (1 / 12 - r2 * (1 / 360 - r2 / 1260));
 }
 
 function badParameter(where: string, parameter: string, expected: string, got: unknown): RangeError {

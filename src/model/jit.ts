@@ -14,6 +14,7 @@ import { SkuStock } from './stock.ts';
 import { Deadlines } from './deadlines.ts';
 import { Ledger } from './ledger.ts';
 import { buildResult, type RunResult } from './result.ts';
+import { pow } from '../engine/math.ts';
 
 export interface JitRunOptions {
   seed: number;
@@ -748,7 +749,7 @@ export class JitModel {
       const next = orders.ints[(o << 2) + NEXT];
       const q = orders.ints[(o << 2) + QUANTITY];
       // P(at least one of q units defective) in one draw per order.
-      if (this.defects.random() < (q === 1 ? rate : 1 - Math.pow(1 - rate, q))) {
+      if (this.defects.random() < (q === 1 ? rate : 1 - pow(1 - rate, q))) {
         returnedWeight += q * world.unitWeight[orders.ints[(o << 2) + SKU]];
         this.goodsCost[seller] += orders.floats[(o << 2) + VALUE] * this.s.factories.cogsRatio;
         this.fine(o, seller, ledger.qualityCause, this.s.rules.qualityMultiple * orders.floats[(o << 2) + VALUE]);

@@ -10,12 +10,13 @@ import { Roster } from '../engine/roster.ts';
 import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoster } from '../scenario/types.ts';
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
 import { dailyCurve } from './curves.ts';
+import { log } from '../engine/math.ts';
 
 /** A lognormal law as (mu, sigma) of its log; a median equal to its p90 means a constant. */
 export interface Lognormal { mu: number; sigma: number; median: number }
 
 export function lognormalLaw(median: number, p90: number): Lognormal {
-  if (median === p90) return { mu: Math.log(median), sigma: 0, median };
+  if (median === p90) return { mu: log(median), sigma: 0, median };
   return { ...lognormalFromMedianP90(median, p90), median };
 }
 

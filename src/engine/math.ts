@@ -1,0 +1,136 @@
+// Elementary functions that give the same bits in every JavaScript engine. Math.exp, Math.log
+// and Math.pow are not specified to the last bit, and they differ: Node 20's V8 and Chromium
+// 156's V8 disagree on about one exp or pow in ten. A replication must be a pure function of
+// (scenario, seed, replication) in Node and the browser alike, so the simulation draws through
+// these: fdlibm's exp and log (Sun Microsystems, 1993; freely distributable) written out on
+// + − × ÷ alone, which IEEE 754 rounds the same everywhere, and the rest built on those two.
+
+const words = new Float64Array(1);
+const bits = new Int32Array(words.buffer);
+/** Index of the high (sign, exponent) word: 1 on little-endian machines. */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LO = 1 - HI;
+
+function highWord(x: number): number { words[0] = x; return bits[HI]; }
+function fromWords(hi: number, lo: number): number { bits[HI] = hi; bits[LO] = lo; return words[0]; }
+
+const LN2_HI = fromWords(0x3fe62e42, 0xfee00000 | 0);
+const LN2_LO = fromWords(0x3dea39ef, 0x35793c76);
+const TWO54 = fromWords(0x43500000, 0);
+const LG1 = fromWords(0x3fe55555, 0x55555593), LG2 = fromWords(0x3fd99999, 0x9997fa04 | 0);
+const LG3 = fromWords(0x3fd24924, 0x94229359 | 0), LG4 = fromWords(0x3fcc71c5, 0x1d8e78af);
+const LG5 = fromWords(0x3fc74664, 0x96cb03de | 0), LG6 = fromWords(0x3fc39a09, 0xd078c69f | 0);
+const LG7 = fromWords(0x3fc2f112, 0xdf3e5244 | 0);
+
+/** Natural logarithm (fdlibm's __ieee754_log, error < 1 ulp). */
+export function log(x: number): number {
+  words[0] = x;
+  let hx = bits[HI];
+  const lx = bits[LO];
+  let k = 0;
+  if (hx < 0x00100000) { // x < 2^-1022: zero, negative or subnormal
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= TWO54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x; // Infinity or NaN
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  words[0] = x;
+  bits[HI] = hx | (i ^ 0x3ff00000); // x normalised into [sqrt(2)/2, sqrt(2))
+  x = words[0];
+  k += i >> 20;
+  const f = x - 1;
+  if ((0x000fffff & (2 + hx)) < 3) { // |f| < 2^-20
+    if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - r : k * LN2_HI - ((r - k * LN2_LO) - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const r = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - ((hfsq - (s * (hfsq + r) + k * LN2_LO)) - f);
+  }
+  return k === 0 ? f - s * (f - r) : k * LN2_HI - ((s * (f - r) - k * LN2_LO) - f);
+}
+
+const O_THRESHOLD = fromWords(0x40862e42, 0xfefa39ef | 0);
+const U_THRESHOLD = fromWords(0xc0874910 | 0, 0xd52d3051 | 0);
+const INV_LN2 = fromWords(0x3ff71547, 0x652b82fe);
+const TWO_M1000 = fromWords(0x01700000, 0);
+const P1 = fromWords(0x3fc55555, 0x5555553e), P2 = fromWords(0xbf66c16c | 0, 0x16bebd93);
+const P3 = fromWords(0x3f11566a, 0xaf25de2c | 0), P4 = fromWords(0xbebbbd41 | 0, 0xc5d26bf1 | 0);
+const P5 = fromWords(0x3e663769, 0x72bea4d0);
+
+/** e^x (fdlibm's __ieee754_exp, error < 1 ulp). */
+export function exp(x: number): number {
+  words[0] = x;
+  const sign = bits[HI] >>> 31;
+  const hx = bits[HI] & 0x7fffffff;
+  if (hx >= 0x40862e42) { // |x| >= 709.78
+    if (hx >= 0x7ff00000) return Number.isNaN(x) ? x : sign === 0 ? x : 0;
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
+  }
+  let hi = 0, lo = 0, k = 0;
+  if (hx > 0x3fd62e42) { // |x| > ln2 / 2: x = k ln2 + r
+    if (hx < 0x3ff0a2b2) { // and |x| < 1.5 ln2
+      hi = sign === 0 ? x - LN2_HI : x + LN2_HI;
+      lo = sign === 0 ? LN2_LO : -LN2_LO;
+      k = 1 - sign - sign;
+    } else {
+      k = (INV_LN2 * x + (sign === 0 ? 0.5 : -0.5)) | 0;
+      hi = x - k * LN2_HI; // exact
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) { // |x| < 2^-28
+    return 1 + x;
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  const y = 1 - ((lo - (x * c) / (2 - c)) - hi);
+  words[0] = y;
+  if (k >= -1021) { bits[HI] += k << 20; return words[0]; }
+  bits[HI] += (k + 1000) << 20;
+  return words[0] * TWO_M1000;
+}
+
+/** ln(1 + x), accurate for small x: log(u)·x/(u − 1) with u = 1 + x corrects u's rounding. */
+export function log1p(x: number): number {
+  const u = 1 + x;
+  if (u === 1) return x;
+  if (u === Infinity) return Infinity;
+  return (log(u) * x) / (u - 1);
+}
+
+/** e^x − 1, accurate for small x (Kahan: (u − 1)·x / log(u) with u = e^x). */
+export function expm1(x: number): number {
+  const u = exp(x);
+  if (u === 1) return x;
+  const um1 = u - 1;
+  if (um1 === -1 || u === Infinity) return um1;
+  return (um1 * x) / log(u);
+}
+
+/** Base-10 logarithm. */
+export function log10(x: number): number {
+  return log(x) / Math.LN10;
+}
+
+/** x^y for x >= 0 (all the simulation needs): e^(y·ln x), with the exact cases of 0 and 1. */
+export function pow(x: number, y: number): number {
+  if (y === 0 || x === 1) return 1;
+  if (x === 0) return y > 0 ? 0 : Infinity;
+  if (!(x > 0)) return NaN;
+  return exp(y * log(x));
+}

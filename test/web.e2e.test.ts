@@ -3,7 +3,8 @@
 // with the same numbers as Node for the same seed, shows scenario errors inline without
 // running, and cancels at once. A screenshot of the results is kept in test-artifacts/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import YAML from 'yaml';
@@ -31,6 +32,12 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   await page.goto(`http://127.0.0.1:${PORT}/`);
 }, 120_000);
+
+/** Clicks a download button and returns the file's suggested name and bytes. */
+async function fetchDownload(selector: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), body: readFileSync((await download.path())!) };
+}
 
 /** The form's sections fold; open them all (they stay open as the form redraws). */
 const openFormSections = () => page.$$eval('#form details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
@@ -60,9 +67,15 @@ describe('web app', () => {
     for (const key of ['ordersPlaced', 'ordersFulfilled', 'finesTotalCny', 'dockToStockP95Hours']) {
       expect(web[key]).toBe((node[0][key] + node[1][key]) / 2); // same bytes in the browser and in Node
     }
-    // And every KPI the page shows is the one the command prints for the same seed.
-    const cli = spawnSync(process.execPath, [`${root}bin/jitsim.mjs`, 'run', `${root}scenarios/small-seller.yaml`, '--reps', '2', '--seed', '5', '--json', '--quiet'], { encoding: 'utf8' });
+    // And every KPI the page shows is the one the command prints for the same seed; the files
+    // the page downloads are the command's files, byte for byte (intervals included).
+    const out = mkdtempSync(`${tmpdir()}/jitsim-e2e-`);
+    const cli = spawnSync(process.execPath, [`${root}bin/jitsim.mjs`, 'run', `${root}scenarios/small-seller.yaml`, '--reps', '2', '--seed', '5', '--json', '--quiet', '--out', out], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
+    for (const file of ['kpis.csv', 'hourly.csv']) {
+      expect((await fetchDownload(`button[data-download="${file}"]`)).body.toString('utf8'), file).toBe(readFileSync(`${out}/${file}`, 'utf8'));
+    }
+    rmSync(out, { recursive: true });
     const printed = JSON.parse(cli.stdout).kpis as Record<string, { mean: number }>;
     expect(Object.keys(web).sort()).toEqual(Object.keys(printed).sort());
     for (const key of Object.keys(printed)) expect(web[key], key).toBe(printed[key].mean);
@@ -144,10 +157,6 @@ describe('web app', () => {
   }, 300_000);
 
   it('downloads results as CSV and JSON and a chart as SVG and PNG', async () => {
-    const fetchDownload = async (selector: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-      return { name: download.suggestedFilename(), body: readFileSync((await download.path())!) };
-    };
     const kpis = await fetchDownload('button[data-download="kpis.csv"]');
     expect(kpis.name).toBe('kpis.csv');
     expect(kpis.body.toString('utf8').split('\n')[0]).toBe('kpi,mean,half_width_95,low_95,high_95,replications');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval, pairedDifference, studentTQuantile } from './confidence.ts';
+import { confidenceInterval, pairedDifference } from './confidence.ts';
+import { studentTQuantile } from './quantiles.ts';
 import { Tally } from './tally.ts';
 
 describe('studentTQuantile', () => {
@@ -18,7 +19,7 @@ describe('studentTQuantile', () => {
 
   it('stays accurate for huge dof, tending to the normal quantile', () => {
     const z = 1.959963984540054;
-    // Continuity where the series takes over from jStat.
+    // Continuity where the series takes over from the incomplete-beta solution.
     expect(Math.abs(studentTQuantile(0.975, 1e5) - studentTQuantile(0.975, 1e5 + 1))).toBeLessThan(1e-7);
     expect(Math.abs(studentTQuantile(0.975, 1e9) - z)).toBeLessThan(1e-8);
     expect(studentTQuantile(0.975, 1e9)).toBeGreaterThan(z);

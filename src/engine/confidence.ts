@@ -1,6 +1,6 @@
 // Student-t confidence intervals across replications, and the paired comparison of two
 // scenarios run on common random numbers (replication i of each sees the same demand).
-import jStat from 'jstat';
+import { studentTQuantile } from './quantiles.ts';
 import { Tally } from './tally.ts';
 
 export interface ConfidenceInterval {
@@ -19,32 +19,6 @@ export interface ConfidenceInterval {
 export interface PairedDifference extends ConfidenceInterval {
   /** The interval of a − b excludes 0: the difference is unlikely to be noise. */
   significant: boolean;
-}
-
-// Above this many degrees of freedom jStat's incomplete-beta inversion drifts (it returns
-// 1.95698 instead of 1.95996 for p = 0.975 at 1e9), while the Cornish-Fisher series in 1/dof
-// is accurate to double precision there.
-const LARGE_DOF = 1e5;
-
-/**
- * The p-quantile of Student's t with `dof` degrees of freedom (dof may be fractional, or
- * Infinity for the normal). p = 0 and p = 1 give −Infinity and Infinity.
- */
-export function studentTQuantile(p: number, dof: number): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`studentTQuantile: p must be in [0, 1], got ${p}`);
-  if (!(dof > 0)) throw new RangeError(`studentTQuantile: dof must be > 0, got ${dof}`);
-  if (p === 0) return -Infinity;
-  if (p === 1) return Infinity;
-  if (dof <= LARGE_DOF) return jStat.studentt.inv(p, dof);
-  // Abramowitz & Stegun 26.7.5: expansion of the t quantile around the normal quantile z.
-  const z = jStat.normal.inv(p, 0, 1);
-  const z2 = z * z;
-  const g1 = (z * (z2 + 1)) / 4;
-  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
-  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
-  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
-  const v = 1 / dof;
-  return z + v * (g1 + v * (g2 + v * (g3 + v * g4)));
 }
 
 function checkLevel(caller: string, level: number): void {

@@ -12,5 +12,6 @@ export { Tally } from './tally.ts';
 export { TimeWeighted } from './time-weighted.ts';
 export { Histogram } from './histogram.ts';
 export { HourlySeries, LevelSeries } from './hourly-series.ts';
-export { confidenceInterval, pairedDifference, studentTQuantile } from './confidence.ts';
+export { confidenceInterval, pairedDifference } from './confidence.ts';
+export { normalQuantile, studentTQuantile } from './quantiles.ts';
 export { erlangC, mg1, mmc } from './queueing-theory.ts';

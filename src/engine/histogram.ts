@@ -5,7 +5,7 @@
 // bin above it, a value equal to the lower bound to bin 0, and a value equal to the upper bound
 // to `overflow`. A log histogram counts values <= 0 apart in `zeros`, since a log scale cannot
 // place them and "no fine at all" is a distinct outcome from "a small fine".
-import { log, log10 } from './math.ts';
+import { exp10, log, log10, pow } from './math.ts';
 
 export type HistogramKind = 'linear' | 'log';
 
@@ -80,7 +80,7 @@ export class Histogram {
       this.origin = a;
       this.scale = bins / (b - a);
       this.edges[0] = lower;
-      for (let i = 1; i < bins; i++) this.edges[i] = 10 ** (a + ((b - a) * i) / bins);
+      for (let i = 1; i < bins; i++) this.edges[i] = exp10(a + ((b - a) * i) / bins);
     }
     this.edges[bins] = upper;
     for (let i = 0; i < bins; i++) {
@@ -203,7 +203,7 @@ export class Histogram {
         if (c[i] > 0) {
           if (r <= cum + c[i]) {
             const f = (r - cum) / c[i];
-            v = this.kind === 'linear' ? lerp(e[i], e[i + 1], f) : e[i] * (e[i + 1] / e[i]) ** f;
+            v = this.kind === 'linear' ? lerp(e[i], e[i + 1], f) : e[i] * pow(e[i + 1] / e[i], f);
             break found;
           }
           cum += c[i];

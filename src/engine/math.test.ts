@@ -2,7 +2,7 @@
 // Math functions everywhere, right at the edges (zeros, infinities, subnormals, overflow), and
 // log1p, expm1 and pow accurate where their naive forms cancel.
 import { describe, expect, it } from 'vitest';
-import { exp, expm1, log, log10, log1p, pow } from './math.ts';
+import { exp, exp10, expm1, log, log10, log1p, pow } from './math.ts';
 
 /** Distance in units in the last place between two finite doubles of the same sign. */
 function ulps(a: number, b: number): number {
@@ -83,5 +83,20 @@ describe('log1p, expm1, log10 and pow', () => {
     expect(pow(0, 2)).toBe(0);
     expect(pow(0, -1)).toBe(Infinity);
     expect(pow(-2, 0.5)).toBeNaN();
+  });
+
+  it('are exact where a planner would look: decades, whole powers, square roots', () => {
+    for (let n = 0; n <= 22; n++) {
+      expect(log10(Number(`1e${n}`))).toBe(n);
+      expect(exp10(n)).toBe(Number(`1e${n}`));
+      expect(exp10(-n)).toBe(Number(`1e-${n}`));
+    }
+    expect(Math.abs(ulps(exp10(2.5), Math.sqrt(1e5)))).toBeLessThanOrEqual(2);
+    expect(pow(3, -1)).toBe(1 / 3);
+    expect(pow(7, 3)).toBe(343);
+    expect(pow(2, 0.5)).toBe(Math.SQRT2);
+    let squared = 1.1;
+    for (let k = 0; k < 2; k++) squared *= squared; // 1.1^4
+    expect(pow(1.1, 4)).toBe(squared);
   });
 });

@@ -122,15 +122,59 @@ export function expm1(x: number): number {
   return (um1 * x) / log(u);
 }
 
-/** Base-10 logarithm. */
+const IVLN10 = fromWords(0x3fdbcb7b, 0x1526e50e);
+const LOG10_2HI = fromWords(0x3fd34413, 0x509f6000);
+const LOG10_2LO = fromWords(0x3d59fef3, 0x11f12b36);
+
+/** Base-10 logarithm (fdlibm's __ieee754_log10: exact at 1, 10, 100, … 1e22). */
 export function log10(x: number): number {
-  return log(x) / Math.LN10;
+  words[0] = x;
+  let hx = bits[HI];
+  let k = 0;
+  if (hx < 0x00100000) { // zero, negative or subnormal
+    if (((hx & 0x7fffffff) | bits[LO]) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    x *= TWO54;
+    hx = highWord(x);
+  }
+  if (hx >= 0x7ff00000) return x + x;
+  k += (hx >> 20) - 1023;
+  const i = k < 0 ? 1 : 0;
+  const y = k + i;
+  words[0] = x;
+  bits[HI] = (hx & 0x000fffff) | ((0x3ff - i) << 20);
+  const z = y * LOG10_2LO + IVLN10 * log(words[0]);
+  return z + y * LOG10_2HI;
 }
 
-/** x^y for x >= 0 (all the simulation needs): e^(y·ln x), with the exact cases of 0 and 1. */
+/** 10^0 … 10^22, each exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, n) => Number(`1e${n}`));
+
+/** 10^t: exact for whole t from −22 to 22, otherwise 10^⌊t⌋ · e^(frac·ln 10). */
+export function exp10(t: number): number {
+  const n = Math.floor(t);
+  const whole = n >= 0 && n <= 22 ? POWERS_OF_TEN[n] : n < 0 && n >= -22 ? 1 / POWERS_OF_TEN[-n] : null;
+  if (whole === null) return exp(t * Math.LN10);
+  return t === n ? whole : whole * exp((t - n) * Math.LN10);
+}
+
+/**
+ * x^y for x >= 0 (all the simulation needs). A whole y up to 64 in size multiplies by squaring
+ * (so k^−1 is exactly 1/k); y = ½ is the square root; otherwise e^(y·ln x).
+ */
 export function pow(x: number, y: number): number {
   if (y === 0 || x === 1) return 1;
   if (x === 0) return y > 0 ? 0 : Infinity;
   if (!(x > 0)) return NaN;
+  if (Number.isInteger(y) && Math.abs(y) <= 64) {
+    let result = 1, base = x;
+    for (let n = Math.abs(y); n > 0; n >>= 1) {
+      if (n & 1) result *= base;
+      base *= base;
+    }
+    return y < 0 ? 1 / result : result;
+  }
+  if (y === 0.5) return Math.sqrt(x);
   return exp(y * log(x));
 }

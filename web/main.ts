@@ -6,6 +6,7 @@ import type { RunResult } from '../src/model/result.ts';
 import { compareKpis, summarise, type KpiDifference, type KpiInterval, type Summary } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
+import { lognormalFromMedianP90, lognormalMean } from '../src/engine/lognormal.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
 import { parameterForm } from './form.ts';
@@ -216,8 +217,8 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
  */
 function receivingCapacity(scenario: Scenario, summary: Summary): Float64Array {
   const service = scenario.warehouse.receiving.service;
-  const sigma = Math.log(service.p90Minutes / service.medianMinutes) / 1.2815515655446004; // z of the 90th percentile
-  const perClerkHour = 60 / (service.medianMinutes * Math.exp((sigma * sigma) / 2));
+  const { mu, sigma } = lognormalFromMedianP90(service.medianMinutes, service.p90Minutes);
+  const perClerkHour = 60 / lognormalMean(mu, sigma);
   return summary.hourly.receivingStaff.mean.map((n) => n * perClerkHour);
 }
 

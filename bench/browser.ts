@@ -27,6 +27,9 @@ try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/`);
   const browserSeconds: number[] = [], nodeSeconds: number[] = [];
+  // Same replication, same numbers: every KPI of the page's run against Node's, exactly.
+  const differingKpis = new Set<string>();
+  let kpisCompared = 0;
   const scenario = readScenarioFile(resolve(root, 'scenarios', name));
   for (let run = 0; run < 2; run++) {
     await page.selectOption('#scenario', name);
@@ -34,9 +37,12 @@ try {
     await page.click('#run');
     await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 600_000 });
     browserSeconds.push(Number(/in ([\d.]+) s/.exec((await page.textContent('#status'))!)![1]));
+    const inPage = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!) as Record<string, number>;
     const t0 = performance.now();
-    runJit(scenario, { seed: 1, replication: 0 });
+    const inNode = runJit(scenario, { seed: 1, replication: 0 }).kpis;
     nodeSeconds.push((performance.now() - t0) / 1000);
+    kpisCompared = Object.keys(inNode).length;
+    for (const [kpi, value] of Object.entries(inNode)) if (!Object.is(inPage[kpi], value)) differingKpis.add(kpi);
   }
   const best = (xs: number[]) => Math.min(...xs);
   const result = {
@@ -47,10 +53,13 @@ try {
     browserSeconds,
     nodeSeconds,
     browserToNode: +(best(nodeSeconds) / best(browserSeconds)).toFixed(3),
+    kpisCompared,
+    differingKpis: [...differingKpis],
   };
   mkdirSync(resolve(root, 'bench/results'), { recursive: true });
   writeFileSync(resolve(root, 'bench/results/browser.json'), JSON.stringify(result, null, 2) + '\n');
   console.log(`${result.scenario}, 1 replication: browser worker ${best(browserSeconds).toFixed(1)} s, Node ${best(nodeSeconds).toFixed(1)} s: browser at ${result.browserToNode}x Node's speed`);
+  console.log(differingKpis.size === 0 ? 'every KPI identical in the browser and in Node' : `KPIs that differ between the browser and Node: ${[...differingKpis].join(', ')}`);
 } finally {
   await browser.close();
   server.kill();

@@ -324,14 +324,21 @@ describe('web app', () => {
     expect(await hover('arrivals')).toMatch(/an hour; B: [\d.]+ arriving, capacity \d+/);
     expect(await hover('lead-times')).toMatch(/B: ship delay [\d.]+%, transit [\d.]+%, dock-to-stock [\d.]+%, order-to-stock [\d.]+%/);
     expect(await page.locator('#lead-times svg').textContent()).toContain(`dashed: ${B}`);
-    // Another season's hours cannot be laid over A's: B leaves the hourly charts, with a note, and stays on the rest.
+    // B is laid on A's clock by date: a 20-day A inside B's 66 days gets B's matching 20 days.
     await page.fill('#yaml', 'extends: small-seller.yaml\nseason: { start: 2022-10-01, end: 2022-10-20 }\n');
     await page.fill('#reps', '2');
+    await page.click('#run');
+    await page.waitForFunction(() => /^2 replication/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 60_000 });
+    expect(((await page.getAttribute('#arrivals path.compare-arrivals', 'd')) ?? '').split('L').length).toBe(20 * 24);
+    expect(((await page.getAttribute('#congestion path.compare-qc', 'd')) ?? '').split('L').length).toBe(20 * 24);
+    expect(await page.locator('.compare-note').count()).toBe(0);
+    // A season sharing no hour with B's leaves B off the hourly charts, with a note; the rest keep it.
+    await page.fill('#yaml', 'extends: small-seller.yaml\nseason: { start: 2023-01-01, end: 2023-01-05 }\n');
     await page.click('#run');
     await page.waitForSelector('#arrivals .compare-note', { timeout: 60_000 });
     expect(await page.locator('#congestion path.compare-receiving').count()).toBe(0);
     expect(await page.locator('#arrivals path.compare-arrivals').count()).toBe(0);
-    expect(await page.textContent('#arrivals .compare-note')).toBe(`${B} not drawn: its season has ${66 * 24} hours, this one ${20 * 24}`);
+    expect(await page.textContent('#arrivals .compare-note')).toBe(`${B} not drawn: its season shares no hour with this one`);
     expect(await page.locator('#congestion .compare-note').count()).toBe(1);
     expect(await page.locator('#lead-times path.compare-cdf').count()).toBe(4);
     await page.selectOption('#compare', '');

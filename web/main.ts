@@ -185,7 +185,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     receivingStaff: summary.hourly.receivingStaff.mean,
     qcStaff: summary.hourly.qcStaff.mean,
     marks: [{ date: '2022-11-25', label: 'Black Friday' }, { date: '2022-11-28', label: 'Cyber Monday' }],
-    compare: b && { label: b.label, receivingQueue: b.summary.hourly.receivingQueueEnd.mean, qcQueue: b.summary.hourly.qcQueueEnd.mean },
+    compare: b && { label: b.label, seasonStart: b.scenario.season.start, receivingQueue: b.summary.hourly.receivingQueueEnd.mean, qcQueue: b.summary.hourly.qcQueueEnd.mean },
   });
   $('comparison').hidden = !b;
   if (b) {
@@ -196,7 +196,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     seasonStart: scenario.season.start,
     parcelsArriving: summary.hourly.parcelsArriving.mean,
     capacity: receivingCapacity(scenario, summary),
-    compare: b && { label: b.label, parcelsArriving: b.summary.hourly.parcelsArriving.mean, capacity: receivingCapacity(b.scenario, b.summary) },
+    compare: b && { label: b.label, seasonStart: b.scenario.season.start, parcelsArriving: b.summary.hourly.parcelsArriving.mean, capacity: receivingCapacity(b.scenario, b.summary) },
   });
   leadTimesChart($('lead-times'), { series: leadTimes(summary), compare: b && { label: b.label, series: leadTimes(b.summary) } });
   finesChart($('fines'), {

@@ -3,14 +3,15 @@
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { legend } from './legend.ts';
+import { onClockOf, shown } from './align.ts';
 
 export interface ArrivalsData {
   seasonStart: string;
   parcelsArriving: Float64Array;
   /** Parcels per hour the receiving staff on duty can handle. */
   capacity: Float64Array;
-  /** Another scenario's arrivals and capacity, drawn dashed (compare mode); left out, with a note, if its season has other hours. */
-  compare?: { label: string; parcelsArriving: Float64Array; capacity: Float64Array };
+  /** Another scenario's arrivals and capacity, drawn dashed over the same clock hours (compare mode). */
+  compare?: { label: string; seasonStart: string; parcelsArriving: Float64Array; capacity: Float64Array };
 }
 
 const COLOURS = { arriving: '#0072B2', capacity: '#999999' }; // Okabe–Ito
@@ -23,16 +24,19 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
     const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
     const time = (h: number) => new Date(start + h * 3_600_000);
     const hours = data.parcelsArriving.length;
-    // Hour h of B must be the same clock hour as A's for a line over the other to mean anything.
-    const other = data.compare && data.compare.parcelsArriving.length === hours ? data.compare : undefined;
+    // B on A's clock; its hours outside A's season are not drawn, and a B sharing none is left out.
+    const c = data.compare;
+    const arriving = c && onClockOf(data.seasonStart, hours, c.seasonStart, c.parcelsArriving);
+    const other = c && arriving && { label: c.label, parcelsArriving: arriving, capacity: onClockOf(data.seasonStart, hours, c.seasonStart, c.capacity)! };
     const x = d3.scaleTime().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
     const series = other ? [data, other] : [data];
-    const top = d3.max(series, (s) => Math.max(d3.max(s.parcelsArriving) ?? 0, d3.max(s.capacity) ?? 0)) ?? 1;
+    const top = d3.max(series, (s) => Math.max(d3.max(s.parcelsArriving) ?? 0, d3.max(s.capacity) ?? 0)) ?? 1; // d3.max skips NaN
     const y = d3.scaleLinear().domain([0, Math.max(1, top)]).nice().range([height - margin.bottom, margin.top]);
     const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
       .attr('role', 'img').attr('aria-label', 'Parcels arriving per hour against receiving capacity');
-    const line = d3.line<number>().x((_, h) => x(time(h))).y((v) => y(v));
-    const steps = d3.line<number>().curve(d3.curveStepAfter).x((_, h) => x(time(h))).y((v) => y(v));
+    const covered = (v: number) => !Number.isNaN(v);
+    const line = d3.line<number>().defined(covered).x((_, h) => x(time(h))).y((v) => y(v));
+    const steps = d3.line<number>().defined(covered).curve(d3.curveStepAfter).x((_, h) => x(time(h))).y((v) => y(v));
     series.forEach((s, k) => {
       const prefix = k === 0 ? '' : 'compare-', dash = k === 0 ? null : '4 3';
       svg.append('path').attr('class', `${prefix}capacity`).attr('d', steps(Array.from(s.capacity)))
@@ -48,16 +52,16 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
     svg.on('mousemove', (event: MouseEvent) => {
       const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
       tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: ${data.parcelsArriving[h].toFixed(1)} parcels arriving, capacity ${data.capacity[h].toFixed(0)} an hour` +
-        (other ? `; B: ${other.parcelsArriving[h].toFixed(1)} arriving, capacity ${other.capacity[h].toFixed(0)}` : ''));
+        (other ? `; B: ${shown(other.parcelsArriving[h], 1)} arriving, capacity ${shown(other.capacity[h], 0)}` : ''));
     });
     legend(svg, [
       { label: 'arriving (mean)', colour: COLOURS.arriving },
       { label: 'receiving capacity', colour: COLOURS.capacity },
       ...(other ? [{ label: `dashed: ${other.label}`, colour: '#000', swatch: 'dashed' as const }] : []),
     ], { x: margin.left + 8, y: margin.top + 4 });
-    if (data.compare && !other) {
+    if (c && !other) {
       svg.append('text').attr('class', 'axis-label compare-note').attr('x', width - margin.right - 4).attr('y', margin.top + 26).attr('text-anchor', 'end')
-        .text(`${data.compare.label} not drawn: its season has ${data.compare.parcelsArriving.length} hours, this one ${hours}`);
+        .text(`${c.label} not drawn: its season shares no hour with this one`);
     }
   });
 }

@@ -3,6 +3,7 @@
 // Monday marked. A function of data and a container, redrawn on resize.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
+import { onClockOf, shown } from './align.ts';
 import { legend } from './legend.ts';
 import type { HourlyBand } from '../../src/experiment/summary.ts';
 
@@ -14,8 +15,8 @@ export interface CongestionData {
   qcStaff: Float64Array;
   /** Dates to mark, e.g. Black Friday and Cyber Monday. */
   marks: { date: string; label: string }[];
-  /** Another scenario's mean queues, drawn dashed on top (compare mode); left out, with a note, if its season has other hours. */
-  compare?: { label: string; receivingQueue: Float64Array; qcQueue: Float64Array };
+  /** Another scenario's mean queues, drawn dashed over the same clock hours (compare mode). */
+  compare?: { label: string; seasonStart: string; receivingQueue: Float64Array; qcQueue: Float64Array };
 }
 
 const COLOURS = { receiving: '#0072B2', qc: '#D55E00', staff: '#999999' }; // Okabe–Ito
@@ -29,11 +30,13 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     const margin = { top: 16, right: 56, bottom: 36, left: 56 };
     const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
     const hours = data.receivingQueue.mean.length;
-    // Hour h of B must be the same clock hour as A's for a line over the other to mean anything.
-    const other = data.compare && data.compare.receivingQueue.length === hours ? data.compare : undefined;
+    // B on A's clock; its hours outside A's season are not drawn, and a B sharing none is left out.
+    const c = data.compare;
+    const receiving = c && onClockOf(data.seasonStart, hours, c.seasonStart, c.receivingQueue);
+    const other = c && receiving && { label: c.label, receivingQueue: receiving, qcQueue: onClockOf(data.seasonStart, hours, c.seasonStart, c.qcQueue)! };
     const time = (h: number) => new Date(start + h * 3_600_000);
     const x = d3.scaleTime().domain(zoom ?? [time(0), time(hours)]).range([margin.left, width - margin.right]);
-    const maxQueue = d3.max([...data.receivingQueue.p95, ...data.qcQueue.p95]) ?? 1;
+    const maxQueue = d3.max([...data.receivingQueue.p95, ...data.qcQueue.p95, ...(other ? [...other.receivingQueue, ...other.qcQueue] : [])]) ?? 1; // skips NaN
     const y = d3.scaleLinear().domain([0, Math.max(1, maxQueue)]).nice().range([height - margin.bottom, margin.top]);
     const maxStaff = d3.max([...data.receivingStaff, ...data.qcStaff]) ?? 1;
     const yStaff = d3.scaleLinear().domain([0, Math.max(1, maxStaff)]).nice().range([height - margin.bottom, margin.top]);
@@ -57,7 +60,7 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     }
     if (other) {
       for (const [name, values] of [['receiving', other.receivingQueue], ['qc', other.qcQueue]] as const) {
-        const line = d3.line<number>().x((_, h) => x(time(h))).y((v) => y(v));
+        const line = d3.line<number>().defined((v) => !Number.isNaN(v)).x((_, h) => x(time(h))).y((v) => y(v));
         plot.append('path').attr('class', `compare-${name}`).attr('d', line(Array.from(values)))
           .attr('fill', 'none').attr('stroke', COLOURS[name]).attr('stroke-width', 1.2).attr('stroke-dasharray', '4 3');
       }
@@ -81,9 +84,9 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
       { label: 'Staff on duty', colour: COLOURS.staff },
       ...(other ? [{ label: `dashed: ${other.label}`, colour: '#000', swatch: 'dashed' as const }] : []),
     ], { x: margin.left + 8, y: margin.top + 24 });
-    if (data.compare && !other) {
+    if (c && !other) {
       svg.append('text').attr('class', 'axis-label compare-note').attr('x', width - margin.right - 4).attr('y', margin.top + 26).attr('text-anchor', 'end')
-        .text(`${data.compare.label} not drawn: its season has ${data.compare.receivingQueue.length} hours, this one ${hours}`);
+        .text(`${c.label} not drawn: its season shares no hour with this one`);
     }
     const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
       .on('end', (event: d3.D3BrushEvent<unknown>) => {
@@ -100,7 +103,7 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     svg.on('mousemove', (event: MouseEvent) => {
       const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
       tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: receiving ${data.receivingQueue.mean[h].toFixed(1)}, QC ${data.qcQueue.mean[h].toFixed(1)} parcels; staff ${data.receivingStaff[h]} / ${data.qcStaff[h]}` +
-        (other ? `; B: receiving ${other.receivingQueue[h].toFixed(1)}, QC ${other.qcQueue[h].toFixed(1)}` : ''));
+        (other ? `; B: receiving ${shown(other.receivingQueue[h], 1)}, QC ${shown(other.qcQueue[h], 1)}` : ''));
     });
   };
   drawAndFollowSize(container, draw);

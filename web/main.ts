@@ -9,6 +9,7 @@ import { horizonHours } from '../src/scenario/time.ts';
 import { lognormalFromMedianP90, lognormalMean } from '../src/engine/lognormal.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
+import { peakDays } from './peak-days.ts';
 import { parameterForm } from './form.ts';
 import { congestionChart } from './charts/congestion.ts';
 import { finesChart } from './charts/fines.ts';
@@ -184,7 +185,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     qcQueue: summary.hourly.qcQueueEnd,
     receivingStaff: summary.hourly.receivingStaff.mean,
     qcStaff: summary.hourly.qcStaff.mean,
-    marks: [{ date: '2022-11-25', label: 'Black Friday' }, { date: '2022-11-28', label: 'Cyber Monday' }],
+    marks: peakDays(scenario.season),
     compare: b && { label: b.label, seasonStart: b.scenario.season.start, receivingQueue: b.summary.hourly.receivingQueueEnd.mean, qcQueue: b.summary.hourly.qcQueueEnd.mean },
   });
   $('comparison').hidden = !b;

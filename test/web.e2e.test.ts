@@ -121,7 +121,7 @@ describe('web app', () => {
     expect(inBrowser.filter((v, i) => !Object.is(v, inNode[i])).length).toBe(0);
   });
 
-  it('runs 2 replications of the default scenario at platform scale, with exact values on hover', async () => {
+  it('runs 2 replications of the default scenario at platform scale: same KPI file as the command, page responsive, exact values on hover', async () => {
     await page.selectOption('#scenario', 'black-friday-2022.yaml');
     await page.fill('#seed', '1');
     await page.fill('#reps', '2');
@@ -148,6 +148,14 @@ describe('web app', () => {
     const kpis = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);
     expect(kpis.ordersPlaced).toBeGreaterThan(8_000_000); // 66 days of the 2022 peak at platform scale
     expect(kpis.receivingQueuePeakParcels).toBeGreaterThan(1000);
+    expect((await page.getAttribute('#congestion path.queue-receiving', 'd'))!.split('L').length).toBe(66 * 24);
+    expect(await page.locator('#fines .fine-bar rect').count()).toBeGreaterThan(10);
+    // The command, given the same scenario and seed, writes the same KPI file as the page downloads.
+    const out = mkdtempSync(`${tmpdir()}/jitsim-e2e-`);
+    const cli = spawnSync(process.execPath, [`${root}bin/jitsim.mjs`, 'run', `${root}scenarios/black-friday-2022.yaml`, '--reps', '2', '--seed', '1', '--quiet', '--out', out], { encoding: 'utf8' });
+    expect(cli.status).toBe(0);
+    expect((await fetchDownload('button[data-download="kpis.csv"]')).body.toString('utf8')).toBe(readFileSync(`${out}/kpis.csv`, 'utf8'));
+    rmSync(out, { recursive: true });
     await page.locator('#congestion svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('#congestion svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);

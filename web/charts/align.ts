@@ -1,5 +1,7 @@
 // Lays another scenario's hourly series on this one's clock, so that compare mode draws B's hour
 // over the same China-time hour of A whatever the two seasons' starts and lengths.
+import type { Selection } from 'd3';
+
 const HOUR_MS = 3_600_000;
 const startOf = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
 
@@ -21,4 +23,10 @@ export function onClockOf(aStart: string, aHours: number, bStart: string, values
 /** A value for the hover text: fixed decimals, or "—" where B's season has no such hour. */
 export function shown(v: number, digits: number): string {
   return Number.isNaN(v) ? '—' : v.toFixed(digits);
+}
+
+/** Says in the chart's top right corner that B is left out: its season shares no hour with A's. */
+export function notOnClock(svg: Selection<SVGSVGElement, unknown, null, undefined>, label: string, right: number, top: number): void {
+  svg.append('text').attr('class', 'axis-label compare-note').attr('x', right).attr('y', top).attr('text-anchor', 'end')
+    .text(`${label} not drawn: its season shares no hour with this one`);
 }

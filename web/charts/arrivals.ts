@@ -3,7 +3,7 @@
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { legend } from './legend.ts';
-import { onClockOf, shown } from './align.ts';
+import { notOnClock, onClockOf, shown } from './align.ts';
 
 export interface ArrivalsData {
   seasonStart: string;
@@ -59,9 +59,6 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
       { label: 'receiving capacity', colour: COLOURS.capacity },
       ...(other ? [{ label: `dashed: ${other.label}`, colour: '#000', swatch: 'dashed' as const }] : []),
     ], { x: margin.left + 8, y: margin.top + 4 });
-    if (c && !other) {
-      svg.append('text').attr('class', 'axis-label compare-note').attr('x', width - margin.right - 4).attr('y', margin.top + 26).attr('text-anchor', 'end')
-        .text(`${c.label} not drawn: its season shares no hour with this one`);
-    }
+    if (c && !other) notOnClock(svg, c.label, width - margin.right - 4, margin.top + 26);
   });
 }

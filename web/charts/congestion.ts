@@ -3,7 +3,7 @@
 // Monday marked. A function of data and a container, redrawn on resize.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
-import { onClockOf, shown } from './align.ts';
+import { notOnClock, onClockOf, shown } from './align.ts';
 import { legend } from './legend.ts';
 import type { HourlyBand } from '../../src/experiment/summary.ts';
 
@@ -84,10 +84,7 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
       { label: 'Staff on duty', colour: COLOURS.staff },
       ...(other ? [{ label: `dashed: ${other.label}`, colour: '#000', swatch: 'dashed' as const }] : []),
     ], { x: margin.left + 8, y: margin.top + 24 });
-    if (c && !other) {
-      svg.append('text').attr('class', 'axis-label compare-note').attr('x', width - margin.right - 4).attr('y', margin.top + 26).attr('text-anchor', 'end')
-        .text(`${c.label} not drawn: its season shares no hour with this one`);
-    }
+    if (c && !other) notOnClock(svg, c.label, width - margin.right - 4, margin.top + 26);
     const brush = d3.brushX().extent([[margin.left, margin.top], [width - margin.right, height - margin.bottom]])
       .on('end', (event: d3.D3BrushEvent<unknown>) => {
         if (!event.selection) return;

@@ -3,7 +3,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
-import { compareKpis, summarise, type KpiDifference, type KpiInterval, type Summary } from '../src/experiment/summary.ts';
+import { compareKpis, summarise, type Summary } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
 import { lognormalFromMedianP90, lognormalMean } from '../src/engine/lognormal.ts';
@@ -17,6 +17,8 @@ import { arrivalsChart } from './charts/arrivals.ts';
 import { leadTimesChart, type LeadTimeSeries } from './charts/lead-times.ts';
 import { profitChart } from './charts/profit.ts';
 import { downloadPng, downloadResults, downloadSvg } from './export.ts';
+import { decodeState, encodeState } from './share.ts';
+import { differenceTable, kpiTable } from './kpi-tables.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -174,7 +176,7 @@ let shown: { summary: ReturnType<typeof summarise>; scenario: Scenario; seed: st
 
 function show(scenario: Scenario, results: RunResult[], seconds: number, other?: { label: string; scenario: Scenario; results: RunResult[] }): void {
   const summary = summarise(results);
-  // B on every chart; each chart leaves out what cannot be laid over A (another season's hours, other bins).
+  // B on every chart; each chart leaves out what cannot be laid over A (hours outside A's season, other bins).
   const b = other && { ...other, summary: summarise(other.results) };
   shown = { summary, scenario, seed: $<HTMLInputElement>('seed').value };
   $('results').hidden = false;
@@ -245,35 +247,16 @@ function sellerProfit(summary: Summary) {
   return { gains: summary.histograms.sellerProfitCny, losses: summary.histograms.sellerLossCny, replications: summary.replications };
 }
 
-const number = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
-function differenceTable(table: HTMLElement, diff: Record<string, KpiDifference>, a: Record<string, KpiInterval>, b: Record<string, KpiInterval>): void {
-  const rows = Object.entries(diff).map(([name, d]) =>
-    `<tr data-kpi="${name}"><td>${name}</td><td>${number.format(a[name].mean)}</td><td>${number.format(b[name].mean)}</td>` +
-    `<td>${number.format(d.mean)}</td><td>${Number.isFinite(d.halfWidth) ? `± ${number.format(d.halfWidth)}` : '—'}</td><td>${d.significant ? '*' : ''}</td></tr>`);
-  table.innerHTML = `<thead><tr><th>KPI</th><th>A</th><th>B</th><th>B − A</th><th>95% interval</th><th></th></tr></thead><tbody>${rows.join('')}</tbody>`;
-}
-function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>): void {
-  const rows = Object.entries(kpis).map(([name, k]) =>
-    `<tr><td>${name}</td><td>${number.format(k.mean)}</td><td>${Number.isFinite(k.halfWidth) ? `± ${number.format(k.halfWidth)}` : '—'}</td></tr>`);
-  table.innerHTML = `<thead><tr><th>KPI</th><th>mean</th><th>95% interval</th></tr></thead><tbody>${rows.join('')}</tbody>`;
-  table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
-}
-
 /** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run. */
 function shareLink(): string {
-  const state = { file: select.value, yaml: yaml.value, seed: $<HTMLInputElement>('seed').value, reps: $<HTMLInputElement>('reps').value, compare: compareSelect.value };
-  const bytes = new TextEncoder().encode(JSON.stringify(state));
-  const hash = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return `${location.origin}${location.pathname}#s=${hash}`;
+  const $value = (id: string) => $<HTMLInputElement>(id).value;
+  return `${location.origin}${location.pathname}${encodeState({ file: select.value, yaml: yaml.value, seed: $value('seed'), reps: $value('reps'), compare: compareSelect.value })}`;
 }
 
 function restoreFromUrl(): void {
-  const m = /#s=([A-Za-z0-9_-]+)/.exec(location.hash);
-  if (!m) return;
   try {
-    const b64 = m[1].replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const state = JSON.parse(new TextDecoder().decode(bytes)) as { file: string; yaml: string; seed: string; reps: string; compare?: string };
+    const state = decodeState(location.hash);
+    if (!state) return;
     if (state.file in shipped) select.value = state.file;
     // Links made before the compare choice was shared have none: compare with nothing. A choice
     // this page does not offer (a shipped scenario since removed) falls back to nothing too.

@@ -30,6 +30,9 @@ export class RandomStream {
   private spareNormal = 0;
   private hasSpareNormal = false;
   // PTRS set-up for the last large Poisson mean, so a constant mean costs no logs per draw.
+  /** ln(1 - p) of the last geometric p: a model draws with one p, once an order. */
+  private geometricP = NaN;
+  private geometricLog1mP = 0;
   private ptrsMean = NaN;
   private ptrsLogMean = 0;
   private ptrsA = 0;
@@ -135,7 +138,8 @@ export class RandomStream {
     if (!(p > 0 && p <= 1)) throw badParameter('geometric', 'p', 'a number in (0, 1]', p);
     if (p === 1) return 0;
     // Inversion: P(floor(ln V / ln(1-p)) >= k) = (1-p)^k for V uniform on (0, 1].
-    const k = Math.floor(log(1 - this.random()) / log1p(-p));
+    if (p !== this.geometricP) { this.geometricP = p; this.geometricLog1mP = log1p(-p); }
+    const k = Math.floor(log(1 - this.random()) / this.geometricLog1mP);
     return k > 0 ? k : 0; // turns the -0 of V === 1 into 0
   }
 

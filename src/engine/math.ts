@@ -148,9 +148,8 @@ export function log10(x: number): number {
   k += (hx >> 20) - 1023;
   const i = k < 0 ? 1 : 0;
   const y = k + i;
-  words[0] = x;
-  bits[HI] = (hx & 0x000fffff) | ((0x3ff - i) << 20);
-  const z = y * LOG10_2LO + IVLN10 * log(words[0]);
+  // x's mantissa with exponent 0 (or −1 below 1), by an exact multiplication as in log.
+  const z = y * LOG10_2LO + IVLN10 * log(x * POW2_NEG[(hx >> 20) - 1023 + i + 1022]);
   return z + y * LOG10_2HI;
 }
 

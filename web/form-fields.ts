@@ -16,6 +16,9 @@ export type Control =
 
 export interface Section { title: string; controls: Control[] }
 
+/** Each class's calibrated (s, S) days: where switching back from make-to-order starts. */
+const CALIBRATED_STOCKING = defaultScenario().sellers.classes;
+
 const CLASS_LABELS = { large: 'Large sellers', medium: 'Medium sellers', small: 'Small sellers' } as const;
 const STAGE_LABELS = { receiving: 'Receiving', qc: 'QC' } as const;
 
@@ -27,14 +30,13 @@ export function nextDay(date: string): string {
 }
 
 export function formSections(s: Scenario): Section[] {
-  const defaults = defaultScenario();
   const num = (label: string, path: string): Control => ({ kind: 'number', label, path });
   const date = (label: string, path: string): Control => ({ kind: 'date', label, path });
 
   const sellerClass = (c: (typeof SIZE_CLASSES)[number]): Control => {
     const at = `sellers.classes.${c}`;
     const stocking = s.sellers.classes[c].stocking;
-    const sS = defaults.sellers.classes[c].stocking as { reorderDays: number; orderUpToDays: number };
+    const sS = CALIBRATED_STOCKING[c].stocking as { reorderDays: number; orderUpToDays: number };
     return {
       kind: 'group', label: CLASS_LABELS[c], path: at, controls: [
         num('Share', `${at}.share`),

@@ -62,16 +62,25 @@ export function setPath(doc: YAML.Document, path: string, value: unknown, resolv
   writeAt(doc, keys, value);
 }
 
-/** Appends `item` to the list at `path` (the file's own list keeps its comments). */
-export function addItem(doc: YAML.Document, path: string, item: unknown, resolved: unknown): void {
+/**
+ * Changes the list at `path`: in place when the file states it (its other items keep their
+ * comments), else by writing the resolved list changed the same way. `change` gets the items
+ * and how to make a new item of them (a YAML node in the file's list, the plain value otherwise).
+ */
+function editList(doc: YAML.Document, path: string, resolved: unknown, change: (items: unknown[], item: (value: unknown) => unknown) => void): void {
   const seq = doc.getIn(keysOf(path), true);
-  if (YAML.isSeq(seq)) seq.items.push(tidy(doc.createNode(item)) as YAML.Node);
-  else setPath(doc, path, [...((valueAt(resolved, path) as unknown[] | undefined) ?? []), item], resolved);
+  if (YAML.isSeq(seq)) { change(seq.items, (value) => tidy(doc.createNode(value))); return; }
+  const items = [...((valueAt(resolved, path) as unknown[] | undefined) ?? [])];
+  change(items, (value) => value);
+  setPath(doc, path, items, resolved);
+}
+
+/** Appends `value` to the list at `path`. */
+export function addItem(doc: YAML.Document, path: string, value: unknown, resolved: unknown): void {
+  editList(doc, path, resolved, (items, item) => { items.push(item(value)); });
 }
 
 /** Removes item `index` of the list at `path`. */
 export function removeItem(doc: YAML.Document, path: string, index: number, resolved: unknown): void {
-  const seq = doc.getIn(keysOf(path), true);
-  if (YAML.isSeq(seq)) seq.items.splice(index, 1);
-  else setPath(doc, path, ((valueAt(resolved, path) as unknown[] | undefined) ?? []).filter((_, i) => i !== index), resolved);
+  editList(doc, path, resolved, (items) => { items.splice(index, 1); });
 }

@@ -4,8 +4,8 @@
 // sellers per band are a dashed outline over A's bar.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
-import { bandsInUse, sameBins } from './bins.ts';
-import { dashedOutline, legend, type LegendEntry } from './legend.ts';
+import { bandFrame, bandsInUse, compareBar, sameBins } from './bins.ts';
+import { legend, type LegendEntry } from './legend.ts';
 import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
 
 /** One scenario's fines, as the chart reads them. */
@@ -52,10 +52,8 @@ export function finesChart(container: HTMLElement, data: FinesData): void {
         b: other ? band.b / other.replications : 0, bShares: other ? causeShares(other.byCause, band.bin) : [],
       });
     }
-    const x = d3.scaleBand().domain(bars.map((_, i) => String(i))).range([margin.left, width - margin.right]).padding(0.1);
-    const y = d3.scaleLinear().domain([0, d3.max(bars, (b) => Math.max(b.sellers, b.b)) ?? 1]).nice().range([height - margin.bottom, margin.top]);
-    const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
-      .attr('role', 'img').attr('aria-label', 'Sellers by season fines, split by cause');
+    const frame = bandFrame(container, bars, { width, height }, margin, 'Sellers by season fines, split by cause');
+    const { x, y, svg } = frame;
     const sellers = d3.format(',.1f'), share = d3.format('.0%');
     bars.forEach((b, i) => {
       let base = 0;
@@ -72,11 +70,7 @@ export function finesChart(container: HTMLElement, data: FinesData): void {
           .attr('fill', b.hi ? CAUSE_COLOURS[k % CAUSE_COLOURS.length] : '#999');
         base += h;
       });
-      // Inside the bar's group, so that hovering B's outline shows the same title.
-      if (b.b > 0) {
-        g.append('rect').attr('class', 'compare-bar').attr('x', x(String(i))!).attr('width', x.bandwidth())
-          .attr('y', y(b.b)).attr('height', y(0) - y(b.b)).call(dashedOutline);
-      }
+      compareBar(g, frame, i, b.b);
     });
     // The deposit sits in the first band whose upper edge exceeds it.
     const depositBar = bars.findIndex((b) => b.hi > data.depositCny && b.lo <= data.depositCny);

@@ -4,8 +4,8 @@
 import * as d3 from 'd3';
 import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
 import { drawAndFollowSize } from './resize.ts';
-import { bandsInUse, sameBins } from './bins.ts';
-import { dashedOutline, legend } from './legend.ts';
+import { bandFrame, bandsInUse, compareBar, sameBins } from './bins.ts';
+import { legend } from './legend.ts';
 
 /** One scenario's profit, as the chart reads it. */
 interface SellerProfit { gains: HistogramSnapshot; losses: HistogramSnapshot; replications: number }
@@ -35,10 +35,8 @@ export function profitChart(container: HTMLElement, data: ProfitData): void {
     for (const band of bandsInUse(data.gains, other?.gains)) {
       bars.push({ lo: band.lo, hi: band.hi, sellers: perRep(band.a, data), b: perRep(band.b, other) });
     }
-    const x = d3.scaleBand().domain(bars.map((_, i) => String(i))).range([margin.left, width - margin.right]).padding(0.1);
-    const y = d3.scaleLinear().domain([0, d3.max(bars, (b) => Math.max(b.sellers, b.b)) ?? 1]).nice().range([height - margin.bottom, margin.top]);
-    const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
-      .attr('role', 'img').attr('aria-label', 'Sellers by season profit');
+    const frame = bandFrame(container, bars, { width, height }, margin, 'Sellers by season profit');
+    const { x, y, svg } = frame;
     const money = d3.format(',.0f'), sellers = d3.format(',.1f');
     bars.forEach((b, i) => {
       // One group a band, so that hovering A's bar or B's outline shows the same title.
@@ -47,10 +45,7 @@ export function profitChart(container: HTMLElement, data: ProfitData): void {
       g.append('rect').attr('class', 'profit-bar').attr('x', x(String(i))!).attr('width', x.bandwidth())
         .attr('y', y(b.sellers)).attr('height', y(0) - y(b.sellers))
         .attr('fill', b.hi <= 0 ? '#D55E00' : b.lo >= 0 ? '#009E73' : '#999');
-      if (b.b > 0) {
-        g.append('rect').attr('class', 'compare-bar').attr('x', x(String(i))!).attr('width', x.bandwidth())
-          .attr('y', y(b.b)).attr('height', y(0) - y(b.b)).call(dashedOutline);
-      }
+      compareBar(g, frame, i, b.b);
     });
     const every = Math.ceil(bars.length / 12);
     svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`)

@@ -10,25 +10,10 @@ import { defaultScenario } from '../src/scenario/schema.ts';
 import { mg1 } from '../src/engine/queueing-theory.ts';
 import { RandomStream } from '../src/engine/random.ts';
 import type { Scenario } from '../src/scenario/types.ts';
+import { shrunk } from './helpers/scale.ts';
 
 const scenariosDir = new URL('../scenarios/', import.meta.url).pathname;
 const shipped = readdirSync(scenariosDir).filter((f) => f.endsWith('.yaml'));
-
-/**
- * Platform-scale scenarios shrunk 1:20 in sellers and daily orders (warehouse staff too), to keep
- * the suite fast: conservation is structural and does not depend on scale.
- */
-function shrunk(s: Scenario): Scenario {
-  if (s.sellers.count < 100) return s;
-  const k = 20;
-  s.sellers.count = Math.round(s.sellers.count / k);
-  s.demand.ordersPerDay /= k;
-  for (const stage of [s.warehouse.receiving.staff, s.warehouse.qc.staff]) {
-    stage.byHour = stage.byHour.map((n) => Math.ceil(n / k));
-    for (const o of stage.overrides) o.byHour = o.byHour.map((n) => Math.ceil(n / k));
-  }
-  return s;
-}
 
 function runModel(s: Scenario, seed = 1, replication = 0): { model: JitModel; result: RunResult } {
   const model = new JitModel(s, seed, replication);

@@ -7,8 +7,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { Simulation } from '../src/engine/simulation.ts';
-import { Resource } from '../src/engine/resource.ts';
+import { Simulation, Resource } from '../src/engine/index.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const probePath = resolve(root, '../shared/bench/hold-probe.mjs');

@@ -1,7 +1,7 @@
 // The bands the fines and profit charts draw in compare mode: every bin non-empty in A or in B,
 // with edges read from the histogram's own bins, and no B at all if it is binned differently.
 import { describe, expect, it } from 'vitest';
-import { Histogram } from '../src/engine/histogram.ts';
+import { Histogram } from '../src/engine/index.ts';
 import { bandsInUse, binEdge, sameBins } from '../web/charts/bins.ts';
 
 const log = (values: number[], bins = 8) => {

@@ -1,9 +1,7 @@
 // The engine against queueing theory: M/M/1 and M/M/10 at load 0.9 (Erlang C), M/D/1
 // (Pollaczek–Khinchine) and Little's law, on long single runs with fixed seeds.
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../src/engine/simulation.ts';
-import { Resource } from '../src/engine/resource.ts';
-import { mg1, mmc } from '../src/engine/queueing-theory.ts';
+import { Simulation, Resource, mg1, mmc } from '../src/engine/index.ts';
 
 interface Measured {
   wait: number;

@@ -2,10 +2,7 @@
 // M/M/1 mean wait, each replication started in steady state, cover the true value about 95% of
 // the time (the count must fall between 90% and 99%).
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../src/engine/simulation.ts';
-import { Resource } from '../src/engine/resource.ts';
-import { confidenceInterval } from '../src/engine/confidence.ts';
-import { mmc } from '../src/engine/queueing-theory.ts';
+import { Simulation, Resource, confidenceInterval, mmc } from '../src/engine/index.ts';
 
 const LAMBDA = 0.5, MU = 1, CUSTOMERS = 2000;
 

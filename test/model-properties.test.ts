@@ -7,8 +7,7 @@ import { JitModel } from '../src/model/jit.ts';
 import type { RunResult } from '../src/model/result.ts';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { defaultScenario } from '../src/scenario/schema.ts';
-import { mg1 } from '../src/engine/queueing-theory.ts';
-import { RandomStream } from '../src/engine/random.ts';
+import { mg1, RandomStream } from '../src/engine/index.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { shrunk } from './helpers/scale.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import YAML from 'yaml';
 import { transformWithEsbuild } from 'vite';
-import * as math from '../src/engine/math.ts';
+import * as math from '../src/engine/random/math.ts';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { runJit } from '../src/model/jit.ts';
 
@@ -108,7 +108,7 @@ describe('web app', () => {
 
   it('the engine’s exp, log, log1p, expm1, log10, exp10 and pow give the same bits in Chromium as in Node', async () => {
     // Math.exp and kin differ in the last bit between V8 versions; the simulation's own must not.
-    const source = (await transformWithEsbuild(readFileSync(`${root}src/engine/math.ts`, 'utf8'), 'math.ts', { format: 'cjs' })).code;
+    const source = (await transformWithEsbuild(readFileSync(`${root}src/engine/random/math.ts`, 'utf8'), 'math.ts', { format: 'cjs' })).code;
     const sweep = (fns: typeof math, xs: number[]) => xs.flatMap((x) => [fns.exp(x * 40 - 20), fns.log(x * 1e4), fns.log1p(x - 0.5), fns.expm1(x - 0.5), fns.log10(x * 1e6), fns.pow(x * 10, 1.37), fns.exp10(x * 8 - 4)]);
     const xs = Array.from({ length: 20_000 }, (_, i) => ((i * 0x9e3779b9) >>> 0) / 4294967296);
     const inBrowser = await page.evaluate(({ source, xs, sweepText }) => {

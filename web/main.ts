@@ -6,7 +6,7 @@ import type { RunResult } from '../src/model/result.ts';
 import { compareKpis, summarise, type Summary } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
-import { lognormalFromMedianP90, lognormalMean } from '../src/engine/lognormal.ts';
+import { lognormalFromMedianP90, lognormalMean } from '../src/engine/index.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
 import { peakDays } from './peak-days.ts';

@@ -2,7 +2,7 @@
 // to a temporary name and renamed, so an interrupted run never leaves a half-written file.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HistogramSnapshot } from '../engine/histogram.ts';
+import type { HistogramSnapshot } from '../engine/index.ts';
 import type { HourlyBand, KpiInterval } from '../experiment/summary.ts';
 import { hourlyCsv, jsonNumbers, kpisCsv } from '../experiment/csv.ts';
 

@@ -1,17 +1,23 @@
 // The engine's public face: a generic discrete-event kernel that knows nothing of sellers or fines.
-export { Simulation, type Handler, type RunOptions, type RunOutcome, type SimulationOptions, type StopReason } from './simulation.ts';
-export { Process, Timeout, type ProcessBody, type Waitable } from './process.ts';
-export { Resource, type ResourceOptions } from './resource.ts';
-export { Roster } from './roster.ts';
-export { Store, type StoreOptions } from './store.ts';
-export { RandomStream, streamKey } from './random.ts';
-export { AliasTable, zipfWeights } from './alias.ts';
-export { lognormalFromMedianP90, lognormalMean, lognormalVariance } from './lognormal.ts';
-export { PiecewiseRate, PoissonArrivals } from './nhpp.ts';
-export { Tally } from './tally.ts';
-export { TimeWeighted } from './time-weighted.ts';
-export { Histogram } from './histogram.ts';
-export { HourlySeries, LevelSeries } from './hourly-series.ts';
-export { confidenceInterval, pairedDifference } from './confidence.ts';
-export { normalQuantile, studentTQuantile } from './quantiles.ts';
-export { erlangC, mg1, mmc } from './queueing-theory.ts';
+// kernel/: the clock, event calendar, processes, resources with rosters, stores, waiting lines.
+export { type Handler, type Scheduler } from './kernel/scheduler.ts';
+export { Simulation, type RunOptions, type RunOutcome, type SimulationOptions, type StopReason } from './kernel/simulation.ts';
+export { Process, Timeout, type ProcessBody, type Waitable } from './kernel/process.ts';
+export { Resource, type ResourceOptions } from './kernel/resource.ts';
+export { Roster } from './kernel/roster.ts';
+export { Store, type StoreOptions } from './kernel/store.ts';
+export { WaitingLine, unrollRing } from './kernel/waiting-line.ts';
+// random/: named streams, distributions, alias tables, non-homogeneous Poisson arrivals, exact math.
+export { RandomStream, streamKey } from './random/random.ts';
+export { AliasTable, zipfWeights } from './random/alias.ts';
+export { lognormalFromMedianP90, lognormalMean, lognormalVariance } from './random/lognormal.ts';
+export { PiecewiseRate, PoissonArrivals } from './random/nhpp.ts';
+export { exp, exp10, expm1, log, log10, log1p, pow } from './random/math.ts';
+// stats/: tallies, time-weighted levels, histograms, hourly series, confidence intervals, theory.
+export { Tally } from './stats/tally.ts';
+export { TimeWeighted } from './stats/time-weighted.ts';
+export { Histogram, type HistogramKind, type HistogramSnapshot } from './stats/histogram.ts';
+export { HourlySeries, LevelSeries } from './stats/hourly-series.ts';
+export { confidenceInterval, pairedDifference, type ConfidenceInterval, type PairedDifference } from './stats/confidence.ts';
+export { normalQuantile, studentTQuantile } from './stats/quantiles.ts';
+export { erlangC, mg1, mmc } from './stats/queueing-theory.ts';

@@ -1,7 +1,7 @@
 // Summaries across replications, on hand-made results: KPI intervals, hourly bands, merged
 // histograms, and paired differences.
 import { describe, expect, it } from 'vitest';
-import { Histogram } from '../engine/histogram.ts';
+import { Histogram } from '../engine/index.ts';
 import type { RunResult } from '../model/result.ts';
 import { compareKpis, quantileSorted, summarise } from './summary.ts';
 

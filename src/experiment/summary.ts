@@ -1,7 +1,6 @@
 // Across replications: the mean and 95% Student-t interval of every KPI, the mean and P5–P95
 // band of every hourly series, and merged histograms (MODEL.md "What a run reports").
-import { confidenceInterval, pairedDifference, type ConfidenceInterval, type PairedDifference } from '../engine/confidence.ts';
-import { Histogram, type HistogramSnapshot } from '../engine/histogram.ts';
+import { confidenceInterval, pairedDifference, type ConfidenceInterval, type PairedDifference, Histogram, type HistogramSnapshot } from '../engine/index.ts';
 import type { RunResult } from '../model/result.ts';
 
 /** A KPI's 95% interval across replications (half width Infinity with fewer than 2). */

@@ -3,7 +3,7 @@
 // them. A reserved order's entry simply goes stale (its ticket no longer matches) and is dropped
 // when it reaches the front; only live fronts cost an event. Measured: most backorders are served
 // in time, and each one used to cost a calendar push and a cancel.
-import { unrollRing } from '../engine/waiting-line.ts';
+import { unrollRing } from '../engine/index.ts';
 
 export class Deadlines {
   private order = new Int32Array(1024);

@@ -2,10 +2,7 @@
 // reserved from seller stock or wait as backorders, are packed inside working hours, leave with
 // SF pickups, cross to Zhaoqing, queue for receiving and QC, and are stocked or rejected; fines
 // come off each seller's deposit. Entities live in typed-array pools; nothing is allocated per event.
-import { Simulation } from '../engine/simulation.ts';
-import { Resource } from '../engine/resource.ts';
-import { PoissonArrivals } from '../engine/nhpp.ts';
-import type { RandomStream } from '../engine/random.ts';
+import { Simulation, Resource, PoissonArrivals, type RandomStream, pow } from '../engine/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { buildWorld, draw, type World } from './world.ts';
 import { finishWithinHours } from './curves.ts';
@@ -14,7 +11,6 @@ import { SkuStock } from './stock.ts';
 import { Deadlines } from './deadlines.ts';
 import { Ledger } from './ledger.ts';
 import { buildResult, type RunResult } from './result.ts';
-import { pow } from '../engine/math.ts';
 
 export interface JitRunOptions {
   seed: number;

@@ -1,8 +1,6 @@
 // What a run records (MODEL.md "What a run reports"), streamed into fixed-size counters, tallies,
 // histograms and hourly series whatever the season's length.
-import { Histogram } from '../engine/histogram.ts';
-import { HourlySeries, LevelSeries } from '../engine/hourly-series.ts';
-import { Tally } from '../engine/tally.ts';
+import { Histogram, HourlySeries, LevelSeries, Tally } from '../engine/index.ts';
 
 /** Lead times: 0.05 h bins up to 20 days; beyond is overflow (the exact max is kept). */
 const leadTimeHistogram = () => Histogram.linear(0, 480, 9600);

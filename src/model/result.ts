@@ -1,8 +1,7 @@
 // Turns a finished replication into its plain result (MODEL.md "What a run reports"): KPIs with
 // units in their names, hourly series as typed arrays, and histogram snapshots — a fixed size
 // whatever the season's length beyond the hourly series, ready to cross a worker boundary.
-import { Histogram, type HistogramSnapshot } from '../engine/histogram.ts';
-import type { Roster } from '../engine/roster.ts';
+import { Histogram, type HistogramSnapshot, type Roster } from '../engine/index.ts';
 import type { JitModel } from './jit.ts';
 import type { Duration } from './ledger.ts';
 

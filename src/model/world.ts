@@ -1,16 +1,10 @@
 // The static world of one replication: sellers and their SKUs, factories with the windows in
 // which they stand still, the demand curve, transit laws and warehouse rosters. Built once per
 // replication from the scenario and the world's own random streams, then only read.
-import type { Simulation } from '../engine/simulation.ts';
-import type { RandomStream } from '../engine/random.ts';
-import { AliasTable, zipfWeights } from '../engine/alias.ts';
-import { lognormalFromMedianP90, lognormalMean } from '../engine/lognormal.ts';
-import { PiecewiseRate } from '../engine/nhpp.ts';
-import { Roster } from '../engine/roster.ts';
+import { type Simulation, type RandomStream, AliasTable, zipfWeights, lognormalFromMedianP90, lognormalMean, PiecewiseRate, Roster, log } from '../engine/index.ts';
 import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoster } from '../scenario/types.ts';
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
 import { dailyCurve } from './curves.ts';
-import { log } from '../engine/math.ts';
 
 /** A lognormal law as (mu, sigma) of its log; a median equal to its p90 means a constant. */
 export interface Lognormal { mu: number; sigma: number; median: number }

@@ -2,7 +2,7 @@
 // compare mode, in B — with their frame and B's outline, so that A's bars and B's outlines
 // stand over the same bands in the fines and profit charts alike.
 import * as d3 from 'd3';
-import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
+import type { HistogramSnapshot } from '../../src/engine/index.ts';
 import { dashedOutline } from './legend.ts';
 
 /** One bin in use: its index, its edges, and its count in A and in B (0 without B). */

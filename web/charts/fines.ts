@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { bandFrame, bandsInUse, compareBar, sameBins } from './bins.ts';
 import { legend, type LegendEntry } from './legend.ts';
-import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
+import type { HistogramSnapshot } from '../../src/engine/index.ts';
 
 /** One scenario's fines, as the chart reads them. */
 interface SellerFines {

@@ -3,7 +3,7 @@
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { legend } from './legend.ts';
-import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
+import type { HistogramSnapshot } from '../../src/engine/index.ts';
 
 export interface LeadTimeSeries { label: string; hist: HistogramSnapshot }
 

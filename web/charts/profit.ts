@@ -2,7 +2,7 @@
 // (left, red) and of profit (right, green), from the two log histograms a run reports. In
 // compare mode, scenario B's sellers per band are a dashed outline over A's bar.
 import * as d3 from 'd3';
-import type { HistogramSnapshot } from '../../src/engine/histogram.ts';
+import type { HistogramSnapshot } from '../../src/engine/index.ts';
 import { drawAndFollowSize } from './resize.ts';
 import { bandFrame, bandsInUse, compareBar, sameBins } from './bins.ts';
 import { legend } from './legend.ts';

@@ -1,11 +1,11 @@
 // A multi-server FIFO resource (a packing bench, a receiving dock, a QC line) whose number of
 // servers may follow a roster. Non-pre-emptive: when servers leave, jobs in hand finish first.
-import type { Simulation } from './simulation.ts';
+import type { Scheduler } from './scheduler.ts';
 import type { Process, Waitable } from './process.ts';
 import { WaitingLine } from './waiting-line.ts';
 import { Roster } from './roster.ts';
-import { TimeWeighted } from './time-weighted.ts';
-import { Tally } from './tally.ts';
+import { TimeWeighted } from '../stats/time-weighted.ts';
+import { Tally } from '../stats/tally.ts';
 
 export interface ResourceOptions {
   /** A fixed number of servers (default 1), or */
@@ -44,7 +44,7 @@ export class Resource {
   private readonly immediateGrants: boolean;
   private readonly rosterKind: number;
 
-  constructor(private readonly sim: Simulation, options: ResourceOptions = {}) {
+  constructor(private readonly sim: Scheduler, options: ResourceOptions = {}) {
     const { servers, roster } = options;
     if (servers !== undefined && roster !== undefined) {
       throw new RangeError('Resource: give either servers or roster, not both');

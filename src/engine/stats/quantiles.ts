@@ -1,7 +1,7 @@
 // Quantiles of the normal and Student's t, for confidence intervals, computed on the engine's
 // own exp and log (math.ts) so that an interval is the same to the last bit in Node and in the
 // browser (a library on Math.log, such as jStat, differs between engines in 1 case in 10).
-import { exp, log, log1p } from './math.ts';
+import { exp, log, log1p } from '../random/math.ts';
 
 /** Wichura's AS 241 (Applied Statistics 37(3), 1988): the standard normal p-quantile, ~1e-16. */
 export function normalQuantile(p: number): number {

@@ -1,7 +1,8 @@
 // The simulation: a clock in hours, one event calendar, named random streams, and the run loop.
 // Events are (time, kind, payload): a kind is a handler registered once with `on`.
 import { Calendar } from './calendar.ts';
-import { RandomStream } from './random.ts';
+import type { Handler, Scheduler } from './scheduler.ts';
+import { RandomStream } from '../random/random.ts';
 import { ProcessTable, Timeout, type ProcessBody, type Process } from './process.ts';
 
 export interface SimulationOptions {
@@ -26,10 +27,9 @@ export interface RunOutcome {
   events: number;
 }
 
-/** A handler receives the integer payload given to `schedule`. */
-export type Handler = (payload: number) => void;
+export type { Handler };
 
-export class Simulation {
+export class Simulation implements Scheduler {
   /** Current simulated time, in hours. */
   now = 0;
   /** Events fired since the simulation was created. */

@@ -1,7 +1,7 @@
 // Generator processes, SimPy style: a process yields a waitable (a timeout, a resource request,
 // a store get/put, another process) and resumes when it is satisfied. They ride on the same
 // calendar as callbacks: resuming a process is an ordinary event whose payload is its id.
-import type { Simulation } from './simulation.ts';
+import type { Scheduler } from './scheduler.ts';
 
 /** Something a process can yield. */
 export interface Waitable {
@@ -39,7 +39,7 @@ export class Process implements Waitable {
   private joiners: Process[] = [];
 
   constructor(
-    readonly sim: Simulation,
+    readonly sim: Scheduler,
     readonly id: number,
     readonly resumeKind: number,
     readonly generator: ProcessGenerator,
@@ -69,7 +69,7 @@ export class ProcessTable {
   private readonly freeIds: number[] = [];
   readonly resumeKind: number;
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: Scheduler) {
     this.resumeKind = sim.on((id) => this.step(id));
   }
 

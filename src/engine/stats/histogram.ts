@@ -5,7 +5,7 @@
 // bin above it, a value equal to the lower bound to bin 0, and a value equal to the upper bound
 // to `overflow`. A log histogram counts values <= 0 apart in `zeros`, since a log scale cannot
 // place them and "no fine at all" is a distinct outcome from "a small fine".
-import { exp10, log, log10, pow } from './math.ts';
+import { exp10, log, log10, pow } from '../random/math.ts';
 
 export type HistogramKind = 'linear' | 'log';
 

@@ -1,7 +1,7 @@
 // A store of stock as a level (SimPy's Container): put adds, get takes and waits when there is
 // not enough. Waiters are served strictly in arrival order: a small later get never overtakes a
 // large earlier one, which is how a FIFO backorder queue behaves.
-import type { Simulation } from './simulation.ts';
+import type { Scheduler } from './scheduler.ts';
 import type { Process, Waitable } from './process.ts';
 import { WaitingLine } from './waiting-line.ts';
 
@@ -33,7 +33,7 @@ export class Store {
   readonly getters = new WaitingLine();
   readonly putters = new WaitingLine();
 
-  constructor(private readonly sim: Simulation, options: StoreOptions = {}) {
+  constructor(private readonly sim: Scheduler, options: StoreOptions = {}) {
     const { initial = 0, capacity = Infinity } = options;
     if (!(capacity > 0)) throw new RangeError(`Store: capacity must be a number > 0, got ${capacity}`);
     if (!(initial >= 0 && initial <= capacity)) {

@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JitModel } from '../src/model/jit.ts';
 import type { RunResult } from '../src/model/result.ts';
+import { finesKey } from '../src/model/fine-causes.ts';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { defaultScenario } from '../src/scenario/schema.ts';
 import { mg1, RandomStream } from '../src/engine/index.ts';
@@ -35,7 +36,7 @@ describe.each(shipped)('conservation on scenarios/%s', (file) => {
   it('every order ends in exactly one state, and the open ones are the ones still in flight', () => {
     expect(k.ordersPlaced).toBeGreaterThan(0);
     expect(k.ordersFulfilled + k.ordersRejected + k.ordersCancelled + k.ordersLost + k.ordersOpen).toBe(k.ordersPlaced);
-    expect(k.ordersOpen).toBe(model.orders.live); // counted independently, slot by slot
+    expect(k.ordersOpen).toBe(model.market.orders.live); // counted independently, slot by slot
     for (const key of ['ordersFulfilled', 'ordersRejected', 'ordersCancelled', 'ordersLost', 'ordersOpen']) expect(k[key]).toBeGreaterThanOrEqual(0);
     expect(k.ordersShippedOnTime + k.ordersShippedLateTier1 + k.ordersShippedLateTier2).toBe(k.ordersShipped);
   });
@@ -43,23 +44,25 @@ describe.each(shipped)('conservation on scenarios/%s', (file) => {
   it('units are conserved: by order outcome, through seller stock, and through factories', () => {
     expect(k.unitsFulfilled + k.unitsRejected + k.unitsCancelled + k.unitsLost + k.unitsOpen).toBe(k.unitsOrdered);
     let onHand = 0, onOrder = 0;
-    for (let sku = 0; sku < model.world.skuCount; sku++) { onHand += model.onHand(sku); onOrder += model.onOrder(sku); }
-    expect(model.initialStock + model.unitsDelivered).toBe(onHand + model.unitsFromStock);
-    expect(k.unitsPurchased).toBe(model.unitsDelivered + onOrder);
+    const { stock, flows } = model.market;
+    for (let sku = 0; sku < model.world.skuCount; sku++) { onHand += stock.onHand(sku); onOrder += stock.onOrder(sku); }
+    expect(flows.initialStock + flows.unitsDelivered).toBe(onHand + flows.unitsFromStock);
+    expect(k.unitsPurchased).toBe(flows.unitsDelivered + onOrder);
   });
 
   it('fines summed by seller equal fines summed by cause, and by hour; deposits account for both', () => {
+    const { books, causes } = model.market;
     let bySeller = 0;
-    for (const causes of model.sellerFinesByCause) for (const x of causes) bySeller += x;
+    for (let s = 0; s < books.sellers; s++) for (let c = 0; c < causes.length; c++) bySeller += books.finesOf(s, c);
     let byHour = 0;
-    for (const c of result.fineCauses) for (const x of result.hourly[`fines${c[0].toUpperCase()}${c.slice(1)}Cny`]) byHour += x;
+    for (const c of result.fineCauses) for (const x of result.hourly[finesKey(c)]) byHour += x;
     expect(rel(bySeller, k.finesTotalCny)).toBeLessThan(1e-9);
     expect(rel(byHour, k.finesTotalCny)).toBeLessThan(1e-9);
     const depositCny = model.world.scenario.rules.depositCny;
-    for (let s = 0; s < model.world.sellerCount; s++) {
+    for (let s = 0; s < books.sellers; s++) {
       let fines = 0;
-      for (const causes of model.sellerFinesByCause) fines += causes[s];
-      expect(rel(model.deposit[s], depositCny - fines + model.topUps[s])).toBeLessThan(1e-9);
+      for (let c = 0; c < causes.length; c++) fines += books.finesOf(s, c);
+      expect(rel(books.deposit(s), depositCny - fines + books.topUpsOf(s))).toBeLessThan(1e-9);
     }
   });
 });
@@ -101,7 +104,7 @@ describe('warm-up', () => {
     expect(Array.from(warm.hourly.ordersPlaced)).toEqual(Array.from(whole.hourly.ordersPlaced)); // same trajectory
     expect(warm.kpis.ordersPlaced).toBe(from(whole.hourly.ordersPlaced));
     expect(warm.kpis.ordersPlaced).toBeLessThan(whole.kpis.ordersPlaced);
-    const fines = (result: RunResult) => result.fineCauses.reduce((t: number, c: string) => t + from(result.hourly[`fines${c[0].toUpperCase()}${c.slice(1)}Cny`]), 0);
+    const fines = (result: RunResult) => result.fineCauses.reduce((t, c) => t + from(result.hourly[finesKey(c)]), 0);
     expect(Math.abs(warm.kpis.finesTotalCny - fines(whole))).toBeLessThan(1e-6 * whole.kpis.finesTotalCny);
     expect(warm.kpis.warmUpHours).toBe(warmUp);
     expect(() => model.warmUpAt(10_000)).toThrow(/warm-up must fall inside the season/);
@@ -134,7 +137,8 @@ describe('queues against theory', () => {
   it("Little's law L = λW holds at the receiving and QC queues on small-seller.yaml", () => {
     const { model } = runModel(readScenarioFile(`${scenariosDir}small-seller.yaml`), 2);
     const horizon = model.world.horizon;
-    for (const [queue, waits] of [[model.receiving, model.ledger.receivingWait], [model.qc, model.ledger.qcWait]] as const) {
+    const { ledger } = model.market;
+    for (const [queue, waits] of [[model.receiving.staff, ledger.receivingWait], [model.qc.staff, ledger.qcWait]] as const) {
       const n = waits.tally.count;
       expect(n).toBeGreaterThan(50);
       const L = queue.queueLevel.area(horizon) / horizon;

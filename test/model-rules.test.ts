@@ -1,4 +1,4 @@
-// Each JIT rule of MODEL.md on a tiny scenario with constant times, checked against figures
+// Each JIT rule of docs/model.md on a tiny scenario with constant times, checked against figures
 // worked out by hand: one seller, one SKU, scripted orders, no random demand.
 import { describe, expect, it } from 'vitest';
 import { JitModel } from '../src/model/jit.ts';
@@ -41,7 +41,7 @@ function run(s: Scenario, orders: [time: number, quantity: number][], stock = 10
   return { model, k: result.kpis, result };
 }
 
-describe('lateness fines (MODEL.md §8)', () => {
+describe('lateness fines (docs/model.md §8)', () => {
   it('a ship delay of exactly 24 h is on time; 24 h and a minute is fined 1x the value', () => {
     // Placed 18:00, packed 18:30: misses the 18:00 pickup, leaves next day at 18:00: 24 h exactly.
     // Placed 17:59, packed 18:29: also leaves next day at 18:00: 24 h 1 min late.
@@ -51,7 +51,7 @@ describe('lateness fines (MODEL.md §8)', () => {
     expect(k.ordersShippedLateTier1).toBe(1);
     expect(k.finesLateTier1Cny).toBe(100);
     expect(k.finesTotalCny).toBe(100);
-    expect(model.deposit[0]).toBe(5000 - 100); // fines come off the deposit when assessed
+    expect(model.market.books.deposit(0)).toBe(5000 - 100); // fines come off the deposit when assessed
     expect(k.ordersFulfilled).toBe(2);
   });
 
@@ -86,7 +86,7 @@ describe('stockout failure (§9)', () => {
     expect(k.finesStockoutCny).toBe(500);
     expect(k.ordersShipped).toBe(0);
     expect(k.parcelsShipped).toBe(0);
-    expect(model.onHand(0)).toBe(1); // the late units arrive into stock at 105 h
+    expect(model.market.stock.onHand(0)).toBe(1); // the late units arrive into stock at 105 h
   });
 
   it('a backorder reserved in time is not fined for stock', () => {
@@ -110,7 +110,7 @@ describe('quality rejection (§12)', () => {
     expect(k.ordersFulfilled).toBe(0);
     expect(k.finesLateTier1Cny).toBe(100);
     expect(k.finesQualityCny).toBe(500);
-    expect(model.deposit[0]).toBe(5000 - 600);
+    expect(model.market.books.deposit(0)).toBe(5000 - 600);
     expect(k.returnShippingCostCny).toBe(12); // 0.5 kg back at the seller's cost
   });
 });
@@ -133,7 +133,7 @@ describe('deposit, top-up and suspension (§14)', () => {
     expect(k.ordersLost).toBe(1);
     expect(k.lostSalesCny).toBe(2000);
     expect(k.ordersCancelled).toBe(2); // B was accepted before the suspension and can still be fined
-    expect(model.deposit[0]).toBe(5000 - 20_000);
+    expect(model.market.books.deposit(0)).toBe(5000 - 20_000);
   });
 
   it('a seller that tops up pays back to the full deposit and keeps trading', () => {
@@ -143,7 +143,7 @@ describe('deposit, top-up and suspension (§14)', () => {
     expect(k.ordersCancelled).toBe(3);
     // Top-up at 145 h covers fine A; B's fine (172 h) drops it again, topped up at 244 h; C fails at 272 h.
     expect(k.topUpsCny).toBe(10_000 + 10_000 + 10_000);
-    expect(model.deposit[0]).toBe(5000);
+    expect(model.market.books.deposit(0)).toBe(5000);
   });
 });
 

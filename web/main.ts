@@ -3,6 +3,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
+import { fineCauseLabel, finesPerSellerKey, type FineCause } from '../src/model/fine-causes.ts';
 import { compareKpis, summarise, type Summary } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
@@ -201,7 +202,11 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     capacity: receivingCapacity(scenario, summary),
     compare: b && { label: b.label, seasonStart: b.scenario.season.start, parcelsArriving: b.summary.hourly.parcelsArriving.mean, capacity: receivingCapacity(b.scenario, b.summary) },
   });
-  leadTimesChart($('lead-times'), { series: leadTimes(summary), compare: b && { label: b.label, series: leadTimes(b.summary) } });
+  leadTimesChart($('lead-times'), {
+    series: leadTimes(summary),
+    fineLines: results[0].fineCauses.filter((c) => c.cause === 'late').map((c) => c.afterHours!),
+    compare: b && { label: b.label, series: leadTimes(b.summary) },
+  });
   finesChart($('fines'), {
     ...sellerFines(summary, results[0].fineCauses),
     depositCny: scenario.rules.depositCny,
@@ -235,10 +240,10 @@ function leadTimes(summary: Summary): LeadTimeSeries[] {
   ];
 }
 
-function sellerFines(summary: Summary, causes: string[]) {
+function sellerFines(summary: Summary, causes: FineCause[]) {
   return {
     perSeller: summary.histograms.finesPerSellerCny,
-    byCause: causes.map((cause) => ({ cause, hist: summary.histograms[`finesPerSeller${cause[0].toUpperCase()}${cause.slice(1)}Cny`] })),
+    byCause: causes.map((c) => ({ cause: fineCauseLabel(c), hist: summary.histograms[finesPerSellerKey(c)] })),
     replications: summary.replications,
   };
 }

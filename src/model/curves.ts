@@ -39,7 +39,7 @@ export function nextWorkingTime(t: number, open: number, close: number): number 
 
 /**
  * When `work` hours of packing started at `start` are done, if work runs only inside [open,
- * close) each day and pauses overnight (MODEL.md §6). A finish exactly at closing is allowed.
+ * close) each day and pauses overnight (docs/model.md §6). A finish exactly at closing is allowed.
  */
 export function finishWithinHours(start: number, work: number, open: number, close: number): number {
   let t = nextWorkingTime(start, open, close);

@@ -1,6 +1,7 @@
-// What a run records (MODEL.md "What a run reports"), streamed into fixed-size counters, tallies,
+// What a run records (docs/model.md, "What a run reports"), streamed into fixed-size counters, tallies,
 // histograms and hourly series whatever the season's length.
 import { Histogram, HourlySeries, LevelSeries, Tally } from '../engine/index.ts';
+import type { FineCause } from './fine-causes.ts';
 
 /** Lead times: 0.05 h bins up to 20 days; beyond is overflow (the exact max is kept). */
 const leadTimeHistogram = () => Histogram.linear(0, 480, 9600);
@@ -16,8 +17,8 @@ export class Duration {
 }
 
 export class Ledger {
-  /** Fine causes: the lateness tiers in order, then stockout, then quality. */
-  readonly causes: string[];
+  /** Fine causes (fine-causes.ts): every by-cause array here is indexed like this list. */
+  readonly causes: readonly FineCause[];
 
   // Orders and units by outcome; every placed order ends in exactly one.
   ordersPlaced = 0; unitsOrdered = 0; gmvCny = 0;
@@ -49,8 +50,9 @@ export class Ledger {
   /** Total fine of each order that was fined at all, CNY. */
   readonly finePerFinedOrder = Histogram.log(1, 1e7, 140);
 
-  constructor(horizon: number, tiers: number) {
-    this.causes = [...Array.from({ length: tiers }, (_, i) => `lateTier${i + 1}`), 'stockout', 'quality'];
+  constructor(horizon: number, causes: readonly FineCause[]) {
+    this.causes = causes;
+    const tiers = causes.filter((c) => c.cause === 'late').length;
     this.shippedByTier = new Float64Array(tiers + 1);
     this.finesByCause = new Float64Array(this.causes.length);
     this.finesHourly = this.causes.map(() => new HourlySeries(horizon));
@@ -60,15 +62,6 @@ export class Ledger {
     this.receivingQueue = new LevelSeries(horizon);
     this.qcQueue = new LevelSeries(horizon);
     this.suspended = new LevelSeries(horizon);
-  }
-
-  /** Index of the stockout cause and of the quality cause (after the lateness tiers). */
-  get stockoutCause(): number {
-    return this.causes.length - 2;
-  }
-
-  get qualityCause(): number {
-    return this.causes.length - 1;
   }
 
   /** Counters as they stand (numbers, and copies of count arrays): the baseline of a warm-up. */

@@ -1,9 +1,11 @@
-// Turns a finished replication into its plain result (MODEL.md "What a run reports"): KPIs with
-// units in their names, hourly series as typed arrays, and histogram snapshots — a fixed size
-// whatever the season's length beyond the hourly series, ready to cross a worker boundary.
+// Turns a finished replication into its plain result (docs/model.md, "What a run reports"): KPIs
+// with units in their names, hourly series as typed arrays, and histogram snapshots — a fixed size
+// whatever the season's length beyond the hourly series, ready to cross a worker boundary. It is
+// built from a narrow read-only view of the run, never from the model itself.
 import { Histogram, type HistogramSnapshot, type Roster } from '../engine/index.ts';
-import type { JitModel } from './jit.ts';
-import type { Duration } from './ledger.ts';
+import { finesKey, finesPerSellerKey, shippedLateKey, type FineCause } from './fine-causes.ts';
+import type { Duration, Ledger } from './ledger.ts';
+import type { Counted } from './warm-up.ts';
 
 export interface RunResult {
   /** Scalar KPIs, units in the names (Cny, Hours, Share); counts are plain. */
@@ -11,23 +13,38 @@ export interface RunResult {
   /** Hour-by-hour series over the horizon. */
   hourly: Record<string, Float64Array>;
   histograms: Record<string, HistogramSnapshot>;
-  /** Fine causes in the order used by `finesBy…` names: lateness tiers, stockout, quality. */
-  fineCauses: string[];
+  /** The fine causes, in the order of every by-cause result (fine-causes.ts names their keys). */
+  fineCauses: FineCause[];
   horizonHours: number;
   events: number;
 }
 
-const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
+/** A warehouse station's time-weighted levels, as far as the result needs them. */
+interface StationLevels {
+  busyLevel: { area(t: number): number };
+  capacityLevel: { area(t: number): number };
+}
 
-export function buildResult(model: JitModel): RunResult {
-  const { ledger: l, world, sim } = model;
-  const horizon = world.horizon;
-  const now = sim.now;
+/** What the result is built from. */
+export interface RunView {
+  readonly ledger: Readonly<Ledger>;
+  readonly counted: Counted;
+  readonly sellerCount: number;
+  readonly horizon: number;
+  readonly now: number;
+  readonly events: number;
+  readonly receiving: StationLevels;
+  readonly qc: StationLevels;
+  readonly receivingRoster: Roster;
+  readonly qcRoster: Roster;
+}
+
+export function buildResult(view: RunView): RunResult {
+  const { ledger: l, counted, horizon, now } = view;
+  const causes = l.causes;
   for (const series of [l.receivingQueue, l.qcQueue, l.suspended]) series.finish(horizon);
-  const warmUp = model.warmUpState;
-  if (warmUp) l.subtract(warmUp.ledger);
-  const firstHour = warmUp ? Math.floor(warmUp.hours) : 0;
-  const money = model.sellerTotals();
+  const firstHour = Math.floor(counted.fromHours);
+  const money = counted.sellers;
 
   const kpis: Record<string, number> = {};
   const open = {
@@ -52,17 +69,17 @@ export function buildResult(model: JitModel): RunResult {
     ordersShipped: l.shippedByTier.reduce((a, b) => a + b, 0),
     ordersShippedOnTime: l.shippedByTier[0],
   });
-  for (let t = 1; t < l.shippedByTier.length; t++) kpis[`ordersShippedLateTier${t}`] = l.shippedByTier[t];
+  causes.filter((c) => c.cause === 'late').forEach((c, t) => { kpis[shippedLateKey(c)] = l.shippedByTier[t + 1]; });
 
   let finesTotal = 0;
-  l.causes.forEach((cause, i) => {
-    kpis[`fines${capitalise(cause)}Cny`] = l.finesByCause[i];
+  causes.forEach((c, i) => {
+    kpis[finesKey(c)] = l.finesByCause[i];
     finesTotal += l.finesByCause[i];
   });
   kpis.finesTotalCny = finesTotal;
   kpis.finesShareOfGmv = l.gmvCny > 0 ? finesTotal / l.gmvCny : 0;
 
-  const sellers = world.sellerCount;
+  const sellers = view.sellerCount;
   const sellerFines = new Float64Array(sellers);
   for (const byCause of money.finesByCause) for (let s = 0; s < sellers; s++) sellerFines[s] += byCause[s];
   const holding = money.holding;
@@ -70,7 +87,7 @@ export function buildResult(model: JitModel): RunResult {
   let fined = 0, exhausted = 0, holdingTotal = 0;
   for (let s = 0; s < sellers; s++) {
     if (sellerFines[s] > 0) fined++;
-    if (model.everNegative[s] && !(warmUp && warmUp.exhausted[s])) exhausted++;
+    if (counted.exhausted[s]) exhausted++;
     holdingTotal += holding[s];
     profit[s] = money.revenue[s] - money.goodsCost[s] - money.shipping[s] - holding[s] - sellerFines[s];
   }
@@ -79,7 +96,7 @@ export function buildResult(model: JitModel): RunResult {
   Object.assign(kpis, {
     sellersFined: fined,
     sellersDepositExhausted: exhausted,
-    sellersSuspended: model.suspendedCount - (warmUp ? warmUp.suspended : 0),
+    sellersSuspended: counted.suspended,
     shippingCostCny: l.shippingCostCny,
     returnShippingCostCny: l.returnShippingCostCny,
     holdingCostCny: holdingTotal,
@@ -106,9 +123,9 @@ export function buildResult(model: JitModel): RunResult {
   }
   kpis.receivingQueuePeakParcels = maxOf(l.receivingQueue.peak.subarray(firstHour));
   kpis.qcQueuePeakParcels = maxOf(l.qcQueue.peak.subarray(firstHour));
-  kpis.receivingUtilisation = utilisation(model.receiving.busyLevel, model.receiving.capacityLevel, now);
-  kpis.qcUtilisation = utilisation(model.qc.busyLevel, model.qc.capacityLevel, now);
-  kpis.events = sim.eventsFired;
+  kpis.receivingUtilisation = utilisation(view.receiving, now);
+  kpis.qcUtilisation = utilisation(view.qc, now);
+  kpis.events = view.events;
 
   const hourly: Record<string, Float64Array> = {
     ordersPlaced: l.ordersPlacedHourly.values,
@@ -117,12 +134,12 @@ export function buildResult(model: JitModel): RunResult {
     receivingQueueMax: l.receivingQueue.peak,
     qcQueueEnd: l.qcQueue.end,
     qcQueueMax: l.qcQueue.peak,
-    receivingStaff: staffByHour(world.receivingRoster, horizon),
-    qcStaff: staffByHour(world.qcRoster, horizon),
+    receivingStaff: staffByHour(view.receivingRoster, horizon),
+    qcStaff: staffByHour(view.qcRoster, horizon),
     unitsStocked: l.unitsStockedHourly.values,
     sellersSuspended: l.suspended.end,
   };
-  l.causes.forEach((cause, i) => { hourly[`fines${capitalise(cause)}Cny`] = l.finesHourly[i].values; });
+  causes.forEach((c, i) => { hourly[finesKey(c)] = l.finesHourly[i].values; });
 
   const histograms: Record<string, HistogramSnapshot> = {
     shipDelayHours: l.shipDelay.hist.snapshot(),
@@ -134,7 +151,7 @@ export function buildResult(model: JitModel): RunResult {
   // Fines per seller over the season: log bins with zero apart, and the same bins by cause
   // (each seller's amount of that cause, binned by its total) so a chart can stack them.
   const perSeller = Histogram.log(1, 1e8, 160);
-  const byCause = l.causes.map(() => Histogram.log(1, 1e8, 160));
+  const byCause = causes.map(() => Histogram.log(1, 1e8, 160));
   for (let s = 0; s < sellers; s++) {
     perSeller.add(sellerFines[s]);
     if (sellerFines[s] > 0) {
@@ -145,15 +162,15 @@ export function buildResult(model: JitModel): RunResult {
     }
   }
   histograms.finesPerSellerCny = perSeller.snapshot();
-  l.causes.forEach((cause, i) => { histograms[`finesPerSeller${capitalise(cause)}Cny`] = byCause[i].snapshot(); });
+  causes.forEach((c, i) => { histograms[finesPerSellerKey(c)] = byCause[i].snapshot(); });
   // Seller profit spans losses and gains over many decades: two log histograms.
   const gains = Histogram.log(1, 1e10, 200), losses = Histogram.log(1, 1e10, 200);
   for (let s = 0; s < sellers; s++) (profit[s] >= 0 ? gains : losses).add(Math.abs(profit[s]));
   histograms.sellerProfitCny = gains.snapshot();
   histograms.sellerLossCny = losses.snapshot();
 
-  kpis.warmUpHours = warmUp ? warmUp.hours : 0;
-  return { kpis, hourly, histograms, fineCauses: [...l.causes], horizonHours: horizon, events: sim.eventsFired };
+  kpis.warmUpHours = counted.fromHours;
+  return { kpis, hourly, histograms, fineCauses: causes.map((c) => ({ ...c })), horizonHours: horizon, events: view.events };
 }
 
 function maxOf(a: Float64Array): number {
@@ -162,9 +179,9 @@ function maxOf(a: Float64Array): number {
   return m;
 }
 
-function utilisation(busy: { area(t: number): number }, capacity: { area(t: number): number }, until: number): number {
-  const cap = capacity.area(until);
-  return cap > 0 ? busy.area(until) / cap : 0;
+function utilisation(station: StationLevels, until: number): number {
+  const cap = station.capacityLevel.area(until);
+  return cap > 0 ? station.busyLevel.area(until) / cap : 0;
 }
 
 function staffByHour(roster: Roster, horizon: number): Float64Array {

@@ -1,7 +1,7 @@
-// Seller stock per SKU (MODEL.md §3, §5): on hand, on order, backordered, today's (s, S) and the
+// Seller stock per SKU (docs/model.md §3, §5): on hand, on order, backordered, today's (s, S) and the
 // FIFO backorder line, packed in one 32-byte record per SKU so an order touches one cache line
 // of stock state, not eight (measured: SKU state spread over columns cost ~15% of a run).
-import { OrderLines } from './pool.ts';
+import { OrderLines } from './records.ts';
 
 const ON_HAND = 0, ON_ORDER = 1, BACKORDERED = 2, REORDER = 3, ORDER_UP_TO = 4, LINE = 5, SELLER = 7;
 const FIELDS = 8;

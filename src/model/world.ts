@@ -4,6 +4,7 @@
 import { type Simulation, type RandomStream, AliasTable, zipfWeights, lognormalFromMedianP90, lognormalMean, PiecewiseRate, Roster, log } from '../engine/index.ts';
 import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoster } from '../scenario/types.ts';
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
+import { blockedIntervals, courierStops, disruptionWindows, type BlockedIntervals } from './disruptions.ts';
 import { dailyCurve } from './curves.ts';
 
 /** A lognormal law as (mu, sigma) of its log; a median equal to its p90 means a constant. */
@@ -35,9 +36,6 @@ export interface ClassRules {
   skuPicker: AliasTable | null;
 }
 
-/** A window during which some factories stand still, and maybe couriers too. */
-export interface Window { regions: number[]; from: number; to: number; affectedShare: number; restartHours: number; courierSuspended: boolean }
-
 export interface World {
   scenario: Scenario;
   horizon: number;
@@ -45,6 +43,8 @@ export interface World {
   classes: ClassRules[];
   sellerCount: number;
   sellerClass: Uint8Array;
+  /** Sellers are numbered by class: class c holds sellers first ≤ s < end. */
+  classRange: { first: number; end: number }[];
   sellerRegion: Uint8Array;
   /** Each seller's expected share of all orders (Zipf over its rank). */
   sellerShare: Float64Array;
@@ -57,10 +57,8 @@ export interface World {
   skuShare: Float64Array;
   unitValue: Float64Array;
   unitWeight: Float64Array;
-  /** Per factory (one per SKU), its blocked intervals [from, to) in CSR form, merged and sorted. */
-  blockedStart: Int32Array;
-  blockedFrom: Float64Array;
-  blockedTo: Float64Array;
+  /** Per factory (one per SKU), when it stands still (disruptions.ts). */
+  blocked: BlockedIntervals;
   /** Per region, the intervals in which SF does not pick up. */
   courierStops: { from: number; to: number }[][];
   demandRate: PiecewiseRate;
@@ -82,7 +80,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   const start = scenario.season.start;
   const classes = SIZE_CLASSES.map((name) => classRules(scenario.sellers.classes[name], scenario.demand.skuZipf));
 
-  // Sellers by rank: large first, then medium, then small (MODEL.md §1).
+  // Sellers by rank: large first, then medium, then small (docs/model.md §1).
   const sellerCount = scenario.sellers.count;
   const counts = classCounts(scenario, sellerCount);
   const sellerClass = new Uint8Array(sellerCount);
@@ -121,11 +119,9 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     }
   }
 
-  const windows = disruptionWindows(scenario, sim, horizon);
-  const blocked = blockedIntervals(windows, sim, skuSeller, sellerRegion);
-  const courierStops = REGIONS.map((_, r) =>
-    windows.filter((w) => w.courierSuspended && w.regions.includes(r)).map((w) => ({ from: w.from, to: w.to })),
-  );
+  const random = scenario.factories.randomDisruptions;
+  const closure = random && lognormalLaw(random.durationDays.median * 24, random.durationDays.p90 * 24);
+  const windows = disruptionWindows(scenario, sim, horizon, (stream) => draw(stream, closure!));
 
   const dayMultiplier = dailyCurve(scenario.demand.dayMultiplier, start, days + LOOKAHEAD_DAYS);
   const expectedOrdersByDay = dayMultiplier.map((m) => m * scenario.demand.ordersPerDay);
@@ -144,6 +140,10 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     classes,
     sellerCount,
     sellerClass,
+    classRange: counts.map((_, c) => {
+      const first = counts.slice(0, c).reduce((a, b) => a + b, 0);
+      return { first, end: first + counts[c] };
+    }),
     sellerRegion,
     sellerShare,
     sellerFirstSku,
@@ -154,8 +154,8 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     skuShare,
     unitValue,
     unitWeight,
-    ...blocked,
-    courierStops,
+    blocked: blockedIntervals(windows, sim, skuSeller, sellerRegion),
+    courierStops: courierStops(windows),
     demandRate: new PiecewiseRate(times, rates, rates),
     expectedOrdersByDay,
     slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
@@ -212,64 +212,6 @@ function betaDraw(stream: RandomStream, mean: number, sd: number): number {
   const common = (mean * (1 - mean)) / (sd * sd) - 1;
   if (!(common > 0)) return mean; // the schema keeps sd below sqrt(mean(1-mean)); stay safe
   return stream.beta(mean * common, (1 - mean) * common);
-}
-
-/** Scheduled windows plus random closures (a Poisson number per region, lognormal lengths). */
-function disruptionWindows(scenario: Scenario, sim: Simulation, horizon: number): Window[] {
-  const start = scenario.season.start;
-  const windows: Window[] = scenario.factories.disruptions.map((d) => ({
-    regions: d.regions.map((r) => REGIONS.indexOf(r)),
-    from: hoursFromStart(d.from, start),
-    to: hoursFromStart(d.to, start, { endOfDay: true }),
-    affectedShare: d.affectedShare,
-    restartHours: d.restartHours,
-    courierSuspended: d.courierSuspended,
-  }));
-  const random = scenario.factories.randomDisruptions;
-  if (random && random.ratePerDayPerRegion > 0) {
-    const stream = sim.stream('world.randomDisruptions');
-    const length = lognormalLaw(random.durationDays.median * 24, random.durationDays.p90 * 24);
-    for (let r = 0; r < REGIONS.length; r++) {
-      for (let t = stream.exponential(random.ratePerDayPerRegion / 24); t < horizon; t += stream.exponential(random.ratePerDayPerRegion / 24)) {
-        windows.push({
-          regions: [r],
-          from: t,
-          to: t + draw(stream, length),
-          affectedShare: random.affectedShare,
-          restartHours: random.restartHours,
-          courierSuspended: random.courierSuspended,
-        });
-      }
-    }
-  }
-  return windows;
-}
-
-/** Which factories each window stops (drawn once per replication), merged per factory. */
-function blockedIntervals(windows: Window[], sim: Simulation, skuSeller: Int32Array, sellerRegion: Uint8Array) {
-  const stream = sim.stream('world.factories');
-  const lists = new Map<number, [number, number][]>();
-  for (const w of windows) {
-    for (let sku = 0; sku < skuSeller.length; sku++) {
-      if (!w.regions.includes(sellerRegion[skuSeller[sku]])) continue;
-      if (!stream.bernoulli(w.affectedShare)) continue;
-      let list = lists.get(sku);
-      if (!list) lists.set(sku, (list = []));
-      list.push([w.from, w.to + w.restartHours]);
-    }
-  }
-  const blockedStart = new Int32Array(skuSeller.length + 1);
-  const from: number[] = [], to: number[] = [];
-  for (let sku = 0; sku < skuSeller.length; sku++) {
-    const list = (lists.get(sku) ?? []).sort((a, b) => a[0] - b[0]);
-    for (const [a, b] of list) {
-      const last = to.length - 1;
-      if (to.length > blockedStart[sku] && a <= to[last]) to[last] = Math.max(to[last], b);
-      else { from.push(a); to.push(b); }
-    }
-    blockedStart[sku + 1] = from.length;
-  }
-  return { blockedStart, blockedFrom: Float64Array.from(from), blockedTo: Float64Array.from(to) };
 }
 
 /** The staff roster over the season: default hours, replaced on override dates. */

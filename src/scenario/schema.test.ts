@@ -1,4 +1,4 @@
-// The scenario schema: defaults from CALIBRATION.md, strictness, and one clear line per problem.
+// The scenario schema: the calibrated defaults, strictness, and one clear line per problem.
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, scenarioSchema } from './schema.ts';
 import { ScenarioError, validateScenario } from './load.ts';
@@ -27,7 +27,7 @@ describe('defaults', () => {
     expect(leaves(s).length).toBeGreaterThan(250);
   });
 
-  it('match CALIBRATION.md', () => {
+  it('match the calibrated defaults (docs/model.md, "Defaults")', () => {
     expect(s.season).toEqual({ start: '2022-10-01', end: '2022-12-05' });
     expect(s.mode).toBe('jit');
     expect(s.description).toBe('');

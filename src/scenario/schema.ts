@@ -1,5 +1,5 @@
 // The scenario file format: a zod schema that checks a scenario and fills in every default from
-// CALIBRATION.md, so that a file states only what differs. Its output is exactly `Scenario`.
+// docs/model.md "Defaults", so that a file states only what differs. Its output is exactly `Scenario`.
 import { z } from 'zod';
 import { REGIONS, SIZE_CLASSES, type DatedValue, type Scenario, type StaffRoster } from './types.ts';
 import { daysBetween, parseDate, type ParsedDate } from './time.ts';
@@ -15,7 +15,7 @@ export const LIMITS = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Defaults (CALIBRATION.md). S = sourced there, A = assumed; every one stays a parameter.
+// Defaults (docs/model.md, "Defaults"). S = sourced there, A = assumed; every one stays a parameter.
 
 /** Staff `n` on duty from `fromHour` until `toHour` (a `toHour` <= `fromHour` runs past midnight). */
 function shift(n: number, fromHour: number, toHour: number): number[] {
@@ -508,7 +508,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B 
 const outputIsScenario: Equal<z.output<typeof scenarioSchema>, Scenario> = true;
 void outputIsScenario;
 
-/** The default scenario (CALIBRATION.md), a fresh copy each call. */
+/** The default scenario (docs/model.md, "Defaults"), a fresh copy each call. */
 export function defaultScenario(): Scenario {
   return scenarioSchema.parse({});
 }

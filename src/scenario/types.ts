@@ -1,5 +1,5 @@
 // The resolved scenario: what the model reads once the schema has checked a file and filled in
-// every default (see ../../../shared/MODEL.md and CALIBRATION.md). Units are in the field names.
+// every default (docs/model.md; every default with its basis in docs/model.md, "Defaults"). Units are in the field names.
 
 /** Origin regions of sellers and their factories. */
 export const REGIONS = ['shenzhen', 'guangzhou', 'dongguan', 'foshan', 'restOfGuangdong', 'neighbouringProvinces'] as const;

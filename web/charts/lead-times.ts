@@ -1,5 +1,5 @@
 // Chart: cumulative distributions of lead times — ship delay, transit, dock-to-stock and
-// order-to-stock — read from the merged histograms, with the 24 h and 48 h fine lines.
+// order-to-stock — read from the merged histograms, with a line at each lateness tier's hours.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { legend } from './legend.ts';
@@ -25,12 +25,14 @@ export interface LeadTimesData {
   series: LeadTimeSeries[];
   /** Another scenario's same series in the same order (compare mode), each dashed in its A counterpart's colour. */
   compare?: { label: string; series: LeadTimeSeries[] };
+  /** The scenario's lateness tiers (hours after the order): a dashed line at each. */
+  fineLines: number[];
   /** Hours the x axis spans; 168 (a week) unless given. */
   maxHours?: number;
 }
 
 export function leadTimesChart(container: HTMLElement, data: LeadTimesData): void {
-  const { series, compare, maxHours = 168 } = data;
+  const { series, compare, fineLines, maxHours = 168 } = data;
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const width = container.clientWidth || 800, height = container.clientHeight || 300;
@@ -39,7 +41,7 @@ export function leadTimesChart(container: HTMLElement, data: LeadTimesData): voi
     const y = d3.scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
     const svg = d3.select(container).append('svg').attr('width', width).attr('height', height)
       .attr('role', 'img').attr('aria-label', 'Cumulative distributions of lead times');
-    for (const h of [24, 48]) {
+    for (const h of fineLines.filter((t) => t <= maxHours)) {
       svg.append('line').attr('x1', x(h)).attr('x2', x(h)).attr('y1', margin.top).attr('y2', height - margin.bottom).attr('stroke', '#000').attr('stroke-dasharray', '3 3');
       svg.append('text').attr('x', x(h) + 4).attr('y', height - margin.bottom - 6).attr('class', 'axis-label').text(`${h} h`);
     }

@@ -1,0 +1,58 @@
+// Allocation (docs/model.md §5): an order for a suspended seller is lost; otherwise stock on hand
+// is reserved for it at once, or it joins its SKU's FIFO backorder line and is reserved when stock
+// arrives — oldest first, whole orders only, strictly in order.
+import { moveStock, type Market } from './state.ts';
+
+export interface Allocation {
+  acceptOrder(sku: number, quantity: number): void;
+  serveBackorders(sku: number): void;
+}
+
+export function allocation(m: Market): Allocation {
+  const { sim, world, orders, stock, ledger, books, handoffs } = m;
+
+  function acceptOrder(sku: number, quantity: number): void {
+    const now = sim.now;
+    const seller = stock.seller(sku);
+    const value = quantity * world.unitValue[sku];
+    ledger.ordersPlaced++;
+    ledger.unitsOrdered += quantity;
+    ledger.gmvCny += value;
+    ledger.ordersPlacedHourly.add(now, 1);
+    if (books.suspended(seller)) {
+      ledger.ordersLost++;
+      ledger.unitsLost += quantity;
+      ledger.lostSalesCny += value;
+      return;
+    }
+    m.acceptedToday[seller]++;
+    const o = orders.open(sku, seller, quantity, now, value);
+    if (stock.canReserve(sku, quantity)) {
+      takeFromStock(o);
+    } else {
+      stock.backorders.push(sku, o, orders);
+      stock.addBackordered(sku, quantity);
+      handoffs.backordered(o);
+      if (world.classes[world.sellerClass[seller]].makeToOrder) handoffs.orderFromFactory(sku, quantity);
+    }
+    handoffs.review(sku);
+  }
+
+  function serveBackorders(sku: number): void {
+    for (let o = stock.backorders.head(sku); o >= 0 && stock.onHand(sku) >= orders.quantity(o); o = stock.backorders.head(sku)) {
+      stock.backorders.shift(sku, orders);
+      stock.addBackordered(sku, -orders.quantity(o));
+      orders.setWaitTicket(o, 0); // its cancellation deadline goes stale
+      takeFromStock(o);
+    }
+  }
+
+  function takeFromStock(o: number): void {
+    const q = orders.quantity(o);
+    moveStock(m, orders.sku(o), -q);
+    m.flows.unitsFromStock += q;
+    handoffs.reserve(o);
+  }
+
+  return { acceptOrder, serveBackorders };
+}

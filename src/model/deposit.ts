@@ -1,0 +1,34 @@
+// Fines and the deposit (docs/model.md §14): every fine comes off the seller's deposit when it is
+// assessed, and may take it below zero. The first time it does (and again after each answer), the
+// seller answers topUpGraceHours later, trading meanwhile: it pays back to the full deposit with
+// its class's top-up probability, or is suspended from then on (its new orders are lost).
+import type { Market } from './state.ts';
+
+export type Fine = (order: number, seller: number, cause: number, cny: number) => void;
+
+export function deposit(m: Market): Fine {
+  const { sim, world, orders, ledger, books } = m;
+  const { depositCny, topUpGraceHours } = m.scenario.rules;
+  const topUpDraws = sim.stream('deposit.topUp');
+  const RESPOND = sim.on(respond);
+
+  function respond(seller: number): void {
+    books.setResponsePending(seller, false);
+    if (books.topsUp(seller)) books.topUp(seller, depositCny);
+    else {
+      books.suspend(seller);
+      ledger.suspended.update(sim.now, books.suspendedCount);
+    }
+  }
+
+  return (o, seller, cause, cny) => {
+    orders.addFine(o, cny);
+    ledger.fine(cause, cny, sim.now);
+    if (books.takeFine(seller, cause, cny) < 0 && !books.responsePending(seller) && !books.suspended(seller)) {
+      books.markNegative(seller);
+      books.setResponsePending(seller, true);
+      books.setTopsUp(seller, topUpDraws.bernoulli(world.classes[world.sellerClass[seller]].topUpProbability));
+      sim.schedule(topUpGraceHours, RESPOND, seller);
+    }
+  };
+}

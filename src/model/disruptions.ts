@@ -1,0 +1,99 @@
+// Factory disruptions and courier stops (docs/model.md §4): scheduled windows from the scenario
+// plus random closures (a Poisson number per region, lognormal lengths); which factories each
+// window stops is drawn once per replication. A blocked factory's production pauses and resumes
+// `restartHours` after the window; SF does not pick up in a window with `courierSuspended`.
+import type { RandomStream, Simulation } from '../engine/index.ts';
+import { REGIONS, type Scenario } from '../scenario/types.ts';
+import { hoursFromStart } from '../scenario/time.ts';
+
+/** A window during which some factories stand still, and maybe couriers too. */
+export interface Window { regions: number[]; from: number; to: number; affectedShare: number; restartHours: number; courierSuspended: boolean }
+
+/** Per factory (one per SKU), its blocked intervals [from, to) in CSR form, merged and sorted. */
+export interface BlockedIntervals { start: Int32Array; from: Float64Array; to: Float64Array }
+
+/** Scheduled windows plus random closures; `duration` draws a random closure's length in hours. */
+export function disruptionWindows(scenario: Scenario, sim: Simulation, horizon: number, duration: (s: RandomStream) => number): Window[] {
+  const start = scenario.season.start;
+  const windows: Window[] = scenario.factories.disruptions.map((d) => ({
+    regions: d.regions.map((r) => REGIONS.indexOf(r)),
+    from: hoursFromStart(d.from, start),
+    to: hoursFromStart(d.to, start, { endOfDay: true }),
+    affectedShare: d.affectedShare,
+    restartHours: d.restartHours,
+    courierSuspended: d.courierSuspended,
+  }));
+  const random = scenario.factories.randomDisruptions;
+  if (random && random.ratePerDayPerRegion > 0) {
+    const stream = sim.stream('world.randomDisruptions');
+    for (let r = 0; r < REGIONS.length; r++) {
+      for (let t = stream.exponential(random.ratePerDayPerRegion / 24); t < horizon; t += stream.exponential(random.ratePerDayPerRegion / 24)) {
+        windows.push({
+          regions: [r],
+          from: t,
+          to: t + duration(stream),
+          affectedShare: random.affectedShare,
+          restartHours: random.restartHours,
+          courierSuspended: random.courierSuspended,
+        });
+      }
+    }
+  }
+  return windows;
+}
+
+/** Which factories each window stops (each with probability affectedShare), merged per factory. */
+export function blockedIntervals(windows: Window[], sim: Simulation, skuSeller: Int32Array, sellerRegion: Uint8Array): BlockedIntervals {
+  const stream = sim.stream('world.factories');
+  const lists = new Map<number, [number, number][]>();
+  for (const w of windows) {
+    for (let sku = 0; sku < skuSeller.length; sku++) {
+      if (!w.regions.includes(sellerRegion[skuSeller[sku]])) continue;
+      if (!stream.bernoulli(w.affectedShare)) continue;
+      let list = lists.get(sku);
+      if (!list) lists.set(sku, (list = []));
+      list.push([w.from, w.to + w.restartHours]);
+    }
+  }
+  const start = new Int32Array(skuSeller.length + 1);
+  const from: number[] = [], to: number[] = [];
+  for (let sku = 0; sku < skuSeller.length; sku++) {
+    const list = (lists.get(sku) ?? []).sort((a, b) => a[0] - b[0]);
+    for (const [a, b] of list) {
+      const last = to.length - 1;
+      if (to.length > start[sku] && a <= to[last]) to[last] = Math.max(to[last], b);
+      else { from.push(a); to.push(b); }
+    }
+    start[sku + 1] = from.length;
+  }
+  return { start, from: Float64Array.from(from), to: Float64Array.from(to) };
+}
+
+/** Per region, the intervals in which SF does not pick up. */
+export function courierStops(windows: Window[]): { from: number; to: number }[][] {
+  return REGIONS.map((_, r) => windows.filter((w) => w.courierSuspended && w.regions.includes(r)).map((w) => ({ from: w.from, to: w.to })));
+}
+
+/**
+ * When `work` hours of production started at `start` are done at the factory of `sku`: work
+ * pauses inside its blocked intervals (window + restart) and resumes after; an order placed
+ * inside one starts at its end.
+ */
+export function productionDone(blocked: BlockedIntervals, sku: number, start: number, work: number): number {
+  let t = start, left = work;
+  for (let i = blocked.start[sku]; i < blocked.start[sku + 1]; i++) {
+    const a = blocked.from[i], b = blocked.to[i];
+    if (b <= t) continue;
+    if (a <= t) { t = b; continue; }
+    if (t + left <= a) break;
+    left -= a - t;
+    t = b;
+  }
+  return t + left;
+}
+
+/** Whether SF's pickups are stopped at `now` in `region`. */
+export function courierStopped(stops: { from: number; to: number }[][], region: number, now: number): boolean {
+  for (const w of stops[region]) if (now >= w.from && now < w.to) return true;
+  return false;
+}

@@ -1,0 +1,48 @@
+// Factories (docs/model.md §3, §4): a factory order takes a lognormal lead time of production,
+// which stands still while the SKU's factory is blocked by a disruption window and its restart;
+// the units then land in the seller's stock, backorders are served and the SKU is reviewed.
+import { Pool } from './records.ts';
+import { productionDone } from './disruptions.ts';
+import { moveStock, type Market } from './state.ts';
+import { draw } from './world.ts';
+
+/** Factory orders in production. */
+export class FactoryOrders extends Pool {
+  sku = new Int32Array(this.capacity);
+  quantity = new Int32Array(this.capacity);
+}
+
+export interface Factory {
+  orderFromFactory(sku: number, quantity: number): void;
+  /** Factory orders in production now. */
+  readonly inProduction: FactoryOrders;
+}
+
+export function factory(m: Market): Factory {
+  const { sim, world, stock, ledger, handoffs } = m;
+  const leadTime = sim.stream('factory.leadTime');
+  const inProduction = new FactoryOrders(256);
+  const DELIVERY = sim.on(deliver);
+
+  function orderFromFactory(sku: number, quantity: number): void {
+    const f = inProduction.alloc();
+    inProduction.sku[f] = sku;
+    inProduction.quantity[f] = quantity;
+    stock.addOnOrder(sku, quantity);
+    ledger.factoryOrders++;
+    ledger.unitsPurchased += quantity;
+    sim.scheduleAt(productionDone(world.blocked, sku, sim.now, draw(leadTime, world.leadTime)), DELIVERY, f);
+  }
+
+  function deliver(f: number): void {
+    const sku = inProduction.sku[f], quantity = inProduction.quantity[f];
+    inProduction.free(f);
+    stock.addOnOrder(sku, -quantity);
+    m.flows.unitsDelivered += quantity;
+    moveStock(m, sku, quantity);
+    handoffs.serveBackorders(sku);
+    handoffs.review(sku);
+  }
+
+  return { orderFromFactory, inProduction };
+}

@@ -1,0 +1,22 @@
+// Lateness fines (docs/model.md §8): a shipped order is fined the multiple of the highest tier its
+// ship delay exceeds (strictly: exactly 24 h is on time), times its value, assessed at dispatch.
+import type { Market } from './state.ts';
+
+/** Assesses one order shipped now: counts it by tier and fines it if late. */
+export type AssessLateness = (order: number, seller: number) => void;
+
+export function lateness(m: Market): AssessLateness {
+  const { sim, orders, ledger, handoffs } = m;
+  const tiers = m.causes.filter((c) => c.cause === 'late');
+  const after = tiers.map((t) => t.afterHours!);
+  const multiple = tiers.map((t) => t.multiple);
+  const firstCause = m.causes.indexOf(tiers[0]);
+  return (o, seller) => {
+    const delay = sim.now - orders.placedAt(o);
+    ledger.shipDelay.add(delay);
+    let tier = 0;
+    while (tier < after.length && delay > after[tier]) tier++;
+    ledger.shippedByTier[tier]++;
+    if (tier > 0) handoffs.fine(o, seller, firstCause + tier - 1, multiple[tier - 1] * orders.value(o));
+  };
+}

@@ -1,0 +1,42 @@
+// SF pickups and dispatch (docs/model.md §7): at each of its class's pickup times, every packed
+// order of a seller leaves in one parcel, unless SF's pickups are stopped in the seller's region
+// (§4). Shipping is paid by the seller; each order's lateness is assessed as it leaves.
+import { courierStopped } from './disruptions.ts';
+import { shippingPrice, type SendToWarehouse } from './courier.ts';
+import type { AssessLateness } from './lateness.ts';
+import type { Packing } from './packing.ts';
+import type { Market } from './state.ts';
+
+export interface Pickup {
+  /** The event kind of a class's pickup (payload: the class). */
+  readonly pickupKind: number;
+}
+
+export function pickup(m: Market, packing: Packing, assessLateness: AssessLateness, send: SendToWarehouse): Pickup {
+  const { sim, world, orders, parcels, ledger, books } = m;
+  const pickupKind = sim.on((c) => packing.pickupRound(c, visit));
+
+  function visit(seller: number): void {
+    if (!courierStopped(world.courierStops, world.sellerRegion[seller], sim.now)) dispatch(seller);
+  }
+
+  function dispatch(seller: number): void {
+    const first = packing.takePacked(seller);
+    if (first < 0) return;
+    let units = 0, weight = 0;
+    for (let o = first; o >= 0; o = orders.next(o)) {
+      assessLateness(o, seller);
+      const q = orders.quantity(o);
+      units += q;
+      weight += q * world.unitWeight[orders.sku(o)];
+    }
+    const p = parcels.open(seller, first, units);
+    const cost = shippingPrice(m, weight);
+    books.addShipping(seller, cost);
+    ledger.shippingCostCny += cost;
+    ledger.parcelsShipped++;
+    send(p, seller);
+  }
+
+  return { pickupKind };
+}

@@ -1,0 +1,44 @@
+// Receiving at Zhaoqing (docs/model.md §11): arriving parcels queue FIFO for the receiving staff,
+// whose number follows the roster (work in hand is never cut off); each unloads and scans one
+// parcel at a time, a lognormal service time, then the parcel joins the QC line.
+import { Resource } from '../engine/index.ts';
+import type { Market } from './state.ts';
+import { draw } from './world.ts';
+
+export interface Receiving {
+  arrive(parcel: number): void;
+  readonly staff: Resource;
+}
+
+export function receiving(m: Market): Receiving {
+  const { sim, world, parcels, ledger, handoffs } = m;
+  const serviceTime = sim.stream('warehouse.receiving');
+  const START = sim.on(start);
+  const DONE = sim.on(done);
+  const staff = new Resource(sim, { roster: world.receivingRoster, immediateGrants: true });
+
+  function arrive(p: number): void {
+    const now = sim.now;
+    parcels.arrivedAt[p] = now;
+    parcels.queuedAt[p] = now;
+    ledger.parcelsArrived++;
+    ledger.parcelsArrivingHourly.add(now, 1);
+    if (staff.acquire(START, p)) start(p);
+    else ledger.receivingQueue.update(now, staff.queueLength);
+  }
+
+  function start(p: number): void {
+    const now = sim.now;
+    ledger.receivingWait.add(now - parcels.queuedAt[p]);
+    ledger.receivingQueue.update(now, staff.queueLength);
+    sim.schedule(draw(serviceTime, world.receivingService), DONE, p);
+  }
+
+  function done(p: number): void {
+    staff.release();
+    ledger.receivingQueue.update(sim.now, staff.queueLength);
+    handoffs.joinQc(p);
+  }
+
+  return { arrive, staff };
+}

@@ -1,0 +1,95 @@
+// The shared state every stage module works on (docs/model.md, "How the code is laid out"): the
+// simulation, the static world, the records in flight, seller stock and books, the ledger, and
+// the hand-offs through which one stage passes work to the next. jit.ts builds it and wires the
+// hand-offs; a stage never imports another stage, so the model has no import circle.
+import type { Simulation } from '../engine/index.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { fineCauses, type FineCause } from './fine-causes.ts';
+import { Ledger } from './ledger.ts';
+import { Orders, Parcels } from './records.ts';
+import { SellerBooks } from './seller-books.ts';
+import { SkuStock } from './stock.ts';
+import { buildWorld, type World } from './world.ts';
+
+/** The calls from one stage into another, each implemented by the module named beside it. */
+export interface Handoffs {
+  /** allocation.ts: an order for `quantity` units of `sku` now (§5). */
+  acceptOrder(sku: number, quantity: number): void;
+  /** allocation.ts: stock arrived or the line moved: reserve backorders oldest first (§5). */
+  serveBackorders(sku: number): void;
+  /** stockout.ts: an order joined its SKU's backorder line; its cancellation clock starts (§9). */
+  backordered(order: number): void;
+  /** replenishment.ts: review the SKU's inventory position against (s, S) (§3). */
+  review(sku: number): void;
+  /** factory.ts: order `quantity` units of `sku` from its factory now (§3, §4). */
+  orderFromFactory(sku: number, quantity: number): void;
+  /** packing.ts: a reserved order joins its seller's packing line (§6). */
+  reserve(order: number): void;
+  /** deposit.ts: a fine of `cny` for `cause` on order `order` of `seller`, assessed now (§14). */
+  fine(order: number, seller: number, cause: number, cny: number): void;
+  /** receiving.ts: a parcel reaches the warehouse (§11). */
+  arrive(parcel: number): void;
+  /** qc.ts: a received parcel joins the QC line (§12). */
+  joinQc(parcel: number): void;
+  /** put-away.ts: an inspected parcel's accepted orders are stocked at `at` (§13). */
+  putAway(parcel: number, at: number): void;
+}
+
+/** Units of seller stock moved, for the conservation check: start + delivered = on hand + taken. */
+export interface StockFlows {
+  initialStock: number;
+  unitsFromStock: number;
+  unitsDelivered: number;
+}
+
+export interface Market {
+  readonly sim: Simulation;
+  readonly world: World;
+  readonly scenario: Scenario;
+  readonly causes: readonly FineCause[];
+  readonly ledger: Ledger;
+  readonly orders: Orders;
+  readonly parcels: Parcels;
+  readonly stock: SkuStock;
+  readonly books: SellerBooks;
+  readonly flows: StockFlows;
+  readonly handoffs: Handoffs;
+  /** Orders each seller accepted today (allocation.ts counts, packing.ts plans packers from them). */
+  readonly acceptedToday: Int32Array;
+  /** The warm-up's time while it is still ahead, −1 otherwise (statistics restart there). */
+  warmUpPending: number;
+}
+
+/** The state of a replication before any stage runs; `handoffs` is filled in by the wiring. */
+export function createMarket(scenario: Scenario, sim: Simulation): Market {
+  const world = buildWorld(scenario, sim);
+  const causes = fineCauses(scenario.rules);
+  return {
+    sim,
+    world,
+    scenario,
+    causes,
+    ledger: new Ledger(world.horizon, causes),
+    orders: new Orders(1024),
+    parcels: new Parcels(256),
+    stock: new SkuStock(world.skuSeller),
+    books: new SellerBooks(world.sellerCount, causes.length, scenario.rules.depositCny),
+    flows: { initialStock: 0, unitsFromStock: 0, unitsDelivered: 0 },
+    handoffs: {} as Handoffs,
+    acceptedToday: new Int32Array(world.sellerCount),
+    warmUpPending: -1,
+  };
+}
+
+/** Moves a SKU's stock on hand by `delta` units, keeping its seller's goods-held integral (holding cost). */
+export function moveStock(m: Market, sku: number, delta: number): void {
+  m.books.holdGoods(m.stock.seller(sku), delta * m.world.unitValue[sku] * m.scenario.factories.cogsRatio, m.sim.now);
+  m.stock.addOnHand(sku, delta);
+}
+
+/** An order ends (fulfilled, rejected or cancelled): its total fine is recorded and its slot freed. */
+export function closeOrder(m: Market, o: number): void {
+  const fines = m.orders.fines(o);
+  if (fines > 0) m.ledger.finePerFinedOrder.add(fines);
+  m.orders.free(o);
+}

@@ -1,0 +1,96 @@
+// Stockout cancellation (docs/model.md §9): an order still unreserved `failAfterHours` after it
+// was placed is cancelled, never ships, and is fined `stockoutMultiple` x its value.
+// Without an event per backorder: every deadline is placed-at + the same failAfterHours, so they
+// come due in order and a FIFO ring holds them. A reserved order's entry goes stale (its ticket no
+// longer matches) and is dropped when it reaches the front; only live fronts cost an event.
+import { unrollRing } from '../engine/index.ts';
+import { causeIndex } from './fine-causes.ts';
+import { closeOrder, type Market } from './state.ts';
+
+export interface Stockout {
+  /** An order joined its SKU's backorder line now: its clock starts. */
+  backordered(order: number): void;
+}
+
+export function stockout(m: Market): Stockout {
+  const { sim, orders, stock, ledger, handoffs } = m;
+  const { failAfterHours, stockoutMultiple } = m.scenario.rules;
+  const cause = causeIndex(m.causes, 'stockout');
+  const deadlines = new Deadlines();
+  let tickets = 0;
+  const FAIL = sim.on(failDue);
+
+  /** Deadlines due now cancel their orders if still waiting; then one event for the next live one. */
+  function failDue(): void {
+    const now = sim.now;
+    while (deadlines.length > 0) {
+      const o = deadlines.frontOrder;
+      const live = orders.waitTicket(o) === deadlines.frontTicket;
+      if (live && deadlines.frontDue > now) {
+        sim.scheduleAt(deadlines.frontDue, FAIL, 0);
+        return;
+      }
+      deadlines.shift();
+      if (live) cancel(o);
+    }
+  }
+
+  function cancel(o: number): void {
+    orders.setWaitTicket(o, 0);
+    const sku = orders.sku(o), quantity = orders.quantity(o);
+    stock.backorders.remove(sku, o, orders);
+    stock.addBackordered(sku, -quantity);
+    handoffs.fine(o, orders.seller(o), cause, stockoutMultiple * orders.value(o));
+    ledger.ordersCancelled++;
+    ledger.unitsCancelled += quantity;
+    closeOrder(m, o);
+    // A smaller order behind it may now fit: the line moves on.
+    handoffs.serveBackorders(sku);
+    handoffs.review(sku);
+  }
+
+  return {
+    backordered(o) {
+      const ticket = ++tickets;
+      orders.setWaitTicket(o, ticket);
+      const due = sim.now + failAfterHours;
+      deadlines.push(o, ticket, due);
+      if (deadlines.length === 1) sim.scheduleAt(due, FAIL, 0);
+    },
+  };
+}
+
+/** The ring of (order, ticket, due time), oldest first. */
+class Deadlines {
+  private order = new Int32Array(1024);
+  private ticket = new Float64Array(1024);
+  private due = new Float64Array(1024);
+  private first = 0;
+  length = 0;
+
+  push(order: number, ticket: number, due: number): void {
+    if (this.length === this.order.length) this.grow();
+    const i = (this.first + this.length) & (this.order.length - 1);
+    this.order[i] = order;
+    this.ticket[i] = ticket;
+    this.due[i] = due;
+    this.length++;
+  }
+
+  get frontOrder(): number { return this.order[this.first]; }
+  get frontTicket(): number { return this.ticket[this.first]; }
+  get frontDue(): number { return this.due[this.first]; }
+
+  shift(): void {
+    this.first = (this.first + 1) & (this.order.length - 1);
+    this.length--;
+  }
+
+  private grow(): void {
+    const n = this.order.length * 2;
+    this.order = unrollRing(this.order, this.first, new Int32Array(n));
+    this.ticket = unrollRing(this.ticket, this.first, new Float64Array(n));
+    this.due = unrollRing(this.due, this.first, new Float64Array(n));
+    this.first = 0;
+  }
+}

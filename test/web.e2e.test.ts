@@ -180,6 +180,21 @@ describe('web app', () => {
     expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
   }, 60_000);
 
+  it('draws the scenario\'s own lateness tiers: lines on the lead-time chart, causes in the fines legend', async () => {
+    await page.selectOption('#scenario', 'small-seller.yaml');
+    await page.$eval('#editor', (d) => { (d as HTMLDetailsElement).open = true; });
+    await page.fill('#yaml', 'extends: small-seller.yaml\nrules:\n  lateness: [{ afterHours: 12, multiple: 1 }, { afterHours: 36, multiple: 3 }, { afterHours: 60, multiple: 6 }]\n');
+    await page.fill('#reps', '1');
+    await page.click('#run');
+    await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('#lead-times')?.textContent?.includes('60 h'));
+    const labels = await page.locator('#lead-times text').allTextContents();
+    expect(labels.filter((t) => / h$/.test(t) && !t.startsWith('within'))).toEqual(['12 h', '36 h', '60 h']);
+    const legend = (await page.locator('#fines').textContent()) ?? '';
+    for (const cause of ['late > 12 h (1x)', 'late > 36 h (3x)', 'late > 60 h (6x)', 'stockout (5x)', 'quality (5x)']) expect(legend).toContain(cause);
+    await page.fill('#reps', '2');
+  }, 90_000);
+
   it('shows a bad field inline next to the editor and starts no run', async () => {
     const before = await page.textContent('#status');
     await page.$eval('#editor', (d) => { (d as HTMLDetailsElement).open = true; });

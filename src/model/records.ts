@@ -35,11 +35,20 @@ export abstract class Pool {
     this.freeHead = i;
   }
 
-  /** Doubles every column: the typed-array fields holding one or more entries per slot. */
   private grow(): void {
     const n = this.capacity * 2;
+    this.resize(n);
+    const next = new Int32Array(n);
+    next.set(this.nextFree);
+    this.nextFree = next;
+    this.capacity = n;
+  }
+
+  /** Makes room for `n` slots: by default doubles every column, each typed-array field holding one or more entries per slot. */
+  protected resize(n: number): void {
     const self = this as unknown as Record<string, unknown>;
     for (const key of Object.keys(self)) {
+      if (key === 'nextFree') continue;
       const v = self[key];
       if (ArrayBuffer.isView(v) && (v as Column).length % this.capacity === 0) {
         const bigger = new ((v as Column).constructor as new (n: number) => Column)(((v as Column).length / this.capacity) * n);
@@ -47,55 +56,66 @@ export abstract class Pool {
         self[key] = bigger;
       }
     }
-    this.capacity = n;
   }
 }
 
-// An order's integer fields share one 16-byte record and its times and money one 32-byte
-// record: visiting an order that went cold since it was placed (at dispatch, inspection,
-// put-away) then costs two cache misses instead of one per field.
-const SKU = 0, SELLER = 1, QUANTITY = 2, NEXT = 3;
-const PLACED_AT = 0, VALUE = 1, FINES = 2, PACKED_AT = 3;
+// An order is one 64-byte record (a cache line) seen through two views of one buffer: four
+// floats, then four ints. Visiting an order that went cold since it was placed (at dispatch,
+// inspection, put-away) costs one cache miss, not one per field or one per view.
+// The last float holds the backorder wait ticket, negated, while the order waits for stock, and
+// its packed-at time (>= 0) once a packer has it: an order never needs both at once, and a ticket
+// read after packing (a stale deadline) can never match.
+const PLACED_AT = 0, VALUE = 1, FINES = 2, PACKED_AT_OR_TICKET = 3;
+const SKU = 8, SELLER = 9, QUANTITY = 10, NEXT = 11;
 
 /** Orders accepted by a seller and not yet ended (fulfilled, rejected or cancelled). */
 export class Orders extends Pool {
-  /** [sku, seller, quantity, next] per order; `next` links whichever FIFO line it is in. */
-  private ints = new Int32Array(this.capacity * 4);
-  /** [placed at, value CNY, fines CNY, packed at] per order. */
-  private floats = new Float64Array(this.capacity * 4);
-  /** Ticket of its current wait as a backorder (0 when not waiting): see stockout.ts. */
-  private tickets = new Float64Array(this.capacity);
+  /** [placed at, value CNY, fines CNY, packed at or −wait ticket, …] per order: 8 floats. */
+  private floats = new Float64Array(this.capacity * 8);
+  /** The same records as ints: [sku, seller, quantity, next] at int 8–11 of each 16; `next` links whichever FIFO line it is in. */
+  private ints = new Int32Array(this.floats.buffer);
+
+  protected override resize(n: number): void {
+    const floats = new Float64Array(n * 8);
+    floats.set(this.floats);
+    this.floats = floats;
+    this.ints = new Int32Array(floats.buffer);
+  }
 
   /** A new order of `quantity` units of `sku` from `seller`, placed at `placedAt`, worth `value` CNY. */
   open(sku: number, seller: number, quantity: number, placedAt: number, value: number): number {
     const o = this.alloc();
-    const i = o << 2;
-    this.floats[i + PLACED_AT] = placedAt;
-    this.ints[i + SELLER] = seller;
+    const f = o << 3, i = o << 4;
+    this.floats[f + PLACED_AT] = placedAt;
+    this.floats[f + VALUE] = value;
+    this.floats[f + FINES] = 0;
+    this.floats[f + PACKED_AT_OR_TICKET] = 0;
     this.ints[i + SKU] = sku;
+    this.ints[i + SELLER] = seller;
     this.ints[i + QUANTITY] = quantity;
-    this.floats[i + VALUE] = value;
-    this.floats[i + FINES] = 0;
-    this.tickets[o] = 0;
     return o;
   }
 
-  sku(o: number): number { return this.ints[(o << 2) + SKU]; }
-  seller(o: number): number { return this.ints[(o << 2) + SELLER]; }
-  quantity(o: number): number { return this.ints[(o << 2) + QUANTITY]; }
-  placedAt(o: number): number { return this.floats[(o << 2) + PLACED_AT]; }
-  value(o: number): number { return this.floats[(o << 2) + VALUE]; }
+  sku(o: number): number { return this.ints[(o << 4) + SKU]; }
+  seller(o: number): number { return this.ints[(o << 4) + SELLER]; }
+  quantity(o: number): number { return this.ints[(o << 4) + QUANTITY]; }
+  placedAt(o: number): number { return this.floats[(o << 3) + PLACED_AT]; }
+  value(o: number): number { return this.floats[(o << 3) + VALUE]; }
   /** Fines assessed on this order so far, CNY. */
-  fines(o: number): number { return this.floats[(o << 2) + FINES]; }
-  addFine(o: number, cny: number): void { this.floats[(o << 2) + FINES] += cny; }
+  fines(o: number): number { return this.floats[(o << 3) + FINES]; }
+  addFine(o: number, cny: number): void { this.floats[(o << 3) + FINES] += cny; }
   /** When its packer is done with it (set when a packer takes it). */
-  packedAt(o: number): number { return this.floats[(o << 2) + PACKED_AT]; }
-  setPackedAt(o: number, t: number): void { this.floats[(o << 2) + PACKED_AT] = t; }
+  packedAt(o: number): number { return this.floats[(o << 3) + PACKED_AT_OR_TICKET]; }
+  setPackedAt(o: number, t: number): void { this.floats[(o << 3) + PACKED_AT_OR_TICKET] = t; }
   /** The order after it in its line (a backorder line, a packing line, a parcel), or −1. */
-  next(o: number): number { return this.ints[(o << 2) + NEXT]; }
-  setNext(o: number, next: number): void { this.ints[(o << 2) + NEXT] = next; }
-  waitTicket(o: number): number { return this.tickets[o]; }
-  setWaitTicket(o: number, ticket: number): void { this.tickets[o] = ticket; }
+  next(o: number): number { return this.ints[(o << 4) + NEXT]; }
+  setNext(o: number, next: number): void { this.ints[(o << 4) + NEXT] = next; }
+  /** Ticket of its current wait as a backorder (> 0), or 0 when not waiting: see stockout.ts. */
+  waitTicket(o: number): number {
+    const x = this.floats[(o << 3) + PACKED_AT_OR_TICKET];
+    return x < 0 ? -x : 0;
+  }
+  setWaitTicket(o: number, ticket: number): void { this.floats[(o << 3) + PACKED_AT_OR_TICKET] = -ticket; }
 }
 
 /** Parcels from a pickup to put-away: a seller's orders travelling together. */

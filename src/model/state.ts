@@ -1,7 +1,8 @@
 // The shared state every stage module works on (docs/model.md, "How the code is laid out"): the
 // simulation, the static world, the records in flight, seller stock and books, the ledger, and
 // the hand-offs through which one stage passes work to the next. jit.ts builds it and wires the
-// hand-offs; a stage never imports another stage, so the model has no import circle.
+// hand-offs: stages import from each other only types and a few pure helpers, never each other's
+// work, so the model has no import circle.
 import type { Simulation } from '../engine/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { fineCauses, type FineCause } from './fine-causes.ts';

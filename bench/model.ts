@@ -1,18 +1,20 @@
-// Model throughput and memory: one replication of scenarios/black-friday-2022.yaml on one core —
-// orders and events per second (median of --runs runs: this machine is shared and noisy), peak
-// memory — and the same season doubled at the same daily volume, whose peak must stay within 10%.
-// "Heap" here is what the run holds after a full GC: the JS heap plus array buffers, since the
-// model's state lives in typed arrays outside the JS heap. Writes bench/results/model.json.
-// Usage: npm run bench:model [-- --scenario scenarios/x.yaml --seed 1]
-//        --season-only runs the one season and prints its summary without writing results (npm start).
+// Model throughput and memory, before and after a refactor: one replication of
+// scenarios/black-friday-2022.yaml on one core, run alternately by the working tree's model and by
+// the model "before the split" (a git worktree of --before at .bench-before), in one process so both
+// see the same machine: seconds of each run, medians, orders and events per second, peak memory,
+// speedupVsBefore (median seconds before / after) and whether the two gave identical KPIs. Then the
+// working tree's model runs the same season doubled at the same daily volume: its peak must stay
+// within 10%. "Heap" is what the run holds after a full GC at each simulated midnight: the JS heap
+// plus array buffers, since the model's state lives in typed arrays outside the JS heap; the time of
+// those GCs is not counted. Only the stable entry points (runJit, readScenarioFile) of each build are used.
+// Writes bench/results/model.json (bench/results/model-scaled.json when --scale is not 1).
+// Usage: npm run bench:model [-- --scenario scenarios/x.yaml --seed 1 --runs 3 --before <commit-ish> --scale 40]
+//        --scale K divides sellers, daily orders and warehouse staff by K, for a quick check.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { readScenarioFile } from '../src/cli/read-scenario.ts';
-import { JitModel } from '../src/model/jit.ts';
-import type { Scenario } from '../src/scenario/types.ts';
-import { daysBetween } from '../src/scenario/time.ts';
+import { type Build, loadBuild, prepareWorktree, git } from './model-builds.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function option(name: string, fallback: string): string {
@@ -22,32 +24,73 @@ function option(name: string, fallback: string): string {
 const scenarioPath = resolve(root, option('scenario', 'scenarios/black-friday-2022.yaml'));
 const seed = Number(option('seed', '1'));
 const runs = Number(option('runs', '3'));
+const scale = Number(option('scale', '1'));
+const beforeRef = option('before', '88cce1e15b4b88e4ac4cb83cd5f837076d29b197');
 const held = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
   console.error('bench/model: run with node --expose-gc (npm run bench:model does)');
   process.exit(1);
 }
+if (!(runs >= 1 && scale > 0)) {
+  console.error('bench/model: --runs must be 1 or more and --scale above 0');
+  process.exit(1);
+}
+
+// Just the scenario fields this bench touches: each build has its own Scenario type.
+interface Roster { byHour: number[]; overrides: { byHour: number[] }[] }
+interface ScenarioLike {
+  season: { start: string; end: string };
+  demand: { ordersPerDay: number };
+  sellers: { count: number };
+  warehouse: Record<string, unknown>;
+}
+
+/** Sellers and daily orders divided by `k`, every warehouse staff number too (rounded up). */
+function scaled<S extends ScenarioLike>(s: S, k: number): S {
+  if (k === 1) return s;
+  s.sellers.count = Math.round(s.sellers.count / k);
+  s.demand.ordersPerDay /= k;
+  const divide = (hours: number[]) => hours.map((n) => Math.ceil(n / k));
+  for (const stage of Object.values(s.warehouse)) {
+    const staff = (stage as { staff?: Roster } | null)?.staff;
+    if (!staff) continue;
+    staff.byHour = divide(staff.byHour);
+    for (const o of staff.overrides) o.byHour = divide(o.byHour);
+  }
+  return s;
+}
+
+/** The same scenario over twice as many days, the daily volume held at the season's last level. */
+function doubled<S extends ScenarioLike>(s: S): S {
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  const days = day(s.season.end) - day(s.season.start) + 1;
+  const end = new Date((day(s.season.end) + days) * 86_400_000).toISOString().slice(0, 10);
+  return { ...s, season: { ...s.season, end } };
+}
 
 interface Measured { days: number; seconds: number; orders: number; events: number; peakHeapMB: number; kpis: Record<string, number> }
 
-/** One replication; heap is read after a full GC at each simulated midnight (what is live, not garbage). */
-function measure(scenario: Scenario, label: string): Measured {
+/** One replication, timed without the GC at each simulated midnight that reads what is live. */
+function measure(build: Build, scenario: unknown, label: string): Measured {
   gc!();
-  const model = new JitModel(scenario, seed, 0);
   let peak = held();
-  let gcMs = 0;
+  let pausedMs = 0;
   const t0 = performance.now();
-  const result = model.run((day) => {
-    const g0 = performance.now();
-    gc!();
-    peak = Math.max(peak, held());
-    gcMs += performance.now() - g0;
-    if (day % 10 === 0) process.stderr.write(`${label}: day ${day}\n`);
+  const result = build.runJit(scenario, {
+    seed,
+    replication: 0,
+    onDay: (day) => {
+      const p0 = performance.now();
+      gc!();
+      peak = Math.max(peak, held());
+      if (day % 10 === 0) process.stderr.write(`${label}: day ${day}\n`);
+      pausedMs += performance.now() - p0;
+    },
   });
-  const seconds = (performance.now() - t0 - gcMs) / 1000;
+  const seconds = (performance.now() - t0 - pausedMs) / 1000;
   return {
-    days: model.world.days,
+    days: result.horizonHours / 24,
     seconds,
     orders: result.kpis.ordersPlaced,
     events: result.events,
@@ -56,51 +99,82 @@ function measure(scenario: Scenario, label: string): Measured {
   };
 }
 
-/** The same scenario over twice as many days, the daily volume held at the season's last level. */
-function doubled(s: Scenario): Scenario {
-  const days = daysBetween(s.season.start, s.season.end) + 1;
-  const end = new Date(`${s.season.end}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + days);
-  return { ...s, season: { ...s.season, end: end.toISOString().slice(0, 10) } };
+const scenarioFor = (build: Build) => scaled(build.readScenarioFile(scenarioPath) as ScenarioLike, scale);
+
+const beforeDir = prepareWorktree(root, beforeRef);
+const builds = { before: await loadBuild(beforeDir), after: await loadBuild(root) };
+const measured: { before: Measured[]; after: Measured[] } = { before: [], after: [] };
+for (let i = 0; i < runs; i++) {
+  // Which build goes first alternates from round to round, to cancel drift in the machine's speed.
+  for (const name of i % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
+    measured[name].push(measure(builds[name], scenarioFor(builds[name]), `${name} ${i + 1}`));
+  }
+}
+const twice = measure(builds.after, doubled(scenarioFor(builds.after)), 'after, doubled season');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function summary(ms: Measured[], commit: string) {
+  const seconds = median(ms.map((m) => m.seconds));
+  return {
+    commit,
+    secondsEachRun: ms.map((m) => +m.seconds.toFixed(2)),
+    seconds: +seconds.toFixed(2),
+    fastestSeconds: +Math.min(...ms.map((m) => m.seconds)).toFixed(2),
+    ordersPerSecond: Math.round(ms[0].orders / seconds),
+    eventsPerSecond: Math.round(ms[0].events / seconds),
+    peakHeapMB: Math.max(...ms.map((m) => m.peakHeapMB)),
+  };
 }
 
-const seasonOnly = process.argv.includes('--season-only');
-const seasons = Array.from({ length: seasonOnly ? 1 : runs }, (_, i) => measure(readScenarioFile(scenarioPath), `season ${i + 1}`));
-const single = [...seasons].sort((a, b) => a.seconds - b.seconds)[Math.floor(seasons.length / 2)];
-const twice = seasonOnly ? single : measure(doubled(readScenarioFile(scenarioPath)), 'doubled season');
+/** KPI names that differ (missing on one side, or another value) between two runs. */
+function kpiDifferences(a: Record<string, number>, b: Record<string, number>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => !(k in a) || !(k in b) || !Object.is(a[k], b[k]));
+}
+const reference = measured.before[0].kpis;
+const differences = [...new Set([...measured.before, ...measured.after].flatMap((m) => kpiDifferences(reference, m.kpis)))];
 
+const before = summary(measured.before, git(root, 'rev-parse', `${beforeRef}^{commit}`));
+const after = summary(measured.after, `working tree (HEAD ${git(root, 'rev-parse', '--short', 'HEAD')})`);
+const single = measured.after[0];
 const result = {
   date: new Date().toISOString(),
   node: process.version,
   cpu: os.cpus()[0]?.model ?? 'unknown',
   scenario: scenarioPath.slice(root.length + 1),
   seed,
-  days: single.days,
+  scale,
+  runs,
+  before,
+  after,
+  speedupVsBefore: +(median(measured.before.map((m) => m.seconds)) / median(measured.after.map((m) => m.seconds))).toFixed(3),
+  // The machine is shared: a round's two runs are neighbours in time, so their ratio cancels slow
+  // drift, and the fastest runs show each build with the least interference.
+  speedupEachRound: measured.before.map((m, i) => +(m.seconds / measured.after[i].seconds).toFixed(3)),
+  speedupFastest: +(before.fastestSeconds / after.fastestSeconds).toFixed(3),
+  identicalKpis: differences.length === 0,
   orders: single.orders,
   events: single.events,
-  seconds: +single.seconds.toFixed(2),
-  runs: seasons.length,
-  secondsEachRun: seasons.map((m) => +m.seconds.toFixed(2)),
-  ordersPerSecond: Math.round(single.orders / single.seconds),
-  eventsPerSecond: Math.round(single.events / single.seconds),
-  peakHeapMB: Math.max(...seasons.map((m) => m.peakHeapMB)),
+  days: single.days,
   daysDoubleSeason: twice.days,
   ordersDoubleSeason: twice.orders,
   peakHeapMBDoubleSeason: twice.peakHeapMB,
-  heapRatioDoubleToSingle: +(twice.peakHeapMB / Math.max(...seasons.map((m) => m.peakHeapMB))).toFixed(3),
-  ordersPerSecondDoubleSeason: Math.round(twice.orders / twice.seconds),
+  heapRatioDoubleToSingle: +(twice.peakHeapMB / after.peakHeapMB).toFixed(3),
 };
-if (!seasonOnly) {
-  mkdirSync(resolve(root, 'bench/results'), { recursive: true });
-  writeFileSync(resolve(root, 'bench/results/model.json'), JSON.stringify(result, null, 2) + '\n');
-}
+const out = `bench/results/${scale === 1 ? 'model' : 'model-scaled'}.json`;
+mkdirSync(resolve(root, 'bench/results'), { recursive: true });
+writeFileSync(resolve(root, out), JSON.stringify(result, null, 2) + '\n');
 
-const k = single.kpis;
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-console.log(`${result.scenario}, seed ${seed}: ${single.days} days, ${single.orders.toLocaleString('en')} orders in ${result.seconds} s`);
-console.log(`  ${result.ordersPerSecond.toLocaleString('en')} orders/s, ${result.eventsPerSecond.toLocaleString('en')} events/s (median of ${seasons.length}: ${result.secondsEachRun.join(', ')} s), peak heap ${result.peakHeapMB} MB`);
-if (!seasonOnly) console.log(`  doubled season (${twice.days} days, ${twice.orders.toLocaleString('en')} orders): peak heap ${twice.peakHeapMB} MB (x${result.heapRatioDoubleToSingle})`);
-console.log(`  orders fulfilled ${pct(k.ordersFulfilled / k.ordersPlaced)}, cancelled for stockout ${pct(k.ordersCancelled / k.ordersPlaced)}, ` +
-  `lost ${pct(k.ordersLost / k.ordersPlaced)}; fines ${pct(k.finesShareOfGmv)} of GMV; sellers suspended ${k.sellersSuspended.toLocaleString('en')}`);
-console.log(`  dock-to-stock P95 ${k.dockToStockP95Hours.toFixed(1)} h; peak queues: receiving ${k.receivingQueuePeakParcels}, QC ${k.qcQueuePeakParcels} parcels`);
-if (!seasonOnly) console.log('Written to bench/results/model.json');
+const line = (name: string, s: typeof before) =>
+  `  ${name}: ${s.seconds} s (median of ${s.secondsEachRun.join(', ')}), ${s.ordersPerSecond.toLocaleString('en')} orders/s, ` +
+  `${s.eventsPerSecond.toLocaleString('en')} events/s, peak heap ${s.peakHeapMB} MB`;
+console.log(`${result.scenario}${scale === 1 ? '' : ` at 1:${scale}`}, seed ${seed}: ${result.days} days, ` +
+  `${result.orders.toLocaleString('en')} orders, ${result.events.toLocaleString('en')} events`);
+console.log(line(`before (${before.commit.slice(0, 7)})`, before));
+console.log(line(`after  (${after.commit})`, after));
+console.log(`  speedup vs before: x${result.speedupVsBefore} (medians); fastest runs x${result.speedupFastest}; each round ${result.speedupEachRound.map((x) => `x${x}`).join(', ')}`);
+console.log(`  doubled season (${twice.days} days, ${twice.orders.toLocaleString('en')} orders): peak heap ${twice.peakHeapMB} MB (x${result.heapRatioDoubleToSingle})`);
+if (result.identicalKpis) console.log('  KPIs identical in every run of both builds');
+else console.error(`\n!!! WARNING: KPIs DIFFER between runs/builds (${differences.length}): ${differences.slice(0, 10).join(', ')}` +
+  `${differences.length > 10 ? ', ...' : ''} !!!\n`);
+console.log(`Written to ${out}`);

@@ -25,7 +25,7 @@ export function allocation(m: Market): Allocation {
       ledger.lostSalesCny += value;
       return;
     }
-    m.acceptedToday[seller]++;
+    handoffs.accepted(seller);
     const o = orders.open(sku, seller, quantity, now, value);
     if (stock.canReserve(sku, quantity)) {
       takeFromStock(o);

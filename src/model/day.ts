@@ -8,15 +8,14 @@ export interface DayPlan {
   start(): void;
 }
 
-export function day(m: Market, parts: { closeDay(day: number): void; plan(day: number): void; review(sku: number): void; openKind: number; pickupKind: number }): DayPlan {
+export function day(m: Market, parts: { closeDay(day: number): void; plan(day: number, review: boolean): void; openKind: number; pickupKind: number }): DayPlan {
   const { sim, world } = m;
   const MIDNIGHT = sim.on(midnight);
 
   function midnight(d: number): void {
     if (d > 0) {
       parts.closeDay(d);
-      parts.plan(d);
-      for (let sku = 0; sku < world.skuCount; sku++) parts.review(sku);
+      parts.plan(d, true); // and review every SKU against its new levels
     }
     const base = d * 24;
     world.classes.forEach((rules, c) => {

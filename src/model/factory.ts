@@ -6,10 +6,19 @@ import { productionDone } from './disruptions.ts';
 import { moveStock, type Market } from './state.ts';
 import { draw } from './world.ts';
 
-/** Factory orders in production. */
+/** Factory orders in production: [sku, quantity] per order, side by side (one cache miss at delivery). */
 export class FactoryOrders extends Pool {
-  sku = new Int32Array(this.capacity);
-  quantity = new Int32Array(this.capacity);
+  private rec = new Int32Array(this.capacity * 2);
+
+  open(sku: number, quantity: number): number {
+    const f = this.alloc();
+    this.rec[f << 1] = sku;
+    this.rec[(f << 1) + 1] = quantity;
+    return f;
+  }
+
+  sku(f: number): number { return this.rec[f << 1]; }
+  quantity(f: number): number { return this.rec[(f << 1) + 1]; }
 }
 
 export interface Factory {
@@ -25,9 +34,7 @@ export function factory(m: Market): Factory {
   const DELIVERY = sim.on(deliver);
 
   function orderFromFactory(sku: number, quantity: number): void {
-    const f = inProduction.alloc();
-    inProduction.sku[f] = sku;
-    inProduction.quantity[f] = quantity;
+    const f = inProduction.open(sku, quantity);
     stock.addOnOrder(sku, quantity);
     ledger.factoryOrders++;
     ledger.unitsPurchased += quantity;
@@ -35,7 +42,7 @@ export function factory(m: Market): Factory {
   }
 
   function deliver(f: number): void {
-    const sku = inProduction.sku[f], quantity = inProduction.quantity[f];
+    const sku = inProduction.sku(f), quantity = inProduction.quantity(f);
     inProduction.free(f);
     stock.addOnOrder(sku, -quantity);
     m.flows.unitsDelivered += quantity;

@@ -68,7 +68,7 @@ export class JitModel {
     this.qc = qc(m);
     const stock = putAway(m);
     this.warmUp = warmUp(m, [this.receiving.staff, this.qc.staff]);
-    this.day = day(m, { closeDay: this.packing.closeDay, plan: restock.plan, review: restock.review, openKind: this.packing.openKind, pickupKind: pickups.pickupKind });
+    this.day = day(m, { closeDay: this.packing.closeDay, plan: restock.plan, openKind: this.packing.openKind, pickupKind: pickups.pickupKind });
     Object.assign(m.handoffs, {
       acceptOrder: allocate.acceptOrder,
       serveBackorders: allocate.serveBackorders,
@@ -76,6 +76,7 @@ export class JitModel {
       review: restock.review,
       orderFromFactory: this.factory.orderFromFactory,
       reserve: this.packing.reserve,
+      accepted: this.packing.accepted,
       fine,
       arrive: this.receiving.arrive,
       joinQc: this.qc.joinQc,

@@ -9,6 +9,8 @@ import { draw } from './world.ts';
 export interface Packing {
   /** A reserved order joins its seller's packing line. */
   reserve(order: number): void;
+  /** The seller accepted an order today (its packers are planned from these). */
+  accepted(seller: number): void;
   /** The event kind of a class's opening (payload: the class). */
   readonly openKind: number;
   /** Midnight: today's accepted orders go into each seller's 7-day history. */
@@ -21,19 +23,24 @@ export interface Packing {
   packersOf(seller: number): number;
 }
 
+const DESK = 16; // ints per seller's desk record (64 bytes)
+const LINE = 0, IN_HAND = 2, PACKERS = 4, AWAITING_PICKUP = 5, ACCEPTED_TODAY = 6;
+const SOLO_FREE_AT = 4; // in floats: bytes 32–39 of the record
+
 export function packing(m: Market): Packing {
   const { sim, world, orders } = m;
   const sellers = world.sellerCount;
   const handlingTime = sim.stream('packing.handling');
-  const packers = new Int32Array(sellers);
-  /** When each of a seller's packers is next free (one entry per packer on duty), a min-heap. */
-  const packerFreeAt: number[][] = Array.from({ length: sellers }, () => []);
-  /** A seller with one packer (most of them) keeps its free time here instead: no array to chase. */
-  const soloFreeAt = new Float64Array(sellers);
+  // Each seller's packing desk, one 64-byte record: its two order lines (head, tail), packers on
+  // duty, whether it awaits a pickup, orders accepted today, and (as a float) when its only packer
+  // is next free. An order reserved touches one cache line of seller state here, not six.
+  const desk = new Int32Array(sellers * DESK);
+  const deskTimes = new Float64Array(desk.buffer);
   /** Reserved orders waiting for a packer, and orders given to a packer (done at Orders.packedAt). */
-  const line = new OrderLines(sellers);
-  const inHand = new OrderLines(sellers);
-  const awaitingPickup = new Uint8Array(sellers);
+  const line = new OrderLines(sellers, desk, DESK, LINE);
+  const inHand = new OrderLines(sellers, desk, DESK, IN_HAND);
+  /** When each of a seller's packers is next free (one entry per packer on duty), a min-heap; a seller with one packer (most of them) uses its desk's SOLO_FREE_AT instead. */
+  const packerFreeAt: number[][] = Array.from({ length: sellers }, () => []);
   const pickupWaiting: number[][] = world.classes.map(() => []);
   /** The day on which each class last opened: packers are planned only then. */
   const openedOn = new Int32Array(world.classes.length).fill(-1);
@@ -58,19 +65,20 @@ export function packing(m: Market): Packing {
     if (openedOn[c] !== day) return;
     const rules = world.classes[c];
     const closing = day * 24 + rules.close;
-    const many = packers[seller] > 1 ? packerFreeAt[seller] : null;
+    const many = desk[seller * DESK + PACKERS] > 1 ? packerFreeAt[seller] : null;
+    const solo = (seller * DESK) / 2 + SOLO_FREE_AT;
     while (line.head(seller) >= 0) {
       // The packer free soonest: the root of a min-heap of free times, or the only one.
-      const start = Math.max(sim.now, many ? many[0] : soloFreeAt[seller]);
+      const start = Math.max(sim.now, many ? many[0] : deskTimes[solo]);
       if (start >= closing) return;
       const o = line.shift(seller, orders);
       const done = finishWithinHours(start, draw(handlingTime, rules.handling), rules.open, rules.close);
       if (many) replaceRoot(many, done);
-      else soloFreeAt[seller] = done;
+      else deskTimes[solo] = done;
       orders.setPackedAt(o, done);
       inHand.push(seller, o, orders);
-      if (!awaitingPickup[seller]) {
-        awaitingPickup[seller] = 1;
+      if (!desk[seller * DESK + AWAITING_PICKUP]) {
+        desk[seller * DESK + AWAITING_PICKUP] = 1;
         pickupWaiting[c].push(seller);
       }
     }
@@ -83,13 +91,14 @@ export function packing(m: Market): Packing {
    */
   function setPackers(seller: number, count: number, before: number): void {
     if (count === before) return;
-    const free = before > 1 ? packerFreeAt[seller] : before === 1 ? [soloFreeAt[seller]] : [];
+    const solo = (seller * DESK) / 2 + SOLO_FREE_AT;
+    const free = before > 1 ? packerFreeAt[seller] : before === 1 ? [deskTimes[solo]] : [];
     while (free.length < count) free.push(sim.now);
     // Sorted ascending is a valid min-heap; going down keeps the packers free last.
     free.sort((a, b) => a - b);
     if (count < free.length) free.splice(0, free.length - count);
     if (count === 1) {
-      soloFreeAt[seller] = free[0];
+      deskTimes[solo] = free[0];
       packerFreeAt[seller] = [];
     } else packerFreeAt[seller] = free;
   }
@@ -117,21 +126,25 @@ export function packing(m: Market): Packing {
         for (let k = 0; k < n; k++) sum += acceptedHistory[s * 7 + ((day - 1 - k) % 7)];
         expected = sum / n;
       }
-      const before = packers[s];
-      packers[s] = Math.max(1, Math.ceil((rules.headroom * expected * rules.meanHandlingHours) / hours));
-      setPackers(s, packers[s], before);
+      const before = desk[s * DESK + PACKERS];
+      const count = Math.max(1, Math.ceil((rules.headroom * expected * rules.meanHandlingHours) / hours));
+      desk[s * DESK + PACKERS] = count;
+      setPackers(s, count, before);
       assignPackers(s);
     }
   }
 
   return {
     reserve,
+    accepted(seller) {
+      desk[seller * DESK + ACCEPTED_TODAY]++;
+    },
     openKind,
     closeDay(day) {
       const slot = (day - 1) % 7;
       for (let s = 0; s < sellers; s++) {
-        acceptedHistory[s * 7 + slot] = m.acceptedToday[s];
-        m.acceptedToday[s] = 0;
+        acceptedHistory[s * 7 + slot] = desk[s * DESK + ACCEPTED_TODAY];
+        desk[s * DESK + ACCEPTED_TODAY] = 0;
       }
     },
     pickupRound(c, visit) {
@@ -141,7 +154,7 @@ export function packing(m: Market): Packing {
         const seller = waiting[i];
         visit(seller);
         if (inHand.head(seller) >= 0) waiting[kept++] = seller;
-        else awaitingPickup[seller] = 0;
+        else desk[seller * DESK + AWAITING_PICKUP] = 0;
       }
       waiting.length = kept;
     },
@@ -160,7 +173,7 @@ export function packing(m: Market): Packing {
       if (last >= 0) orders.setNext(last, -1);
       return first;
     },
-    packersOf: (seller) => packers[seller],
+    packersOf: (seller) => desk[seller * DESK + PACKERS],
   };
 }
 

@@ -5,8 +5,8 @@ import type { Market } from './state.ts';
 import { moveStock } from './state.ts';
 
 export interface Replenishment {
-  /** Plans today's (s, S) for every SKU. */
-  plan(day: number): void;
+  /** Plans today's (s, S) for every SKU; with `review`, reviews each as soon as it is planned (one pass over the SKUs). */
+  plan(day: number, review?: boolean): void;
   review(sku: number): void;
   /** Each SKU starts the season at its order-up-to level (none under make-to-order). */
   stockUp(): void;
@@ -30,7 +30,7 @@ export function replenishment(m: Market): Replenishment {
    * the demand curve, planned at midnight. s is rounded up, so a SKU with any demand keeps a unit;
    * S stays above s. Make-to-order SKUs get s = −1: never reviewed.
    */
-  function plan(day: number): void {
+  function plan(day: number, andReview = false): void {
     const unitsPerOrder = m.scenario.demand.meanQuantity;
     const ahead = world.classes.map((c) => ({
       s: expectedOrdersTo(day + c.reorderDays) - expectedOrdersTo(day),
@@ -43,6 +43,9 @@ export function replenishment(m: Market): Replenishment {
       const units = world.skuShare[sku] * unitsPerOrder;
       const reorder = Math.ceil(units * a.s);
       stock.setLevels(sku, reorder, Math.max(reorder + 1, Math.ceil(units * a.S)));
+      // Reviewing SKU by SKU in index order is what a separate pass would do: only this SKU's
+      // levels matter to its review, and factory orders are placed in the same order.
+      if (andReview) review(sku);
     }
   }
 

@@ -26,6 +26,8 @@ export interface Handoffs {
   orderFromFactory(sku: number, quantity: number): void;
   /** packing.ts: a reserved order joins its seller's packing line (§6). */
   reserve(order: number): void;
+  /** packing.ts: the seller accepted an order today; its packers are planned from these (§6). */
+  accepted(seller: number): void;
   /** deposit.ts: a fine of `cny` for `cause` on order `order` of `seller`, assessed now (§14). */
   fine(order: number, seller: number, cause: number, cny: number): void;
   /** receiving.ts: a parcel reaches the warehouse (§11). */
@@ -55,8 +57,6 @@ export interface Market {
   readonly books: SellerBooks;
   readonly flows: StockFlows;
   readonly handoffs: Handoffs;
-  /** Orders each seller accepted today (allocation.ts counts, packing.ts plans packers from them). */
-  readonly acceptedToday: Int32Array;
   /** The warm-up's time while it is still ahead, −1 otherwise (statistics restart there). */
   warmUpPending: number;
 }
@@ -77,7 +77,6 @@ export function createMarket(scenario: Scenario, sim: Simulation): Market {
     books: new SellerBooks(world.sellerCount, causes.length, scenario.rules.depositCny),
     flows: { initialStock: 0, unitsFromStock: 0, unitsDelivered: 0 },
     handoffs: {} as Handoffs,
-    acceptedToday: new Int32Array(world.sellerCount),
     warmUpPending: -1,
   };
 }

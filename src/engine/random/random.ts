@@ -157,7 +157,8 @@ export class RandomStream {
   pick(table: AliasTable): number {
     const x = this.random() * table.size; // < size: (1 - 2^-53) × size never rounds up to size
     const column = x | 0;
-    return x - column < table.prob[column] ? column : table.alias[column];
+    const columns = table.columns;
+    return x - column < columns[column << 1] ? column : columns[(column << 1) + 1];
   }
 
   private standardNormal(): number {

@@ -2,6 +2,7 @@
 // worked out by hand: one seller, one SKU, scripted orders, no random demand.
 import { describe, expect, it } from 'vitest';
 import { JitModel } from '../src/model/jit.ts';
+import { inside } from '../src/model/disruptions.ts';
 import { defaultScenario } from '../src/scenario/schema.ts';
 import { REGIONS, type Scenario } from '../src/scenario/types.ts';
 
@@ -57,7 +58,7 @@ describe('lateness fines (docs/model.md §8)', () => {
 
   it('an order that ships 49 h after it was placed is fined 5x (couriers stopped for two days)', () => {
     const s = tiny((x) => {
-      x.factories.disruptions = [{ regions: [...REGIONS], from: '2022-10-01', to: '2022-10-02', affectedShare: 0, restartHours: 0, courierSuspended: true }];
+      x.factories.disruptions = [{ regions: [...REGIONS], from: '2022-10-01', to: '2022-10-02', affectedShare: 1, restartHours: 0, courierSuspended: true }];
     });
     // Placed 17:00, packed 17:30; pickups at 18:00 on days 0 and 1 fall in the stop; day 2 18:00 = 66 h.
     const { k } = run(s, [[17, 2]]);
@@ -187,5 +188,106 @@ describe('warehouse rosters (§11, §12)', () => {
     expect(k.ordersFulfilled).toBe(1);
     // Dock to stock: 1 min receiving + 30 min QC (not paused at 19:00) + 2 h put-away.
     expect(result.histograms.dockToStockHours.max).toBeCloseTo(1 / 60 + 0.5 + 2, 12);
+  });
+});
+
+describe('pausing a listing when out of stock (§3)', () => {
+  // No random demand: s = 0, S = 1. A at 1 h takes the one unit; the review orders one more (lands at 101 h).
+  // B at 5 h finds nothing on hand and a factory order out. C at 150 h finds the unit that landed.
+  const script: [number, number][] = [[1, 1], [5, 1], [150, 1]];
+
+  it('a paused listing loses orders without fines and resumes when stock lands', () => {
+    const { k } = run(tiny((x) => { x.sellers.classes.small.pauseListingWhenOut = true; }), script, 1);
+    expect(k.ordersLost).toBe(1);
+    expect(k.ordersLostPaused).toBe(1);
+    expect(k.lostSalesCny).toBe(100);
+    expect(k.finesTotalCny).toBe(0);
+    expect(k.ordersCancelled).toBe(0);
+    expect(k.ordersShipped).toBe(2); // A and C
+  });
+
+  it('without it the same order waits as a backorder and is cancelled and fined at 77 h', () => {
+    const { k } = run(tiny(), script, 1);
+    expect(k.ordersLost).toBe(0);
+    expect(k.ordersCancelled).toBe(1);
+    expect(k.finesStockoutCny).toBe(500);
+  });
+});
+
+describe('district lockdowns (§4)', () => {
+  it('stop SF for the drawn share of the region’s sellers, and for exactly those', () => {
+    const s = tiny((x) => {
+      x.sellers.count = 60;
+      x.sellers.regions = { shenzhen: 0, guangzhou: 0.5, dongguan: 0, foshan: 0.5, restOfGuangdong: 0, neighbouringProvinces: 0 };
+      // Days 0–2 ([0, 72) h): pickups at 18, 42 and 66 h fall inside.
+      x.factories.disruptions = [{ regions: ['guangzhou'], from: '2022-10-01', to: '2022-10-03', affectedShare: 0.4, restartHours: 0, courierSuspended: true }];
+    });
+    const model = new JitModel(s, 1, 0);
+    for (let seller = 0; seller < 60; seller++) { model.setStock(seller, 10); model.scheduleOrder(1, seller, 1); }
+    const k = model.run().kpis;
+    const { world } = model;
+    const inRegion = Array.from({ length: 60 }, (_, i) => i).filter((i) => REGIONS[world.sellerRegion[i]] === 'guangzhou');
+    const stopped = Array.from({ length: 60 }, (_, i) => i).filter((i) => inside(world.courierStops, i, 18));
+    expect(stopped.every((i) => inRegion.includes(i))).toBe(true);
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped.length).toBeLessThan(inRegion.length); // a district, not the city
+    // The stopped sellers' orders leave at 90 h (89 h late, 5x); everyone else's at 18 h.
+    expect(k.ordersShippedLateTier2).toBe(stopped.length);
+    expect(k.ordersShippedOnTime).toBe(60 - stopped.length);
+  });
+});
+
+describe('top-up as a disposition (§14)', () => {
+  it('is drawn once per seller: a seller that tops up once never ends suspended, one that does not is suspended at once', () => {
+    const s = tiny((x) => {
+      x.sellers.count = 40;
+      x.demand.unitValue = { medianCny: 2000, p90Cny: 2000 };
+      x.sellers.classes.small.stocking = { policy: 'makeToOrder' };
+      x.sellers.classes.small.topUpProbability = 0.5;
+      x.factories.leadTime = constant(1000);
+    });
+    // Per seller, orders at 1, 100, 200, 300 h all fail 72 h later: each fine takes the deposit to −5,000.
+    const model = new JitModel(s, 3, 0);
+    for (let seller = 0; seller < 40; seller++) for (const t of [1, 100, 200, 300]) model.scheduleOrder(t, seller, 1);
+    model.run();
+    const { books } = model.market;
+    const toppedUp = Array.from({ length: 40 }, (_, i) => i).filter((i) => books.topUpsOf(i) > 0);
+    const suspended = Array.from({ length: 40 }, (_, i) => i).filter((i) => books.suspended(i));
+    expect(toppedUp.length).toBeGreaterThan(5);
+    expect(suspended.length).toBeGreaterThan(5);
+    expect(toppedUp.filter((i) => suspended.includes(i))).toEqual([]);
+    expect(toppedUp.length + suspended.length).toBe(40);
+    for (const i of toppedUp) expect(books.topUpsOf(i)).toBe(4 * 10_000); // every one of its four crossings
+  });
+});
+
+describe('force majeure (§15)', () => {
+  // Make-to-order, 50 h production; couriers and the factory stopped over [0, 48) h.
+  // A at 1 h: production waits for 48 h, the order fails at 73 h: placed while the factory was blocked.
+  // C at 30 h: its unit lands at 98 h, ships at 114 h, 84 h late: pickups were stopped after it was placed.
+  // B at 60 h: served at 98 h by A's unit, ships at 114 h, 54 h late: nothing stopped it, fined 5x.
+  const s = (forceMajeure: boolean) => tiny((x) => {
+    x.sellers.classes.small.stocking = { policy: 'makeToOrder' };
+    x.factories.leadTime = constant(50);
+    x.factories.disruptions = [{ regions: [...REGIONS], from: '2022-10-01', to: '2022-10-02', affectedShare: 1, restartHours: 0, courierSuspended: true }];
+    x.rules.forceMajeure = forceMajeure;
+  });
+  const script: [number, number][] = [[1, 1], [30, 1], [60, 1]];
+
+  it('waives exactly the fines its rule names', () => {
+    const { k } = run(s(true), script, 0);
+    expect(k.ordersCancelled).toBe(1);
+    expect(k.ordersShippedLateTier2).toBe(2);
+    expect(k.finesTotalCny).toBe(500); // B alone
+    expect(k.finesLateTier2Cny).toBe(500);
+    expect(k.finesStockoutCny).toBe(0);
+    expect(k.finesWaivedCny).toBe(1000); // A's stockout fine and C's lateness fine
+    expect(k.ordersFineWaived).toBe(2);
+  });
+
+  it('is off by default: the same orders pay all three fines', () => {
+    const { k } = run(s(false), script, 0);
+    expect(k.finesTotalCny).toBe(1500);
+    expect(k.finesWaivedCny).toBe(0);
   });
 });

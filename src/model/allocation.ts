@@ -1,5 +1,5 @@
-// Allocation (docs/model.md §5): an order for a suspended seller is lost; otherwise stock on hand
-// is reserved for it at once, or it joins its SKU's FIFO backorder line and is reserved when stock
+// Allocation (docs/model.md §5): an order for a suspended seller is lost, and so is one for a SKU
+// whose listing its seller pauses while out of stock (§3); otherwise stock on hand is reserved for it at once, or it joins its SKU's FIFO backorder line and is reserved when stock
 // arrives — oldest first, whole orders only, strictly in order.
 import { moveStock, type Market } from './state.ts';
 
@@ -10,6 +10,8 @@ export interface Allocation {
 
 export function allocation(m: Market): Allocation {
   const { sim, world, orders, stock, ledger, books, handoffs } = m;
+  /** Per class: does it pause a listing with nothing on hand and a factory order outstanding? */
+  const pausesWhenOut = world.classes.map((c) => c.pauseListingWhenOut);
 
   function acceptOrder(sku: number, quantity: number): void {
     const now = sim.now;
@@ -19,10 +21,12 @@ export function allocation(m: Market): Allocation {
     ledger.unitsOrdered += quantity;
     ledger.gmvCny += value;
     ledger.ordersPlacedHourly.add(now, 1);
-    if (books.suspended(seller)) {
+    const paused = !books.suspended(seller) && pausesWhenOut[world.sellerClass[seller]] && stock.onHand(sku) === 0 && stock.onOrder(sku) > 0;
+    if (paused || books.suspended(seller)) {
       ledger.ordersLost++;
       ledger.unitsLost += quantity;
       ledger.lostSalesCny += value;
+      if (paused) ledger.ordersLostPaused++;
       return;
     }
     handoffs.accepted(seller);

@@ -1,7 +1,8 @@
 // Fines and the deposit (docs/model.md §14): every fine comes off the seller's deposit when it is
-// assessed, and may take it below zero. The first time it does (and again after each answer), the
-// seller answers topUpGraceHours later, trading meanwhile: it pays back to the full deposit with
-// its class's top-up probability, or is suspended from then on (its new orders are lost).
+// assessed, and may take it below zero. Whether a seller tops up is its disposition, drawn once
+// per replication with its class's top-up probability (a seller that pays once pays again). Each
+// time the balance drops below zero, the seller answers topUpGraceHours later, trading meanwhile:
+// a topping-up seller pays back to the full deposit, any other is suspended from then on.
 import type { Market } from './state.ts';
 
 export type Fine = (order: number, seller: number, cause: number, cny: number) => void;
@@ -10,6 +11,7 @@ export function deposit(m: Market): Fine {
   const { sim, world, orders, ledger, books } = m;
   const { depositCny, topUpGraceHours } = m.scenario.rules;
   const topUpDraws = sim.stream('deposit.topUp');
+  for (let s = 0; s < world.sellerCount; s++) books.setTopsUp(s, topUpDraws.bernoulli(world.classes[world.sellerClass[s]].topUpProbability));
   const RESPOND = sim.on(respond);
 
   function respond(seller: number): void {
@@ -27,7 +29,6 @@ export function deposit(m: Market): Fine {
     if (books.takeFine(seller, cause, cny) < 0 && !books.responsePending(seller) && !books.suspended(seller)) {
       books.markNegative(seller);
       books.setResponsePending(seller, true);
-      books.setTopsUp(seller, topUpDraws.bernoulli(world.classes[world.sellerClass[seller]].topUpProbability));
       sim.schedule(topUpGraceHours, RESPOND, seller);
     }
   };

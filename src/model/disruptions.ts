@@ -1,7 +1,8 @@
 // Factory disruptions and courier stops (docs/model.md §4): scheduled windows from the scenario
 // plus random closures (a Poisson number per region, lognormal lengths); which factories each
 // window stops is drawn once per replication. A blocked factory's production pauses and resumes
-// `restartHours` after the window; SF does not pick up in a window with `courierSuspended`.
+// `restartHours` after the window; in a window with `courierSuspended`, SF does not pick up from
+// a share affectedShare of the region's sellers (drawn once per replication).
 import type { RandomStream, Simulation } from '../engine/index.ts';
 import { REGIONS, type Scenario } from '../scenario/types.ts';
 import { hoursFromStart } from '../scenario/time.ts';
@@ -9,7 +10,7 @@ import { hoursFromStart } from '../scenario/time.ts';
 /** A window during which some factories stand still, and maybe couriers too. */
 export interface Window { regions: number[]; from: number; to: number; affectedShare: number; restartHours: number; courierSuspended: boolean }
 
-/** Per factory (one per SKU), its blocked intervals [from, to) in CSR form, merged and sorted. */
+/** Per owner (a factory, one per SKU; or a seller), its intervals [from, to) in CSR form, merged and sorted. */
 export interface BlockedIntervals { start: Int32Array; from: Float64Array; to: Float64Array }
 
 /** Scheduled windows plus random closures; `duration` draws a random closure's length in hours. */
@@ -50,28 +51,51 @@ export function blockedIntervals(windows: Window[], sim: Simulation, skuSeller: 
     for (let sku = 0; sku < skuSeller.length; sku++) {
       if (!w.regions.includes(sellerRegion[skuSeller[sku]])) continue;
       if (!stream.bernoulli(w.affectedShare)) continue;
-      let list = lists.get(sku);
-      if (!list) lists.set(sku, (list = []));
-      list.push([w.from, w.to + w.restartHours]);
+      addInterval(lists, sku, w.from, w.to + w.restartHours);
     }
   }
-  const start = new Int32Array(skuSeller.length + 1);
-  const from: number[] = [], to: number[] = [];
-  for (let sku = 0; sku < skuSeller.length; sku++) {
-    const list = (lists.get(sku) ?? []).sort((a, b) => a[0] - b[0]);
-    for (const [a, b] of list) {
-      const last = to.length - 1;
-      if (to.length > start[sku] && a <= to[last]) to[last] = Math.max(to[last], b);
-      else { from.push(a); to.push(b); }
-    }
-    start[sku + 1] = from.length;
-  }
-  return { start, from: Float64Array.from(from), to: Float64Array.from(to) };
+  return merged(lists, skuSeller.length);
 }
 
-/** Per region, the intervals in which SF does not pick up. */
-export function courierStops(windows: Window[]): { from: number; to: number }[][] {
-  return REGIONS.map((_, r) => windows.filter((w) => w.courierSuspended && w.regions.includes(r)).map((w) => ({ from: w.from, to: w.to })));
+/**
+ * Which sellers each window with `courierSuspended` cuts off from SF: a district lockdown closes a
+ * district, not a city, so each seller of a listed region is stopped with probability
+ * affectedShare, drawn once per replication. Per seller, its stopped intervals [from, to), merged.
+ */
+export function courierStops(windows: Window[], sim: Simulation, sellerRegion: Uint8Array): BlockedIntervals {
+  const stream = sim.stream('world.courier');
+  const lists = new Map<number, [number, number][]>();
+  for (const w of windows) {
+    if (!w.courierSuspended) continue;
+    for (let seller = 0; seller < sellerRegion.length; seller++) {
+      if (!w.regions.includes(sellerRegion[seller])) continue;
+      if (!stream.bernoulli(w.affectedShare)) continue;
+      addInterval(lists, seller, w.from, w.to);
+    }
+  }
+  return merged(lists, sellerRegion.length);
+}
+
+function addInterval(lists: Map<number, [number, number][]>, owner: number, from: number, to: number): void {
+  let list = lists.get(owner);
+  if (!list) lists.set(owner, (list = []));
+  list.push([from, to]);
+}
+
+/** Per owner, its intervals sorted and overlapping ones merged, in CSR form. */
+function merged(lists: Map<number, [number, number][]>, owners: number): BlockedIntervals {
+  const start = new Int32Array(owners + 1);
+  const from: number[] = [], to: number[] = [];
+  for (let owner = 0; owner < owners; owner++) {
+    const list = (lists.get(owner) ?? []).sort((a, b) => a[0] - b[0]);
+    for (const [a, b] of list) {
+      const last = to.length - 1;
+      if (to.length > start[owner] && a <= to[last]) to[last] = Math.max(to[last], b);
+      else { from.push(a); to.push(b); }
+    }
+    start[owner + 1] = from.length;
+  }
+  return { start, from: Float64Array.from(from), to: Float64Array.from(to) };
 }
 
 /**
@@ -92,8 +116,14 @@ export function productionDone(blocked: BlockedIntervals, sku: number, start: nu
   return t + left;
 }
 
-/** Whether SF's pickups are stopped at `now` in `region`. */
-export function courierStopped(stops: { from: number; to: number }[][], region: number, now: number): boolean {
-  for (const w of stops[region]) if (now >= w.from && now < w.to) return true;
+/** Whether owner's intervals (a factory's blocks, a seller's courier stops) hold time `t`. */
+export function inside(intervals: BlockedIntervals, owner: number, t: number): boolean {
+  for (let i = intervals.start[owner]; i < intervals.start[owner + 1]; i++) if (t >= intervals.from[i] && t < intervals.to[i]) return true;
+  return false;
+}
+
+/** Whether any of owner's intervals meets the span [from, to]. */
+export function meets(intervals: BlockedIntervals, owner: number, from: number, to: number): boolean {
+  for (let i = intervals.start[owner]; i < intervals.start[owner + 1]; i++) if (intervals.from[i] <= to && intervals.to[i] > from) return true;
   return false;
 }

@@ -1,12 +1,16 @@
 // Lateness fines (docs/model.md §8): a shipped order is fined the multiple of the highest tier its
 // ship delay exceeds (strictly: exactly 24 h is on time), times its value, assessed at dispatch.
+// Under force majeure (§15) the fine is waived if a lockdown stopped the seller's pickups at any
+// time between the order and its dispatch.
+import { meets } from './disruptions.ts';
 import type { Market } from './state.ts';
 
 /** Assesses one order shipped now: counts it by tier and fines it if late. */
 export type AssessLateness = (order: number, seller: number) => void;
 
 export function lateness(m: Market): AssessLateness {
-  const { sim, orders, ledger, handoffs } = m;
+  const { sim, world, orders, ledger, handoffs } = m;
+  const { forceMajeure } = m.scenario.rules;
   const tiers = m.causes.filter((c) => c.cause === 'late');
   const after = tiers.map((t) => t.afterHours!);
   const multiple = tiers.map((t) => t.multiple);
@@ -17,6 +21,9 @@ export function lateness(m: Market): AssessLateness {
     let tier = 0;
     while (tier < after.length && delay > after[tier]) tier++;
     ledger.shippedByTier[tier]++;
-    if (tier > 0) handoffs.fine(o, seller, firstCause + tier - 1, multiple[tier - 1] * orders.value(o));
+    if (tier === 0) return;
+    const cny = multiple[tier - 1] * orders.value(o);
+    if (forceMajeure && meets(world.courierStops, seller, orders.placedAt(o), sim.now)) ledger.waive(cny);
+    else handoffs.fine(o, seller, firstCause + tier - 1, cny);
   };
 }

@@ -26,6 +26,10 @@ export class Ledger {
   ordersRejected = 0; unitsRejected = 0;
   ordersCancelled = 0; unitsCancelled = 0;
   ordersLost = 0; unitsLost = 0; lostSalesCny = 0;
+  /** Of the orders lost, those lost to a paused listing (the rest to a suspended seller). */
+  ordersLostPaused = 0;
+  /** Fines waived under force majeure, and the orders they would have fallen on. */
+  finesWaivedCny = 0; ordersFineWaived = 0;
   // Shipped orders by lateness: index 0 on time, i the i-th tier.
   readonly shippedByTier: Float64Array;
   parcelsShipped = 0; parcelsArrived = 0; parcelsReturned = 0;
@@ -90,6 +94,12 @@ export class Ledger {
       d.hist.reset();
     }
     this.finePerFinedOrder.reset();
+  }
+
+  /** A fine the force-majeure rule waives (§15): recorded, never charged. */
+  waive(amount: number): void {
+    this.finesWaivedCny += amount;
+    this.ordersFineWaived++;
   }
 
   fine(cause: number, amount: number, now: number): void {

@@ -1,7 +1,7 @@
 // SF pickups and dispatch (docs/model.md §7): at each of its class's pickup times, every packed
-// order of a seller leaves in one parcel, unless SF's pickups are stopped in the seller's region
-// (§4). Shipping is paid by the seller; each order's lateness is assessed as it leaves.
-import { courierStopped } from './disruptions.ts';
+// order of a seller leaves in one parcel, unless a lockdown has stopped SF's pickups from that
+// seller (§4). Shipping is paid by the seller; each order's lateness is assessed as it leaves.
+import { inside } from './disruptions.ts';
 import { shippingPrice, type SendToWarehouse } from './courier.ts';
 import type { AssessLateness } from './lateness.ts';
 import type { Packing } from './packing.ts';
@@ -17,7 +17,7 @@ export function pickup(m: Market, packing: Packing, assessLateness: AssessLatene
   const pickupKind = sim.on((c) => packing.pickupRound(c, visit));
 
   function visit(seller: number): void {
-    if (!courierStopped(world.courierStops, world.sellerRegion[seller], sim.now)) dispatch(seller);
+    if (!inside(world.courierStops, seller, sim.now)) dispatch(seller);
   }
 
   function dispatch(seller: number): void {

@@ -59,6 +59,7 @@ export function buildResult(view: RunView): RunResult {
     ordersRejected: l.ordersRejected,
     ordersCancelled: l.ordersCancelled,
     ordersLost: l.ordersLost,
+    ordersLostPaused: l.ordersLostPaused,
     ordersOpen: open.orders,
     unitsFulfilled: l.unitsFulfilled,
     unitsRejected: l.unitsRejected,
@@ -78,6 +79,8 @@ export function buildResult(view: RunView): RunResult {
   });
   kpis.finesTotalCny = finesTotal;
   kpis.finesShareOfGmv = l.gmvCny > 0 ? finesTotal / l.gmvCny : 0;
+  kpis.finesWaivedCny = l.finesWaivedCny;
+  kpis.ordersFineWaived = l.ordersFineWaived;
 
   const sellers = view.sellerCount;
   const sellerFines = new Float64Array(sellers);

@@ -1,9 +1,12 @@
 // Stockout cancellation (docs/model.md §9): an order still unreserved `failAfterHours` after it
-// was placed is cancelled, never ships, and is fined `stockoutMultiple` x its value.
+// was placed is cancelled, never ships, and is fined `stockoutMultiple` x its value; under force
+// majeure (§15) the fine is waived if the SKU's factory was blocked (window or restart) when the
+// order was placed.
 // Without an event per backorder: every deadline is placed-at + the same failAfterHours, so they
 // come due in order and a FIFO ring holds them. A reserved order's entry goes stale (its ticket no
 // longer matches) and is dropped when it reaches the front; only live fronts cost an event.
 import { unrollRing } from '../engine/index.ts';
+import { inside } from './disruptions.ts';
 import { causeIndex } from './fine-causes.ts';
 import { closeOrder, type Market } from './state.ts';
 
@@ -13,8 +16,8 @@ export interface Stockout {
 }
 
 export function stockout(m: Market): Stockout {
-  const { sim, orders, stock, ledger, handoffs } = m;
-  const { failAfterHours, stockoutMultiple } = m.scenario.rules;
+  const { sim, world, orders, stock, ledger, handoffs } = m;
+  const { failAfterHours, stockoutMultiple, forceMajeure } = m.scenario.rules;
   const cause = causeIndex(m.causes, 'stockout');
   const deadlines = new Deadlines();
   let tickets = 0;
@@ -40,7 +43,9 @@ export function stockout(m: Market): Stockout {
     const sku = orders.sku(o), quantity = orders.quantity(o);
     stock.backorders.remove(sku, o, orders);
     stock.addBackordered(sku, -quantity);
-    handoffs.fine(o, orders.seller(o), cause, stockoutMultiple * orders.value(o));
+    const cny = stockoutMultiple * orders.value(o);
+    if (forceMajeure && inside(world.blocked, sku, orders.placedAt(o))) ledger.waive(cny);
+    else handoffs.fine(o, orders.seller(o), cause, cny);
     ledger.ordersCancelled++;
     ledger.unitsCancelled += quantity;
     closeOrder(m, o);

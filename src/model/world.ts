@@ -30,6 +30,7 @@ export interface ClassRules {
   plansForPeak: boolean;
   pickupHours: number[];
   makeToOrder: boolean;
+  pauseListingWhenOut: boolean;
   reorderDays: number;
   orderUpToDays: number;
   topUpProbability: number;
@@ -59,8 +60,8 @@ export interface World {
   unitWeight: Float64Array;
   /** Per factory (one per SKU), when it stands still (disruptions.ts). */
   blocked: BlockedIntervals;
-  /** Per region, the intervals in which SF does not pick up. */
-  courierStops: { from: number; to: number }[][];
+  /** Per seller, the intervals in which SF does not pick up from it (disruptions.ts). */
+  courierStops: BlockedIntervals;
   demandRate: PiecewiseRate;
   /** Expected platform orders on each day, extended past the horizon for look-ahead. */
   expectedOrdersByDay: Float64Array;
@@ -155,7 +156,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     unitValue,
     unitWeight,
     blocked: blockedIntervals(windows, sim, skuSeller, sellerRegion),
-    courierStops: courierStops(windows),
+    courierStops: courierStops(windows, sim, sellerRegion),
     demandRate: new PiecewiseRate(times, rates, rates),
     expectedOrdersByDay,
     slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
@@ -181,6 +182,7 @@ function classRules(c: SellerClass, skuZipf: number): ClassRules {
     plansForPeak: c.plansForPeak,
     pickupHours: [...c.pickupHours],
     makeToOrder: c.stocking.policy === 'makeToOrder',
+    pauseListingWhenOut: c.pauseListingWhenOut,
     reorderDays: c.stocking.policy === 'sS' ? c.stocking.reorderDays : 0,
     orderUpToDays: c.stocking.policy === 'sS' ? c.stocking.orderUpToDays : 0,
     topUpProbability: c.topUpProbability,

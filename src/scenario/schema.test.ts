@@ -45,7 +45,7 @@ describe('defaults', () => {
     expect(s.sellers.classes.small).toEqual({
       share: 0.7, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
       handling: { medianHours: 0.25, p90Hours: 1 }, packingHeadroom: 1.5, plansForPeak: false,
-      pickupHours: [18], stocking: { policy: 'sS', reorderDays: 3, orderUpToDays: 10 },
+      pickupHours: [18], stocking: { policy: 'sS', reorderDays: 3, orderUpToDays: 10 }, pauseListingWhenOut: false,
       defectRate: { mean: 0.03, sd: 0.02 }, topUpProbability: 0.5,
     });
     expect(s.sellers.classes.medium.pickupHours).toEqual([12, 18]);
@@ -77,7 +77,7 @@ describe('defaults', () => {
     expect([s.warehouse.qc.perParcelMinutes, s.warehouse.qc.perUnitMinutes, s.warehouse.putawayHours]).toEqual([2, 0.5, 2]);
     expect(s.rules).toEqual({
       lateness: [{ afterHours: 24, multiple: 1 }, { afterHours: 48, multiple: 5 }],
-      failAfterHours: 72, stockoutMultiple: 5, qualityMultiple: 5, depositCny: 5000, topUpGraceHours: 72,
+      failAfterHours: 72, stockoutMultiple: 5, qualityMultiple: 5, depositCny: 5000, topUpGraceHours: 72, forceMajeure: false,
     });
   });
 

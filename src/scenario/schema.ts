@@ -55,20 +55,20 @@ const DEFAULTS = {
       large: {
         share: 0.05, skusPerSeller: 80, workingHours: { openHour: 7, closeHour: 23 },
         handling: { medianHours: 0.1, p90Hours: 0.3 }, packingHeadroom: 1.5, plansForPeak: true,
-        pickupHours: [10, 14, 18], stocking: { policy: 'sS', reorderDays: 7, orderUpToDays: 21 },
+        pickupHours: [10, 14, 18], stocking: { policy: 'sS', reorderDays: 7, orderUpToDays: 21 }, pauseListingWhenOut: false,
         defectRate: { mean: 0.01, sd: 0.005 }, topUpProbability: 0.95,
       },
       medium: {
         share: 0.25, skusPerSeller: 20, workingHours: { openHour: 8, closeHour: 22 },
         handling: { medianHours: 0.15, p90Hours: 0.5 }, packingHeadroom: 1.5, plansForPeak: true,
-        pickupHours: [12, 18], stocking: { policy: 'sS', reorderDays: 5, orderUpToDays: 14 },
+        pickupHours: [12, 18], stocking: { policy: 'sS', reorderDays: 5, orderUpToDays: 14 }, pauseListingWhenOut: false,
         defectRate: { mean: 0.02, sd: 0.01 }, topUpProbability: 0.8,
       },
       small: {
         // Small sellers size packing on what they saw, so a sudden peak overloads them.
         share: 0.70, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
         handling: { medianHours: 0.25, p90Hours: 1 }, packingHeadroom: 1.5, plansForPeak: false,
-        pickupHours: [18], stocking: { policy: 'sS', reorderDays: 3, orderUpToDays: 10 },
+        pickupHours: [18], stocking: { policy: 'sS', reorderDays: 3, orderUpToDays: 10 }, pauseListingWhenOut: false,
         defectRate: { mean: 0.03, sd: 0.02 }, topUpProbability: 0.5,
       },
     },
@@ -130,6 +130,7 @@ const DEFAULTS = {
     qualityMultiple: 5,
     depositCny: 5000,
     topUpGraceHours: 72,
+    forceMajeure: false, // S: the published rules waive nothing
   },
 } satisfies Scenario;
 
@@ -370,6 +371,7 @@ function sellerClass(d: ClassDefaults) {
       .superRefine(increasing<number>((h) => h, [], (previous) => `an hour after the previous pickup (${previous})`, String))
       .prefault(d.pickupHours),
     stocking: stocking(d.stocking),
+    pauseListingWhenOut: yesNo.prefault(d.pauseListingWhenOut),
     defectRate: section({
       mean: share.prefault(d.defectRate.mean),
       sd: nonNegative.prefault(d.defectRate.sd),
@@ -488,6 +490,7 @@ const rules = section({
   qualityMultiple: nonNegative.prefault(D.rules.qualityMultiple),
   depositCny: nonNegative.prefault(D.rules.depositCny),
   topUpGraceHours: nonNegative.prefault(D.rules.topUpGraceHours),
+  forceMajeure: yesNo.prefault(D.rules.forceMajeure),
 }).prefault({});
 
 /** A scenario file's content (after `extends` is resolved) → the resolved `Scenario`. */

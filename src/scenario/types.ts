@@ -39,8 +39,11 @@ export interface SellerClass {
   /** SF pickup times, hours of day (may be fractional: 17.5 = 17:30), increasing. */
   pickupHours: number[];
   stocking: StockingPolicy;
+  /** While a SKU has nothing on hand and a factory order outstanding, its listing is paused: new orders are lost, unfined. */
+  pauseListingWhenOut: boolean;
   /** Per-unit defect rate across sellers of the class: Beta with this mean and sd. */
   defectRate: { mean: number; sd: number };
+  /** Share of the class's sellers that top their deposit up (a disposition drawn once per seller and replication). */
   topUpProbability: number;
 }
 
@@ -110,5 +113,7 @@ export interface Scenario {
     qualityMultiple: number;
     depositCny: number;
     topUpGraceHours: number;
+    /** Waive lateness fines of orders whose seller's pickups were stopped, and stockout fines of orders placed while their factory was blocked. */
+    forceMajeure: boolean;
   };
 }

@@ -50,6 +50,19 @@ describe.each(shipped)('conservation on scenarios/%s', (file) => {
     expect(k.unitsPurchased).toBe(flows.unitsDelivered + onOrder);
   });
 
+  it('the seller classes partition the platform: their orders, shipments, fines and sellers add up to the totals', () => {
+    const classes = Object.values(result.byClass);
+    const sum = (key: string) => classes.reduce((t, c) => t + c[key], 0);
+    for (const [byClass, total] of [['ordersPlaced', 'ordersPlaced'], ['ordersLost', 'ordersLost'], ['ordersCancelled', 'ordersCancelled'],
+      ['ordersShipped', 'ordersShipped'], ['ordersShippedOnTime', 'ordersShippedOnTime'], ['sellersSuspended', 'sellersSuspended'], ['sellersFined', 'sellersFined']]) {
+      expect(sum(byClass), byClass).toBe(k[total]);
+    }
+    expect(sum('sellers')).toBe(model.world.sellerCount);
+    expect(rel(sum('gmvCny'), k.gmvCny)).toBeLessThan(1e-9);
+    expect(rel(sum('finesTotalCny'), k.finesTotalCny)).toBeLessThan(1e-9);
+    for (const c of classes) if (c.gmvCny > 0) expect(c.finesShareOfGmv).toBeCloseTo(c.finesTotalCny / c.gmvCny, 12);
+  });
+
   it('fines summed by seller equal fines summed by cause, and by hour; deposits account for both', () => {
     const { books, causes } = model.market;
     let bySeller = 0;

@@ -1,7 +1,7 @@
 // Which parameters the form shows, by section: the ones planners touch most (demand and its
 // peaks, seller mix and stocking, disruption windows, staff by hour with surges, fines and
 // deposit). A function of the scenario, since lists have as many rows as the file has items.
-import { defaultScenario } from '../src/scenario/schema.ts';
+import { STOCKING_STARTS } from '../src/scenario/schema.ts';
 import { REGIONS, SIZE_CLASSES, type Scenario } from '../src/scenario/types.ts';
 
 export type Control =
@@ -15,9 +15,6 @@ export type Control =
   | { kind: 'group'; label: string; path: string; controls: Control[] };
 
 export interface Section { title: string; controls: Control[] }
-
-/** Each class's calibrated (s, S) days: where switching back from make-to-order starts. */
-const CALIBRATED_STOCKING = defaultScenario().sellers.classes;
 
 const CLASS_LABELS = { large: 'Large sellers', medium: 'Medium sellers', small: 'Small sellers' } as const;
 const STAGE_LABELS = { receiving: 'Receiving', qc: 'QC' } as const;
@@ -36,18 +33,21 @@ export function formSections(s: Scenario): Section[] {
   const sellerClass = (c: (typeof SIZE_CLASSES)[number]): Control => {
     const at = `sellers.classes.${c}`;
     const stocking = s.sellers.classes[c].stocking;
-    const sS = CALIBRATED_STOCKING[c].stocking as { reorderDays: number; orderUpToDays: number };
+    const starts = STOCKING_STARTS[c];
     return {
       kind: 'group', label: CLASS_LABELS[c], path: at, controls: [
         num('Share', `${at}.share`),
         {
-          kind: 'choice', label: 'Stocking', path: `${at}.stocking.policy`, options: ['sS', 'makeToOrder'], writes: `${at}.stocking`,
-          // Back to (s, S) starts from the class's calibrated days.
-          write: (policy) => (policy === 'sS' ? { policy, reorderDays: sS.reorderDays, orderUpToDays: sS.orderUpToDays } : { policy }),
+          kind: 'choice', label: 'Stocking', path: `${at}.stocking.policy`, options: ['serviceLevel', 'sS', 'makeToOrder'], writes: `${at}.stocking`,
+          // A policy chosen anew starts from the class's calibrated values for it.
+          write: (policy) => (policy === 'serviceLevel' || policy === 'sS' ? { policy, ...starts[policy] } : { policy }),
         },
-        ...(stocking.policy === 'sS'
-          ? [num('Reorder at (days of demand)', `${at}.stocking.reorderDays`), num('Order up to (days)', `${at}.stocking.orderUpToDays`)]
-          : []),
+        ...(stocking.policy === 'serviceLevel'
+          ? [num('Cycle service level (share of cycles without a stockout)', `${at}.stocking.cycleServiceLevel`), num('Cycle stock (days)', `${at}.stocking.cycleDays`)]
+          : stocking.policy === 'sS'
+            ? [num('Reorder at (days of demand)', `${at}.stocking.reorderDays`), num('Order up to (days)', `${at}.stocking.orderUpToDays`)]
+            : []),
+        { kind: 'yesNo', label: 'Pause a listing when out of stock', path: `${at}.pauseListingWhenOut` },
       ],
     };
   };
@@ -120,6 +120,7 @@ export function formSections(s: Scenario): Section[] {
         num('Quality multiple', 'rules.qualityMultiple'),
         num('Deposit (CNY)', 'rules.depositCny'),
         num('Top-up grace (h)', 'rules.topUpGraceHours'),
+        { kind: 'yesNo', label: 'Force majeure: waive fines that lockdowns caused', path: 'rules.forceMajeure' },
       ],
     },
   ];

@@ -58,3 +58,25 @@ export function differenceTable(diff: Record<string, KpiDifference>, a: Record<s
   }
   return pad(rows) + '\n* the 95% interval of the paired difference excludes 0';
 }
+
+/** By seller class, the figures that say who bears the burden, one column per class. */
+const BY_CLASS: [string, string, (x: number) => string][] = [
+  ['finesShareOfGmv', 'fines / class GMV', percent],
+  ['onTimeShare', 'shipped on time', percent],
+  ['ordersCancelledShare', 'orders cancelled (stockout)', percent],
+  ['sellersSuspendedShare', 'sellers suspended', percent],
+  ['sellerProfitP5Cny', 'profit per seller P5, CNY', formatNumber],
+  ['sellerProfitP50Cny', 'profit per seller P50, CNY', formatNumber],
+  ['sellerProfitP95Cny', 'profit per seller P95, CNY', formatNumber],
+];
+
+function percent(x: number): string {
+  return Number.isFinite(x) ? `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%` : '—';
+}
+
+export function classTable(byClass: Record<string, Record<string, KpiInterval>>): string {
+  const classes = Object.keys(byClass).filter((c) => (byClass[c].sellers?.mean ?? 0) > 0);
+  const rows = [['by seller class (mean)', ...classes]];
+  for (const [key, label, show] of BY_CLASS) rows.push([label, ...classes.map((c) => show(byClass[c][key]?.mean ?? NaN))]);
+  return pad(rows);
+}

@@ -20,6 +20,17 @@ export function kpisCsv(kpis: Record<string, KpiInterval>): string {
   return rows.join('\n') + '\n';
 }
 
+/** One row per (seller class, KPI): the KPIs that say who bears the burden. */
+export function kpisByClassCsv(byClass: Record<string, Record<string, KpiInterval>>): string {
+  const rows = ['class,kpi,mean,half_width_95,low_95,high_95,replications'];
+  for (const [c, kpis] of Object.entries(byClass)) {
+    for (const [name, k] of Object.entries(kpis)) {
+      rows.push([c, name, csvNumber(k.mean), csvNumber(k.halfWidth), csvNumber(k.low), csvNumber(k.high), String(k.n)].join(','));
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
 /** One row per hour: its China date and hour, then each series' mean, P5 and P95. */
 export function hourlyCsv(hourly: Record<string, HourlyBand>, seasonStart: string): string {
   const names = Object.keys(hourly);

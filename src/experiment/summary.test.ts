@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Histogram } from '../engine/index.ts';
 import type { RunResult } from '../model/result.ts';
-import { compareKpis, quantileSorted, summarise } from './summary.ts';
+import { compareByClass, compareKpis, quantileSorted, summarise } from './summary.ts';
 
 function result(orders: number, hourly: number[], shipDelays: number[]): RunResult {
   const h = Histogram.linear(0, 10, 10);
@@ -12,6 +12,7 @@ function result(orders: number, hourly: number[], shipDelays: number[]): RunResu
     kpis: { ordersPlaced: orders, finesTotalCny: orders * 2 },
     hourly: { ordersPlaced: Float64Array.from(hourly) },
     histograms: { shipDelayHours: h.snapshot() },
+    byClass: {},
     fineCauses: [],
     horizonHours: hourly.length,
     events: 0,
@@ -70,6 +71,27 @@ describe('compareKpis', () => {
     const d = compareKpis(a, b).ordersPlaced;
     expect(d.mean).toBe(0);
     expect(d.significant).toBe(false);
+  });
+
+  it('leaves out pairs where a side is undefined (NaN), and reports none where no pair is left', () => {
+    const withShare = (orders: number, share: number) => ({ ...result(orders, [0], []), byClass: { large: { onTimeShare: share } } });
+    const a = [withShare(10, 0.5), withShare(20, NaN), withShare(30, 0.7)];
+    const b = [withShare(11, 0.6), withShare(21, 0.9), withShare(31, 0.8)];
+    const d = compareByClass(a, b).large.onTimeShare;
+    expect(d.n).toBe(2);
+    expect(d.mean).toBeCloseTo(0.1, 12);
+    const none = compareByClass([withShare(1, NaN)], [withShare(1, NaN)]).large.onTimeShare;
+    expect([none.n, none.significant]).toEqual([0, false]);
+    expect(Number.isNaN(none.mean)).toBe(true);
+  });
+});
+
+describe('summarise by seller class', () => {
+  it('gives each class KPI its interval, leaving out undefined replications', () => {
+    const r = (share: number) => ({ ...result(1, [0], []), byClass: { small: { onTimeShare: share } } });
+    const s = summarise([r(0.9), r(NaN), r(0.7)]);
+    expect(s.byClass.small.onTimeShare.n).toBe(2);
+    expect(s.byClass.small.onTimeShare.mean).toBeCloseTo(0.8, 12);
   });
 });
 

@@ -18,6 +18,8 @@ export interface HourlyBand {
 export interface Summary {
   replications: number;
   kpis: Record<string, KpiInterval>;
+  /** Per seller class (large, medium, small), its KPIs' intervals. */
+  byClass: Record<string, Record<string, KpiInterval>>;
   hourly: Record<string, HourlyBand>;
   histograms: Record<string, HistogramSnapshot>;
 }
@@ -25,10 +27,10 @@ export interface Summary {
 /** Summarises replications run from one seed (index i is replication i). */
 export function summarise(results: RunResult[]): Summary {
   if (results.length === 0) throw new RangeError('summarise: no replications to summarise');
-  const kpis: Record<string, KpiInterval> = {};
-  for (const name of Object.keys(results[0].kpis)) {
-    kpis[name] = interval(results.map((r) => r.kpis[name]));
-  }
+  const intervals = (of: (r: RunResult) => Record<string, number>) =>
+    Object.fromEntries(Object.keys(of(results[0])).map((name) => [name, interval(results.map((r) => of(r)[name]))]));
+  const kpis = intervals((r) => r.kpis);
+  const byClass = Object.fromEntries(Object.keys(results[0].byClass).map((c) => [c, intervals((r) => r.byClass[c])]));
   const hourly = hourlyBands(results.map((r) => r.hourly));
   const histograms: Record<string, HistogramSnapshot> = {};
   for (const name of Object.keys(results[0].histograms)) {
@@ -36,25 +38,35 @@ export function summarise(results: RunResult[]): Summary {
     for (let i = 1; i < results.length; i++) merged.merge(results[i].histograms[name]);
     histograms[name] = merged.snapshot();
   }
-  return { replications: results.length, kpis, hourly, histograms };
+  return { replications: results.length, kpis, byClass, hourly, histograms };
 }
 
 /**
  * Paired differences B − A per KPI over replications run with common random numbers (the same
  * seed and replication indices), with their 95% intervals and whether each is significant.
  */
-export function compareKpis(a: RunResult[], b: RunResult[]): Record<string, KpiDifference> {
+export function compareKpis(a: RunResult[], b: RunResult[], of: (r: RunResult) => Record<string, number> = (r) => r.kpis): Record<string, KpiDifference> {
   const n = Math.min(a.length, b.length);
   if (n === 0) throw new RangeError('compareKpis: no paired replications');
   const out: Record<string, KpiDifference> = {};
-  for (const name of Object.keys(a[0].kpis)) {
-    if (!(name in b[0].kpis)) continue;
-    const xa = a.slice(0, n).map((r) => r.kpis[name]);
-    const xb = b.slice(0, n).map((r) => r.kpis[name]);
-    const d = pairedDifference(xb, xa);
+  for (const name of Object.keys(of(a[0]))) {
+    if (!(name in of(b[0]))) continue;
+    // Pairs where either side is undefined (a share of nothing: NaN) carry no difference.
+    const pairs = a.slice(0, n).map((r, i) => [of(r)[name], of(b[i])[name]]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    if (pairs.length === 0) {
+      out[name] = { n: 0, mean: NaN, sd: NaN, halfWidth: NaN, low: NaN, high: NaN, significant: false };
+      continue;
+    }
+    const d = pairedDifference(pairs.map((p) => p[1]), pairs.map((p) => p[0]));
     out[name] = { n: d.n, mean: d.mean, sd: d.sd, halfWidth: d.halfWidth, low: d.low, high: d.high, significant: d.significant };
   }
   return out;
+}
+
+/** compareKpis for each seller class both runs have. */
+export function compareByClass(a: RunResult[], b: RunResult[]): Record<string, Record<string, KpiDifference>> {
+  const classes = Object.keys(a[0].byClass).filter((c) => c in b[0].byClass);
+  return Object.fromEntries(classes.map((c) => [c, compareKpis(a, b, (r) => r.byClass[c])]));
 }
 
 function interval(values: number[]): KpiInterval {

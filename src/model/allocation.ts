@@ -21,11 +21,15 @@ export function allocation(m: Market): Allocation {
     ledger.unitsOrdered += quantity;
     ledger.gmvCny += value;
     ledger.ordersPlacedHourly.add(now, 1);
-    const paused = !books.suspended(seller) && pausesWhenOut[world.sellerClass[seller]] && stock.onHand(sku) === 0 && stock.onOrder(sku) > 0;
+    const c = world.sellerClass[seller];
+    ledger.classOrdersPlaced[c]++;
+    ledger.classGmvCny[c] += value;
+    const paused = !books.suspended(seller) && pausesWhenOut[c] && stock.onHand(sku) === 0 && stock.onOrder(sku) > 0;
     if (paused || books.suspended(seller)) {
       ledger.ordersLost++;
       ledger.unitsLost += quantity;
       ledger.lostSalesCny += value;
+      ledger.classOrdersLost[c]++;
       if (paused) ledger.ordersLostPaused++;
       return;
     }
@@ -37,7 +41,7 @@ export function allocation(m: Market): Allocation {
       stock.backorders.push(sku, o, orders);
       stock.addBackordered(sku, quantity);
       handoffs.backordered(o);
-      if (world.classes[world.sellerClass[seller]].makeToOrder) handoffs.orderFromFactory(sku, quantity);
+      if (world.classes[c].makeToOrder) handoffs.orderFromFactory(sku, quantity);
     }
     handoffs.review(sku);
   }

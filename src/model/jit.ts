@@ -3,7 +3,7 @@
 // replenishment and factory, packing, pickup with lateness and the courier, receiving, QC,
 // put-away — with the deposit taking every fine. The rules live in the stages, not here.
 import { Simulation } from '../engine/index.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { SIZE_CLASSES, type Scenario } from '../scenario/types.ts';
 import { allocation } from './allocation.ts';
 import { transit } from './courier.ts';
 import { day } from './day.ts';
@@ -137,6 +137,7 @@ export class JitModel {
       qc: this.qc.staff,
       receivingRoster: m.world.receivingRoster,
       qcRoster: m.world.qcRoster,
+      classes: SIZE_CLASSES.map((name, c) => ({ name, ...m.world.classRange[c] })),
     });
   }
 }

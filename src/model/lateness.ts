@@ -21,6 +21,9 @@ export function lateness(m: Market): AssessLateness {
     let tier = 0;
     while (tier < after.length && delay > after[tier]) tier++;
     ledger.shippedByTier[tier]++;
+    const c = world.sellerClass[seller];
+    ledger.classOrdersShipped[c]++;
+    if (tier === 0) ledger.classOrdersShippedOnTime[c]++;
     if (tier === 0) return;
     const cny = multiple[tier - 1] * orders.value(o);
     if (forceMajeure && meets(world.courierStops, seller, orders.placedAt(o), sim.now)) ledger.waive(cny);

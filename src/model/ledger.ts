@@ -37,6 +37,13 @@ export class Ledger {
   shippingCostCny = 0; returnShippingCostCny = 0;
 
   readonly finesByCause: Float64Array;
+  // By seller class (large, medium, small), for "who bears the burden?".
+  readonly classOrdersPlaced: Float64Array;
+  readonly classGmvCny: Float64Array;
+  readonly classOrdersLost: Float64Array;
+  readonly classOrdersCancelled: Float64Array;
+  readonly classOrdersShipped: Float64Array;
+  readonly classOrdersShippedOnTime: Float64Array;
   readonly finesHourly: HourlySeries[];
   readonly ordersPlacedHourly: HourlySeries;
   readonly parcelsArrivingHourly: HourlySeries;
@@ -54,8 +61,14 @@ export class Ledger {
   /** Total fine of each order that was fined at all, CNY. */
   readonly finePerFinedOrder = Histogram.log(1, 1e7, 140);
 
-  constructor(horizon: number, causes: readonly FineCause[]) {
+  constructor(horizon: number, causes: readonly FineCause[], classes: number) {
     this.causes = causes;
+    this.classOrdersPlaced = new Float64Array(classes);
+    this.classGmvCny = new Float64Array(classes);
+    this.classOrdersLost = new Float64Array(classes);
+    this.classOrdersCancelled = new Float64Array(classes);
+    this.classOrdersShipped = new Float64Array(classes);
+    this.classOrdersShippedOnTime = new Float64Array(classes);
     const tiers = causes.filter((c) => c.cause === 'late').length;
     this.shippedByTier = new Float64Array(tiers + 1);
     this.finesByCause = new Float64Array(this.causes.length);

@@ -1,6 +1,12 @@
 // Replenishment (docs/model.md §3): each SKU's (s, S) is planned every midnight from its forecast
-// over the days ahead, and its inventory position (on hand + on order − backordered) is reviewed
-// continuously: at or below s, the seller orders up to S from the factory.
+// over the days ahead, by its class's policy, and its inventory position (on hand + on order −
+// backordered) is reviewed continuously: at or below s, the seller orders up to S from the factory.
+//  - serviceLevel: s is the cycleServiceLevel-quantile of the SKU's demand over a factory lead
+//    time (lead-time-demand.ts, from a table built once per run), S = s + max(cycleDays of
+//    forecast units, the 99th percentile of one order's quantity);
+//  - sS: s and S are reorderDays and orderUpToDays of forecast units;
+//  - makeToOrder: no stock; each order not served from stock orders its own quantity (allocation.ts).
+import { LeadTimeDemandTable, orderQuantityQuantile } from './lead-time-demand.ts';
 import type { Market } from './state.ts';
 import { moveStock } from './state.ts';
 
@@ -25,24 +31,49 @@ export function replenishment(m: Market): Replenishment {
     return cumulativeDays[d] + (x - d) * world.expectedOrdersByDay[d];
   }
 
-  /**
-   * (s, S) for the day: the SKU's expected units over the next reorderDays / orderUpToDays days by
-   * the demand curve, planned at midnight. s is rounded up, so a SKU with any demand keeps a unit;
-   * S stays above s. Make-to-order SKUs get s = −1: never reviewed.
-   */
+  const { meanQuantity } = m.scenario.demand;
+  const leadTime = m.scenario.factories.leadTime;
+  /** Lead-time demand is forecast over the next p90 lead time. */
+  const leadDays = leadTime.p90Hours / 24;
+  /** One large order: a slow SKU's order-up-to level covers it, or a whole order would wait. */
+  const largeOrder = orderQuantityQuantile(meanQuantity, 0.99);
+  let maxShare = 0;
+  for (let sku = 0; sku < world.skuCount; sku++) maxShare = Math.max(maxShare, world.skuShare[sku]);
+  let maxDay = 0;
+  for (const x of world.expectedOrdersByDay) maxDay = Math.max(maxDay, x);
+  // A little above the highest rate a SKU can be forecast, so that rounding in the forecast never
+  // leaves the table (whose entries do not depend on how far it was built: tables are shared).
+  const maxRate = maxShare * maxDay * 1.001 + 1e-9;
+  const tables = world.classes.map((c) =>
+    c.stocking.policy === 'serviceLevel' ? reorderTable(leadTime, meanQuantity, c.stocking.cycleServiceLevel, maxRate) : null);
+
+  /** Every SKU's (s, S) for the day; with `andReview`, each SKU is reviewed as soon as it is planned. */
   function plan(day: number, andReview = false): void {
-    const unitsPerOrder = m.scenario.demand.meanQuantity;
-    const ahead = world.classes.map((c) => ({
-      s: expectedOrdersTo(day + c.reorderDays) - expectedOrdersTo(day),
-      S: expectedOrdersTo(day + c.orderUpToDays) - expectedOrdersTo(day),
-      makeToOrder: c.makeToOrder,
-    }));
+    const ahead = world.classes.map((c) => {
+      const p = c.stocking;
+      if (p.policy === 'serviceLevel') {
+        return { rate: (expectedOrdersTo(day + leadDays) - expectedOrdersTo(day)) / leadDays, S: expectedOrdersTo(day + p.cycleDays) - expectedOrdersTo(day), s: 0 };
+      }
+      if (p.policy === 'sS') {
+        return { rate: 0, s: expectedOrdersTo(day + p.reorderDays) - expectedOrdersTo(day), S: expectedOrdersTo(day + p.orderUpToDays) - expectedOrdersTo(day) };
+      }
+      return null;
+    });
     for (let sku = 0; sku < world.skuCount; sku++) {
-      const a = ahead[world.sellerClass[world.skuSeller[sku]]];
-      if (a.makeToOrder) { stock.setLevels(sku, -1, 0); continue; }
-      const units = world.skuShare[sku] * unitsPerOrder;
-      const reorder = Math.ceil(units * a.s);
-      stock.setLevels(sku, reorder, Math.max(reorder + 1, Math.ceil(units * a.S)));
+      const c = world.sellerClass[world.skuSeller[sku]];
+      const a = ahead[c];
+      if (a === null) { stock.setLevels(sku, -1, 0); continue; }
+      const share = world.skuShare[sku];
+      const table = tables[c];
+      if (table) {
+        const reorder = table.at(share * a.rate);
+        stock.setLevels(sku, reorder, reorder + Math.max(Math.ceil(share * meanQuantity * a.S), largeOrder));
+      } else {
+        // (s, S) in days: s rounded up, so a SKU with any demand keeps a unit; S stays above s.
+        const units = share * meanQuantity;
+        const reorder = Math.ceil(units * a.s);
+        stock.setLevels(sku, reorder, Math.max(reorder + 1, Math.ceil(units * a.S)));
+      }
       // Reviewing SKU by SKU in index order is what a separate pass would do: only this SKU's
       // levels matter to its review, and factory orders are placed in the same order.
       if (andReview) review(sku);
@@ -67,4 +98,19 @@ export function replenishment(m: Market): Replenishment {
   }
 
   return { plan, review, stockUp };
+}
+
+/**
+ * Reorder-point tables depend only on their inputs, so one built for a (lead time, quantity,
+ * level) serves every replication run in this worker that needs no higher rate.
+ */
+const tableCache = new Map<string, { maxRate: number; table: LeadTimeDemandTable }>();
+
+function reorderTable(leadTime: { medianHours: number; p90Hours: number }, meanQuantity: number, level: number, maxRate: number): LeadTimeDemandTable {
+  const key = `${leadTime.medianHours}/${leadTime.p90Hours}/${meanQuantity}/${level}`;
+  const cached = tableCache.get(key);
+  if (cached && cached.maxRate >= maxRate) return cached.table;
+  const table = new LeadTimeDemandTable(leadTime, meanQuantity, level, maxRate);
+  tableCache.set(key, { maxRate, table });
+  return table;
 }

@@ -13,6 +13,8 @@ export interface RunResult {
   /** Hour-by-hour series over the horizon. */
   hourly: Record<string, Float64Array>;
   histograms: Record<string, HistogramSnapshot>;
+  /** The same kind of KPIs for each seller class (large, medium, small): who bears the burden. */
+  byClass: Record<string, Record<string, number>>;
   /** The fine causes, in the order of every by-cause result (fine-causes.ts names their keys). */
   fineCauses: FineCause[];
   horizonHours: number;
@@ -37,6 +39,8 @@ export interface RunView {
   readonly qc: StationLevels;
   readonly receivingRoster: Roster;
   readonly qcRoster: Roster;
+  /** Seller classes by name, each holding sellers first ≤ s < end. */
+  readonly classes: { name: string; first: number; end: number }[];
 }
 
 export function buildResult(view: RunView): RunResult {
@@ -173,7 +177,54 @@ export function buildResult(view: RunView): RunResult {
   histograms.sellerLossCny = losses.snapshot();
 
   kpis.warmUpHours = counted.fromHours;
-  return { kpis, hourly, histograms, fineCauses: causes.map((c) => ({ ...c })), horizonHours: horizon, events: view.events };
+  const byClass = Object.fromEntries(view.classes.map((c, i) => [c.name, classKpis(view, i, profit, sellerFines)]));
+  return { kpis, hourly, histograms, byClass, fineCauses: causes.map((c) => ({ ...c })), horizonHours: horizon, events: view.events };
+}
+
+/** One seller class's KPIs: its orders and how they ended, its fines against its GMV, its sellers' fate and profit. */
+function classKpis(view: RunView, i: number, profit: Float64Array, sellerFines: Float64Array): Record<string, number> {
+  const { ledger: l, counted } = view;
+  const { first, end } = view.classes[i];
+  const money = counted.sellers;
+  const n = end - first;
+  let fines = 0, fined = 0, suspended = 0, holding = 0, shipping = 0;
+  const byCause = l.causes.map(() => 0);
+  for (let s = first; s < end; s++) {
+    fines += sellerFines[s];
+    if (sellerFines[s] > 0) fined++;
+    if (counted.suspendedSellers[s]) suspended++;
+    holding += money.holding[s];
+    shipping += money.shipping[s];
+    money.finesByCause.forEach((a, c) => { byCause[c] += a[s]; });
+  }
+  const sorted = profit.slice(first, end).sort();
+  const at = (q: number) => (n > 0 ? sorted[Math.min(n - 1, Math.floor(q * n))] : NaN);
+  const k: Record<string, number> = {
+    sellers: n,
+    ordersPlaced: l.classOrdersPlaced[i],
+    gmvCny: l.classGmvCny[i],
+    ordersLost: l.classOrdersLost[i],
+    ordersCancelled: l.classOrdersCancelled[i],
+    ordersCancelledShare: l.classOrdersPlaced[i] > 0 ? l.classOrdersCancelled[i] / l.classOrdersPlaced[i] : NaN,
+    ordersShipped: l.classOrdersShipped[i],
+    ordersShippedOnTime: l.classOrdersShippedOnTime[i],
+    onTimeShare: l.classOrdersShipped[i] > 0 ? l.classOrdersShippedOnTime[i] / l.classOrdersShipped[i] : NaN,
+    finesTotalCny: fines,
+    finesShareOfGmv: l.classGmvCny[i] > 0 ? fines / l.classGmvCny[i] : NaN,
+  };
+  l.causes.forEach((c, j) => { k[finesKey(c)] = byCause[j]; });
+  Object.assign(k, {
+    sellersFined: fined,
+    sellersSuspended: suspended,
+    sellersSuspendedShare: n > 0 ? suspended / n : NaN,
+    shippingCostCny: shipping,
+    holdingCostCny: holding,
+    sellerProfitMeanCny: n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : NaN,
+    sellerProfitP5Cny: at(0.05),
+    sellerProfitP50Cny: at(0.5),
+    sellerProfitP95Cny: at(0.95),
+  });
+  return k;
 }
 
 function maxOf(a: Float64Array): number {

@@ -93,6 +93,11 @@ export class SellerBooks {
     this.suspendedCount++;
   }
 
+  /** Who is suspended now (a copy). */
+  suspendedNow(): Uint8Array {
+    return Uint8Array.from({ length: this.sellers }, (_, s) => (this.suspended(s) ? 1 : 0));
+  }
+
   /** Whose deposit went below zero at some time (a copy). */
   exhausted(): Uint8Array {
     return Uint8Array.from({ length: this.sellers }, (_, s) => (this.everNegative(s) ? 1 : 0));

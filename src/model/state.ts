@@ -70,7 +70,7 @@ export function createMarket(scenario: Scenario, sim: Simulation): Market {
     world,
     scenario,
     causes,
-    ledger: new Ledger(world.horizon, causes),
+    ledger: new Ledger(world.horizon, causes, world.classes.length),
     orders: new Orders(1024),
     parcels: new Parcels(256),
     stock: new SkuStock(world.skuSeller),

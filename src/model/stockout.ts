@@ -47,6 +47,7 @@ export function stockout(m: Market): Stockout {
     if (forceMajeure && inside(world.blocked, sku, orders.placedAt(o))) ledger.waive(cny);
     else handoffs.fine(o, orders.seller(o), cause, cny);
     ledger.ordersCancelled++;
+    ledger.classOrdersCancelled[world.sellerClass[orders.seller(o)]]++;
     ledger.unitsCancelled += quantity;
     closeOrder(m, o);
     // A smaller order behind it may now fit: the line moves on.

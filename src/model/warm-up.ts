@@ -12,6 +12,8 @@ export interface Counted {
   sellers: SellerTotals;
   /** Sellers whose deposit first went below zero after the warm-up (1) or not (0). */
   exhausted: Uint8Array;
+  /** Sellers suspended after the warm-up (1) or not (0). */
+  suspendedSellers: Uint8Array;
   suspended: number;
 }
 
@@ -26,7 +28,7 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
   const { sim, world, ledger, books } = m;
   const holdingPerCnyHour = m.scenario.factories.holdingRatePerYear / (365 * 24);
   const START = sim.on(startCounting);
-  let base: { hours: number; ledger: Record<string, number | Float64Array>; sellers: SellerTotals; suspended: number; exhausted: Uint8Array } | undefined;
+  let base: { hours: number; ledger: Record<string, number | Float64Array>; sellers: SellerTotals; suspended: number; exhausted: Uint8Array; suspendedSellers: Uint8Array } | undefined;
 
   function startCounting(): void {
     const now = sim.now;
@@ -37,6 +39,7 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
       sellers: books.totals(now, holdingPerCnyHour),
       suspended: books.suspendedCount,
       exhausted: books.exhausted(),
+      suspendedSellers: books.suspendedNow(),
     };
     ledger.resetDistributions();
     for (const r of stations) for (const level of [r.busyLevel, r.queueLevel, r.capacityLevel]) level.reset(now);
@@ -53,14 +56,18 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
     finish() {
       const sellers = books.totals(sim.now, holdingPerCnyHour);
       const exhausted = books.exhausted();
-      if (!base) return { fromHours: 0, sellers, exhausted, suspended: books.suspendedCount };
+      const suspendedSellers = books.suspendedNow();
+      if (!base) return { fromHours: 0, sellers, exhausted, suspendedSellers, suspended: books.suspendedCount };
       ledger.subtract(base.ledger);
       for (const key of ['revenue', 'goodsCost', 'shipping', 'topUps', 'holding'] as const) {
         for (let s = 0; s < sellers[key].length; s++) sellers[key][s] -= base.sellers[key][s];
       }
       sellers.finesByCause.forEach((a, c) => { for (let s = 0; s < a.length; s++) a[s] -= base!.sellers.finesByCause[c][s]; });
-      for (let s = 0; s < exhausted.length; s++) if (base.exhausted[s]) exhausted[s] = 0;
-      return { fromHours: base.hours, sellers, exhausted, suspended: books.suspendedCount - base.suspended };
+      for (let s = 0; s < exhausted.length; s++) {
+        if (base.exhausted[s]) exhausted[s] = 0;
+        if (base.suspendedSellers[s]) suspendedSellers[s] = 0;
+      }
+      return { fromHours: base.hours, sellers, exhausted, suspendedSellers, suspended: books.suspendedCount - base.suspended };
     },
   };
 }

@@ -31,8 +31,8 @@ export interface ClassRules {
   pickupHours: number[];
   makeToOrder: boolean;
   pauseListingWhenOut: boolean;
-  reorderDays: number;
-  orderUpToDays: number;
+  /** The class's stocking policy as the scenario gives it (replenishment.ts reads it). */
+  stocking: Scenario['sellers']['classes']['small']['stocking'];
   topUpProbability: number;
   skuPicker: AliasTable | null;
 }
@@ -183,8 +183,7 @@ function classRules(c: SellerClass, skuZipf: number): ClassRules {
     pickupHours: [...c.pickupHours],
     makeToOrder: c.stocking.policy === 'makeToOrder',
     pauseListingWhenOut: c.pauseListingWhenOut,
-    reorderDays: c.stocking.policy === 'sS' ? c.stocking.reorderDays : 0,
-    orderUpToDays: c.stocking.policy === 'sS' ? c.stocking.orderUpToDays : 0,
+    stocking: c.stocking,
     topUpProbability: c.topUpProbability,
     skuPicker: c.skusPerSeller > 0 ? new AliasTable(zipfWeights(c.skusPerSeller, skuZipf)) : null,
   };

@@ -168,7 +168,7 @@ describe('extends', () => {
       'c.yaml': 'extends: b.yaml\nsellers: { classes: { small: { stocking: { policy: makeToOrder, reorderDays: 1 } } } }\n',
     });
     expect(files.problems('c.yaml')).toEqual([
-      'c.yaml: sellers.classes.small.stocking.reorderDays: unknown field (makeToOrder takes no other fields; reorderDays and orderUpToDays need policy: sS)',
+      'c.yaml: sellers.classes.small.stocking.reorderDays: unknown field (makeToOrder takes no other fields; reorderDays and orderUpToDays need policy: sS, cycleServiceLevel and cycleDays policy: serviceLevel)',
     ]);
   });
 });

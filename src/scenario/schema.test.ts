@@ -27,7 +27,7 @@ describe('defaults', () => {
     expect(leaves(s).length).toBeGreaterThan(250);
   });
 
-  it('match the calibrated defaults (docs/model.md, "Defaults")', () => {
+  it('match the calibrated defaults (docs/calibration.md)', () => {
     expect(s.season).toEqual({ start: '2022-10-01', end: '2022-12-05' });
     expect(s.mode).toBe('jit');
     expect(s.description).toBe('');
@@ -45,14 +45,17 @@ describe('defaults', () => {
     expect(s.sellers.classes.small).toEqual({
       share: 0.7, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
       handling: { medianHours: 0.25, p90Hours: 1 }, packingHeadroom: 1.5, plansForPeak: false,
-      pickupHours: [18], stocking: { policy: 'sS', reorderDays: 3, orderUpToDays: 10 }, pauseListingWhenOut: false,
-      defectRate: { mean: 0.03, sd: 0.02 }, topUpProbability: 0.5,
+      pickupHours: [18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.95, cycleDays: 12 }, pauseListingWhenOut: false,
+      defectRate: { mean: 0.003, sd: 0.003 }, topUpProbability: 0.8,
     });
     expect(s.sellers.classes.medium.pickupHours).toEqual([12, 18]);
-    expect(s.sellers.classes.medium.stocking).toEqual({ policy: 'sS', reorderDays: 5, orderUpToDays: 14 });
+    expect(s.sellers.classes.medium.stocking).toEqual({ policy: 'serviceLevel', cycleServiceLevel: 0.98, cycleDays: 14 });
+    expect(s.sellers.classes.large.stocking).toEqual({ policy: 'serviceLevel', cycleServiceLevel: 0.99, cycleDays: 15 });
+    expect(s.sellers.classes.medium.defectRate).toEqual({ mean: 0.002, sd: 0.002 });
+    expect(s.sellers.classes.medium.topUpProbability).toBe(0.95);
     expect(s.sellers.classes.large.workingHours).toEqual({ openHour: 7, closeHour: 23 });
-    expect(s.sellers.classes.large.defectRate).toEqual({ mean: 0.01, sd: 0.005 });
-    expect(s.sellers.classes.large.topUpProbability).toBe(0.95);
+    expect(s.sellers.classes.large.defectRate).toEqual({ mean: 0.001, sd: 0.001 });
+    expect(s.sellers.classes.large.topUpProbability).toBe(0.99);
     expect(s.factories.leadTime).toEqual({ medianHours: 120, p90Hours: 240 });
     expect([s.factories.cogsRatio, s.factories.holdingRatePerYear]).toEqual([0.5, 0.25]);
     expect(s.factories.disruptions).toEqual([
@@ -117,9 +120,14 @@ describe('partial objects', () => {
     ]);
   });
 
-  it('read a stocking policy without `policy` as (s, S) with the class days', () => {
-    const s = validateScenario({ sellers: { classes: { large: { stocking: { reorderDays: 10 } }, small: { stocking: { policy: 'makeToOrder' } } } } }, 'x.yaml');
-    expect(s.sellers.classes.large.stocking).toEqual({ policy: 'sS', reorderDays: 10, orderUpToDays: 21 });
+  it('read a stocking policy without `policy` as the one its fields belong to, its other fields from the class', () => {
+    const s = validateScenario({ sellers: { classes: {
+      large: { stocking: { reorderDays: 10 } }, medium: { stocking: { cycleDays: 7 } }, small: { stocking: { policy: 'makeToOrder' } },
+    } } }, 'x.yaml');
+    expect(s.sellers.classes.large.stocking).toEqual({ policy: 'sS', reorderDays: 10, orderUpToDays: 30 });
+    expect(s.sellers.classes.medium.stocking).toEqual({ policy: 'serviceLevel', cycleServiceLevel: 0.98, cycleDays: 7 });
+    expect(validateScenario({ sellers: { classes: { small: { stocking: {} } } } }, 'x.yaml').sellers.classes.small.stocking)
+      .toEqual({ policy: 'serviceLevel', cycleServiceLevel: 0.95, cycleDays: 12 });
     expect(s.sellers.classes.small.stocking).toEqual({ policy: 'makeToOrder' });
   });
 
@@ -152,7 +160,7 @@ describe('unknown fields', () => {
 
   it('say that make-to-order takes no days', () => {
     expect(problems({ sellers: { classes: { small: { stocking: { policy: 'makeToOrder', reorderDays: 2 } } } } })).toEqual([
-      'x.yaml: sellers.classes.small.stocking.reorderDays: unknown field (makeToOrder takes no other fields; reorderDays and orderUpToDays need policy: sS)',
+      'x.yaml: sellers.classes.small.stocking.reorderDays: unknown field (makeToOrder takes no other fields; reorderDays and orderUpToDays need policy: sS, cycleServiceLevel and cycleDays policy: serviceLevel)',
     ]);
   });
 });
@@ -203,9 +211,10 @@ describe('validation', () => {
     ['a word for a boolean', { sellers: { classes: { small: { plansForPeak: 'yes' } } } }, 'sellers.classes.small.plansForPeak: expected true or false, got "yes"'],
     ['another mode', { mode: 'prestock' }, 'mode: expected "jit" (the only mode so far), got "prestock"'],
     ['a number for a section', { demand: 5 }, 'demand: expected an object, got 5'],
-    ['an unknown stocking policy', { sellers: { classes: { small: { stocking: { policy: 'kanban' } } } } }, 'sellers.classes.small.stocking.policy: expected "sS" or "makeToOrder", got "kanban"'],
-    ['order-up-to below the reorder point', { sellers: { classes: { small: { stocking: { reorderDays: 12 } } } } }, 'sellers.classes.small.stocking.orderUpToDays: expected orderUpToDays above reorderDays (12), got 10'],
-    ['a defect spread no Beta has', { sellers: { classes: { large: { defectRate: { sd: 0.2 } } } } }, 'sellers.classes.large.defectRate.sd: expected an sd below 0.099499 (a Beta with mean 0.01 allows no more), got 0.2'],
+    ['an unknown stocking policy', { sellers: { classes: { small: { stocking: { policy: 'kanban' } } } } }, 'sellers.classes.small.stocking.policy: expected "serviceLevel", "sS" or "makeToOrder", got "kanban"'],
+    ['a service level of 1', { sellers: { classes: { small: { stocking: { cycleServiceLevel: 1 } } } } }, 'sellers.classes.small.stocking.cycleServiceLevel: expected a share in (0, 1), got 1'],
+    ['order-up-to below the reorder point', { sellers: { classes: { small: { stocking: { reorderDays: 30 } } } } }, 'sellers.classes.small.stocking.orderUpToDays: expected orderUpToDays above reorderDays (30), got 24'],
+    ['a defect spread no Beta has', { sellers: { classes: { large: { defectRate: { sd: 0.2 } } } } }, 'sellers.classes.large.defectRate.sd: expected an sd below 0.031607 (a Beta with mean 0.001 allows no more), got 0.2'],
     ['a mean quantity below one unit', { demand: { meanQuantity: 0.5 } }, 'demand.meanQuantity: expected a number >= 1, got 0.5'],
     ['a list at the top level', [1, 2], 'expected an object, got a list of 2'],
   ];

@@ -1,5 +1,5 @@
 // The scenario file format: a zod schema that checks a scenario and fills in every default from
-// docs/model.md "Defaults", so that a file states only what differs. Its output is exactly `Scenario`.
+// docs/calibration.md, so that a file states only what differs. Its output is exactly `Scenario`.
 import { z } from 'zod';
 import { REGIONS, SIZE_CLASSES, type DatedValue, type Scenario, type StaffRoster } from './types.ts';
 import { daysBetween, parseDate, type ParsedDate } from './time.ts';
@@ -15,7 +15,7 @@ export const LIMITS = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Defaults (docs/model.md, "Defaults"). S = sourced there, A = assumed; every one stays a parameter.
+// Defaults (docs/calibration.md). S = sourced there, A = assumed; every one stays a parameter.
 
 /** Staff `n` on duty from `fromHour` until `toHour` (a `toHour` <= `fromHour` runs past midnight). */
 function shift(n: number, fromHour: number, toHour: number): number[] {
@@ -52,24 +52,28 @@ const DEFAULTS = {
     count: 30_000, // S: about 30k merchants on the platform
     regions: { shenzhen: 0.35, guangzhou: 0.25, dongguan: 0.10, foshan: 0.10, restOfGuangdong: 0.10, neighbouringProvinces: 0.10 },
     classes: {
+      // A: competent sellers stock to a cycle service level over the factory lead time (reorder point =
+      // lead-time demand + safety stock) and keep 12–15 days' cycle stock; JIT sellers self-select as
+      // those with stock on hand. Defects 0.1–0.3% a unit (well inside the usual 2.5% AQL ceiling);
+      // most sellers that run out of deposit pay it back.
       large: {
         share: 0.05, skusPerSeller: 80, workingHours: { openHour: 7, closeHour: 23 },
         handling: { medianHours: 0.1, p90Hours: 0.3 }, packingHeadroom: 1.5, plansForPeak: true,
-        pickupHours: [10, 14, 18], stocking: { policy: 'sS', reorderDays: 7, orderUpToDays: 21 }, pauseListingWhenOut: false,
-        defectRate: { mean: 0.01, sd: 0.005 }, topUpProbability: 0.95,
+        pickupHours: [10, 14, 18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.99, cycleDays: 15 }, pauseListingWhenOut: false,
+        defectRate: { mean: 0.001, sd: 0.001 }, topUpProbability: 0.99,
       },
       medium: {
         share: 0.25, skusPerSeller: 20, workingHours: { openHour: 8, closeHour: 22 },
         handling: { medianHours: 0.15, p90Hours: 0.5 }, packingHeadroom: 1.5, plansForPeak: true,
-        pickupHours: [12, 18], stocking: { policy: 'sS', reorderDays: 5, orderUpToDays: 14 }, pauseListingWhenOut: false,
-        defectRate: { mean: 0.02, sd: 0.01 }, topUpProbability: 0.8,
+        pickupHours: [12, 18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.98, cycleDays: 14 }, pauseListingWhenOut: false,
+        defectRate: { mean: 0.002, sd: 0.002 }, topUpProbability: 0.95,
       },
       small: {
         // Small sellers size packing on what they saw, so a sudden peak overloads them.
         share: 0.70, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
         handling: { medianHours: 0.25, p90Hours: 1 }, packingHeadroom: 1.5, plansForPeak: false,
-        pickupHours: [18], stocking: { policy: 'sS', reorderDays: 3, orderUpToDays: 10 }, pauseListingWhenOut: false,
-        defectRate: { mean: 0.03, sd: 0.02 }, topUpProbability: 0.5,
+        pickupHours: [18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.95, cycleDays: 12 }, pauseListingWhenOut: false,
+        defectRate: { mean: 0.003, sd: 0.003 }, topUpProbability: 0.8,
       },
     },
   },
@@ -333,28 +337,50 @@ function roster(byDefault: StaffRoster) {
 
 type ClassDefaults = (typeof DEFAULTS.sellers.classes)[keyof typeof DEFAULTS.sellers.classes];
 
-/** The stocking policy; a file that leaves out `policy` means (s, S), with the class's days. */
-function stocking(byDefault: ClassDefaults['stocking']) {
+/**
+ * Where each stocking policy's fields start for a class when a file (or the form) names the policy
+ * without them: the calibrated service level, and (s, S) days of the same size (A: s ≈ 12–15 days
+ * of demand, about the p90 lead time and a little more; S a cycle above it).
+ */
+export const STOCKING_STARTS = {
+  large: { serviceLevel: { cycleServiceLevel: 0.99, cycleDays: 15 }, sS: { reorderDays: 15, orderUpToDays: 30 } },
+  medium: { serviceLevel: { cycleServiceLevel: 0.98, cycleDays: 14 }, sS: { reorderDays: 14, orderUpToDays: 28 } },
+  small: { serviceLevel: { cycleServiceLevel: 0.95, cycleDays: 12 }, sS: { reorderDays: 12, orderUpToDays: 24 } },
+} as const;
+
+/**
+ * The stocking policy. A file that leaves out `policy` means the policy its fields belong to
+ * (reorderDays or orderUpToDays: sS; cycleServiceLevel or cycleDays: serviceLevel), or the class's
+ * default policy if it gives none; a policy's missing fields start at STOCKING_STARTS.
+ */
+function stocking(byDefault: ClassDefaults['stocking'], starts: (typeof STOCKING_STARTS)[keyof typeof STOCKING_STARTS]) {
+  const serviceLevel = section({
+    policy: z.literal('serviceLevel'),
+    cycleServiceLevel: number('a share in (0, 1)', (x) => x > 0 && x < 1).prefault(starts.serviceLevel.cycleServiceLevel),
+    cycleDays: positive.prefault(starts.serviceLevel.cycleDays),
+  });
   const sS = section({
     policy: z.literal('sS'),
-    reorderDays: nonNegative.prefault(byDefault.reorderDays),
-    orderUpToDays: positive.prefault(byDefault.orderUpToDays),
+    reorderDays: nonNegative.prefault(starts.sS.reorderDays),
+    orderUpToDays: positive.prefault(starts.sS.orderUpToDays),
   }).superRefine((p, ctx) => {
     if (!(p.orderUpToDays > p.reorderDays)) {
       report(ctx, ['orderUpToDays'], `expected orderUpToDays above reorderDays (${p.reorderDays}), got ${p.orderUpToDays}`);
     }
   });
-  const makeToOrder = section({ policy: z.literal('makeToOrder') }, 'makeToOrder takes no other fields; reorderDays and orderUpToDays need policy: sS');
+  const makeToOrder = section({ policy: z.literal('makeToOrder') }, 'makeToOrder takes no other fields; reorderDays and orderUpToDays need policy: sS, cycleServiceLevel and cycleDays policy: serviceLevel');
+  const implied = (v: object) =>
+    'reorderDays' in v || 'orderUpToDays' in v ? 'sS' : 'cycleServiceLevel' in v || 'cycleDays' in v ? 'serviceLevel' : byDefault.policy;
   const withPolicy = (v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) && !('policy' in v) ? { policy: 'sS', ...v } : v;
-  return z.preprocess(withPolicy, z.discriminatedUnion('policy', [sS, makeToOrder], {
+    v !== null && typeof v === 'object' && !Array.isArray(v) && !('policy' in v) ? { policy: implied(v), ...v } : v;
+  return z.preprocess(withPolicy, z.discriminatedUnion('policy', [serviceLevel, sS, makeToOrder], {
     error: (iss) => iss.code === 'invalid_union'
-      ? `expected "sS" or "makeToOrder", got ${describeValue((iss.input as { policy?: unknown } | undefined)?.policy)}`
+      ? `expected "serviceLevel", "sS" or "makeToOrder", got ${describeValue((iss.input as { policy?: unknown } | undefined)?.policy)}`
       : expected('an object')(iss),
   })).prefault({});
 }
 
-function sellerClass(d: ClassDefaults) {
+function sellerClass(d: ClassDefaults, starts: (typeof STOCKING_STARTS)[keyof typeof STOCKING_STARTS]) {
   return section({
     share: share.prefault(d.share),
     skusPerSeller: wholeAtLeast(1).prefault(d.skusPerSeller),
@@ -370,7 +396,7 @@ function sellerClass(d: ClassDefaults) {
     pickupHours: nonEmpty(list(pickupHour, 'hours of day'), 'pickup hour')
       .superRefine(increasing<number>((h) => h, [], (previous) => `an hour after the previous pickup (${previous})`, String))
       .prefault(d.pickupHours),
-    stocking: stocking(d.stocking),
+    stocking: stocking(d.stocking, starts),
     pauseListingWhenOut: yesNo.prefault(d.pauseListingWhenOut),
     defectRate: section({
       mean: share.prefault(d.defectRate.mean),
@@ -413,7 +439,7 @@ const sellers = section({
   count: atMost(wholeAtLeast(1), LIMITS.sellers, 'sellers').prefault(D.sellers.count),
   regions: section(keyed(REGIONS, (r) => share.prefault(D.sellers.regions[r])))
     .superRefine(sumsToOne('region shares')).prefault({}),
-  classes: section(keyed(SIZE_CLASSES, (c) => sellerClass(D.sellers.classes[c])))
+  classes: section(keyed(SIZE_CLASSES, (c) => sellerClass(D.sellers.classes[c], STOCKING_STARTS[c])))
     .superRefine((classes, ctx) => sumsToOne('class shares')(keyed(SIZE_CLASSES, (c) => classes[c].share), ctx))
     .prefault({}),
 }).superRefine((s, ctx) => {
@@ -511,7 +537,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B 
 const outputIsScenario: Equal<z.output<typeof scenarioSchema>, Scenario> = true;
 void outputIsScenario;
 
-/** The default scenario (docs/model.md, "Defaults"), a fresh copy each call. */
+/** The default scenario (docs/calibration.md), a fresh copy each call. */
 export function defaultScenario(): Scenario {
   return scenarioSchema.parse({});
 }

@@ -1,5 +1,5 @@
 // The resolved scenario: what the model reads once the schema has checked a file and filled in
-// every default (docs/model.md; every default with its basis in docs/model.md, "Defaults"). Units are in the field names.
+// every default (docs/model.md; every default with its basis in docs/calibration.md). Units are in the field names.
 
 /** Origin regions of sellers and their factories. */
 export const REGIONS = ['shenzhen', 'guangzhou', 'dongguan', 'foshan', 'restOfGuangdong', 'neighbouringProvinces'] as const;
@@ -24,6 +24,9 @@ export interface StaffRoster {
 }
 
 export type StockingPolicy =
+  /** s: the cycleServiceLevel-quantile of lead-time demand; S = s + max(cycleDays of forecast, one large order). */
+  | { policy: 'serviceLevel'; cycleServiceLevel: number; cycleDays: number }
+  /** s and S as days of forecast demand. */
   | { policy: 'sS'; reorderDays: number; orderUpToDays: number }
   | { policy: 'makeToOrder' };
 

@@ -42,6 +42,23 @@ async function fetchDownload(selector: string) {
 /** The form's sections fold; open them all (they stay open as the form redraws). */
 const openFormSections = () => page.$$eval('#form details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
 
+/** The burden chart's panels as drawn: each one's heading, the classes on its x axis, and its bars (one a class). */
+const burdenPanels = () => page.locator('#burden .burden-panel svg').evaluateAll((svgs) => svgs.map((svg) => ({
+  heading: svg.querySelector('.burden-heading')?.textContent,
+  classes: Array.from(svg.querySelectorAll('g.classes .tick text'), (t) => t.textContent),
+  bars: Array.from(svg.querySelectorAll('g.burden-bar'), (g) => ({
+    class: g.getAttribute('data-class'), title: g.querySelector('title')?.textContent ?? '',
+    a: g.querySelectorAll('.burden-a').length, b: g.querySelectorAll('.burden-b').length, whiskers: g.querySelectorAll('.whisker').length,
+  })),
+})));
+const BURDEN_HEADINGS = ['Fines as a share of the class’s GMV', 'Orders shipped on time', 'Orders cancelled for stockout', 'Sellers suspended', 'Profit per seller, CNY (signed log axis)'];
+/** The four share panels' KPIs, in panel order; the fifth panel is profit. */
+const BURDEN_SHARES = ['finesShareOfGmv', 'onTimeShare', 'ordersCancelledShare', 'sellersSuspendedShare'];
+/** A share as the chart's titles give it: a percent with one decimal, two below 1%. */
+const asPercent = (x: number) => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
+/** CNY as the chart's titles give them: whole yuan, thousands separated, a true minus sign. */
+const asCny = (x: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(x).replace('-', '−');
+
 afterAll(async () => {
   await browser?.close();
   server?.kill();
@@ -61,6 +78,13 @@ describe('web app', () => {
     expect(await page.locator('#lead-times path.cdf').count()).toBe(4);
     expect(await page.locator('#profit rect.profit-bar').count()).toBeGreaterThan(0);
     expect(((await page.getAttribute('#arrivals path.arrivals', 'd')) ?? '').split('L').length).toBe(66 * 24);
+    // Who bears the burden: small-seller has small sellers only, so each panel shows that one class.
+    const panels = await burdenPanels();
+    expect(panels.map((p) => p.heading)).toEqual(BURDEN_HEADINGS);
+    for (const p of panels) {
+      expect(p.classes).toEqual(['small']);
+      expect(p.bars.map((b) => [b.class, b.a, b.b, b.whiskers])).toEqual([['small', 1, 0, 1]]); // two replications give an interval
+    }
     const web = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!);
     const scenario = readScenarioFile(`${root}scenarios/small-seller.yaml`);
     const node = [0, 1].map((r) => runJit(scenario, { seed: 5, replication: r }).kpis);
@@ -72,7 +96,7 @@ describe('web app', () => {
     const out = mkdtempSync(`${tmpdir()}/jitsim-e2e-`);
     const cli = spawnSync(process.execPath, [`${root}bin/jitsim.mjs`, 'run', `${root}scenarios/small-seller.yaml`, '--reps', '2', '--seed', '5', '--json', '--quiet', '--out', out], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
-    for (const file of ['kpis.csv', 'hourly.csv']) {
+    for (const file of ['kpis.csv', 'kpis-by-class.csv', 'hourly.csv']) {
       expect((await fetchDownload(`button[data-download="${file}"]`)).body.toString('utf8'), file).toBe(readFileSync(`${out}/${file}`, 'utf8'));
     }
     rmSync(out, { recursive: true });
@@ -93,13 +117,17 @@ describe('web app', () => {
     expect(await ticks()).not.toEqual(before);
     await page.locator('#congestion svg').dblclick({ position: { x: box.width * 0.3, y: 10 } });
     expect(await ticks()).toEqual(before);
-    // Charts follow the window's width.
-    const widths = () => page.locator('#charts svg').evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute('width'))));
+    // Charts follow the window's width; the burden chart's panels re-flow in their grid, each drawn to its cell's width.
+    const widths = () => page.locator('#charts .chart > svg').evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute('width'))));
     const wide = await widths();
     expect(wide.length).toBe(5);
+    const burdenFits = () => page.locator('#burden > div').evaluateAll((cells) =>
+      cells.map((c) => Number(c.querySelector('svg')!.getAttribute('width')) - c.clientWidth));
+    expect(await burdenFits()).toEqual([0, 0, 0, 0, 0, 0]); // five panels and the key
     await page.setViewportSize({ width: 800, height: 900 });
     await page.waitForFunction((w) => Number(document.querySelector('#congestion svg')!.getAttribute('width')) < w, wide[0]);
     expect((await widths()).every((w, i) => w < wide[i])).toBe(true);
+    expect(await burdenFits()).toEqual([0, 0, 0, 0, 0, 0]);
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.waitForFunction((w) => Number(document.querySelector('#congestion svg')!.getAttribute('width')) === w, wide[0]);
     mkdirSync(`${root}test-artifacts`, { recursive: true });
@@ -154,8 +182,51 @@ describe('web app', () => {
     const out = mkdtempSync(`${tmpdir()}/jitsim-e2e-`);
     const cli = spawnSync(process.execPath, [`${root}bin/jitsim.mjs`, 'run', `${root}scenarios/black-friday-2022.yaml`, '--reps', '2', '--seed', '1', '--quiet', '--out', out], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
-    expect((await fetchDownload('button[data-download="kpis.csv"]')).body.toString('utf8')).toBe(readFileSync(`${out}/kpis.csv`, 'utf8'));
+    for (const file of ['kpis.csv', 'kpis-by-class.csv']) {
+      expect((await fetchDownload(`button[data-download="${file}"]`)).body.toString('utf8'), file).toBe(readFileSync(`${out}/${file}`, 'utf8'));
+    }
+    const byClass = JSON.parse(readFileSync(`${out}/summary.json`, 'utf8')).byClass as Record<string, Record<string, { mean: number }>>;
     rmSync(out, { recursive: true });
+    // Who bears the burden: all three classes in every panel, in order, each bar's title with the
+    // command's mean for that class as the chart formats it.
+    const panels = await burdenPanels();
+    expect(panels.map((p) => p.heading)).toEqual(BURDEN_HEADINGS);
+    expect(panels.flatMap((p) => p.bars).length).toBe(3 * 5);
+    for (const [k, p] of panels.entries()) {
+      expect(p.classes).toEqual(['large', 'medium', 'small']);
+      expect(p.bars.map((b) => [b.class, b.a, b.b, b.whiskers])).toEqual(['large', 'medium', 'small'].map((c) => [c, 1, 0, 1]));
+      for (const bar of p.bars) {
+        const kpis = byClass[bar.class!];
+        expect(kpis.sellers.mean).toBeGreaterThan(0);
+        const says = k < 4 ? asPercent(kpis[BURDEN_SHARES[k]].mean) : `median seller’s profit ${asCny(kpis.sellerProfitP50Cny.mean)} CNY`;
+        expect(bar.title.startsWith(`${bar.class}: `), bar.title).toBe(true);
+        expect(bar.title, bar.title).toContain(says);
+      }
+    }
+    expect(panels[0].bars[2].title).toMatch(new RegExp(`^small: fines ${asPercent(byClass.small.finesShareOfGmv.mean).replace('.', '\\.')} of GMV \\(95%: `));
+    // Looked at as a user would, on a desktop and on a phone: the grid wraps to one column on the
+    // phone, and every label stays inside its panel.
+    mkdirSync(`${root}test-artifacts`, { recursive: true });
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('#burden > div'))
+        .every((c) => Number(c.querySelector('svg')?.getAttribute('width')) === c.clientWidth));
+      const cells = await page.locator('#burden > div').evaluateAll((all) => all.map((c) => {
+        const box = c.getBoundingClientRect(), svg = c.querySelector('svg')!;
+        const outside = Array.from(svg.querySelectorAll('text')).filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5);
+        }).map((t) => t.textContent);
+        return { left: Math.round(box.left), width: box.width, outside };
+      }));
+      expect(cells.flatMap((c) => c.outside), `labels outside their panel at ${width} px`).toEqual([]);
+      const columns = new Set(cells.map((c) => c.left)).size;
+      expect(columns, `columns at ${width} px`).toBe(width === 390 ? 1 : 3);
+      await page.locator('#burden').scrollIntoViewIfNeeded();
+      await page.locator('#burden').screenshot({ path: `${root}test-artifacts/burden-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.waitForFunction(() => Number(document.querySelector('#burden svg')?.getAttribute('width')) === document.querySelector('#burden > div')!.clientWidth);
     await page.locator('#congestion svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('#congestion svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
@@ -178,6 +249,14 @@ describe('web app', () => {
     const png = await fetchDownload('button[data-chart="fines"][data-format="png"]');
     expect(png.name).toBe('fines.png');
     expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // The burden chart's panels, each an svg laid out by CSS, come as one svg with each panel where it stands.
+    const burden = (await fetchDownload('button[data-chart="burden"][data-format="svg"]')).body.toString('utf8');
+    expect(burden).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(burden.match(/<svg/g)!.length).toBe(1 + 6); // five panels and the key
+    expect(new Set(burden.match(/<svg[^>]* x="[\d.]+" y="[\d.]+"/g)!.map((t) => t.match(/ x="[\d.]+" y="[\d.]+"/)![0])).size).toBe(6);
+    expect(burden).toContain('Profit per seller, CNY');
+    const burdenPng = await fetchDownload('button[data-chart="burden"][data-format="png"]');
+    expect(burdenPng.body.subarray(1, 4).toString('latin1')).toBe('PNG');
   }, 60_000);
 
   it('draws the scenario\'s own lateness tiers: lines on the lead-time chart, causes in the fines legend', async () => {
@@ -192,6 +271,10 @@ describe('web app', () => {
     expect(labels.filter((t) => / h$/.test(t) && !t.startsWith('within'))).toEqual(['12 h', '36 h', '60 h']);
     const legend = (await page.locator('#fines').textContent()) ?? '';
     for (const cause of ['late > 12 h (1x)', 'late > 36 h (3x)', 'late > 60 h (6x)', 'stockout (5x)', 'quality (5x)']) expect(legend).toContain(cause);
+    // One replication gives no interval: the burden chart draws its bars without whiskers, and its titles give no 95%.
+    const panels = await burdenPanels();
+    expect(panels.flatMap((p) => p.bars.map((b) => [b.class, b.a, b.whiskers]))).toEqual(Array(5).fill(['small', 1, 0]));
+    expect(panels.flatMap((p) => p.bars).filter((b) => b.title.includes('95%'))).toEqual([]);
     await page.fill('#reps', '2');
   }, 90_000);
 
@@ -270,12 +353,16 @@ describe('web app', () => {
     await page.click('[data-add="rules.lateness"]');
     await change('rules.lateness[2].multiple', '8');
     expect((await yamlNow()).rules.lateness).toEqual([{ afterHours: 24, multiple: 1 }, { afterHours: 48, multiple: 5 }, { afterHours: 72, multiple: 8 }]);
-    // Make-to-order has no (s, S) days, so their fields go; back to (s, S) starts from the class's defaults.
+    // Each policy shows its own fields; make-to-order has none. A policy chosen anew starts from the class's calibrated values.
+    expect(await page.inputValue('#form input[data-path="sellers.classes.medium.stocking.cycleServiceLevel"]')).toBe('0.98');
     await page.selectOption('#form select[data-path="sellers.classes.medium.stocking.policy"]', 'makeToOrder');
     expect((await yamlNow()).sellers.classes.medium.stocking).toEqual({ policy: 'makeToOrder' });
     expect(await page.locator('#form input[data-path="sellers.classes.medium.stocking.reorderDays"]').count()).toBe(0);
+    expect(await page.locator('#form input[data-path="sellers.classes.medium.stocking.cycleDays"]').count()).toBe(0);
     await page.selectOption('#form select[data-path="sellers.classes.medium.stocking.policy"]', 'sS');
-    expect(await page.inputValue('#form input[data-path="sellers.classes.medium.stocking.reorderDays"]')).toBe('5');
+    expect(await page.inputValue('#form input[data-path="sellers.classes.medium.stocking.reorderDays"]')).toBe('14');
+    await page.selectOption('#form select[data-path="sellers.classes.medium.stocking.policy"]', 'serviceLevel');
+    expect((await yamlNow()).sellers.classes.medium.stocking).toEqual({ policy: 'serviceLevel', cycleServiceLevel: 0.98, cycleDays: 14 });
     // Staff by hour: an error in one hour shows by that roster, with the hour.
     await change('warehouse.receiving.staff.byHour[3]', '2.5');
     expect(await page.textContent('[data-error-for="warehouse.receiving.staff.byHour"]')).toMatch(/^3:00: expected .*2\.5/);
@@ -312,14 +399,14 @@ describe('web app', () => {
   it('compares the edited scenario with its original on common random numbers', async () => {
     await page.selectOption('#scenario', 'small-seller.yaml');
     await page.$eval('#editor', (d) => { (d as HTMLDetailsElement).open = true; });
-    await page.fill('#yaml', 'extends: small-seller.yaml\nsellers: { classes: { small: { stocking: { reorderDays: 10, orderUpToDays: 20 } } } }\n');
+    await page.fill('#yaml', 'extends: small-seller.yaml\nsellers: { classes: { small: { stocking: { reorderDays: 2, orderUpToDays: 4 } } } }\n');
     await page.selectOption('#compare', 'original');
     await page.fill('#reps', '4');
     await page.click('#run');
     await page.waitForSelector('#comparison:not([hidden])', { timeout: 60_000 });
     const cell = (kpi: string, column: number) => page.locator(`#differences tr[data-kpi="${kpi}"] td`).nth(column).textContent();
     expect(await cell('ordersPlaced', 3)).toBe('0'); // the same demand in A and B
-    expect(Number((await cell('ordersCancelled', 3))!.replace(/,/g, ''))).toBeGreaterThan(0); // less stock, more stockouts
+    expect(Number((await cell('ordersCancelled', 3))!.replace(/,/g, ''))).toBeLessThan(0); // A's thin (s, S) runs out more often than B's service level
     expect(await cell('ordersCancelled', 5)).toBe('*');
     expect(await page.locator('#congestion path.compare-receiving').count()).toBe(1);
     // Every chart shows B, and says so on hover or in a bar's title.
@@ -339,6 +426,14 @@ describe('web app', () => {
     for (const t of titles) expect(t).toMatch(new RegExp(`sellers\\nB \\(${B}\\): [\\d.,]+ sellers$`));
     // B's seller earns differently (its stockouts differ), so some band counts differ: B's numbers are B's own.
     expect(titles.some((t) => { const [a, b] = t.match(/[\d.,]+(?= sellers)/g)!; return a !== b; })).toBe(true);
+    // The burden chart draws B beside A in every panel, B's value in each title, and names B in its key.
+    const burden = (await burdenPanels()).flatMap((p) => p.bars);
+    expect(burden.map((b) => [b.class, b.a, b.b])).toEqual(Array(5).fill(['small', 1, 1]));
+    for (const b of burden) expect(b.title).toMatch(new RegExp(`^small: .+\\nB \\(${B}\\): .*\\d`));
+    expect(await page.locator('#burden .compare-median').count()).toBe(1);
+    expect(await page.locator('#burden .burden-key').textContent()).toContain(B);
+    await page.locator('#burden').scrollIntoViewIfNeeded();
+    await page.locator('#burden').screenshot({ path: `${root}test-artifacts/burden-compare.png` });
     const hover = async (chart: string) => {
       await page.locator(`#${chart} svg`).hover(); // scrolls the chart into view, then moves to its middle
       return page.locator(`#${chart} svg`).textContent();

@@ -1,5 +1,5 @@
 // Downloads: results as CSV and JSON, and each chart as SVG or PNG.
-import { hourlyCsv, jsonNumbers, kpisCsv } from '../src/experiment/csv.ts';
+import { hourlyCsv, jsonNumbers, kpisByClassCsv, kpisCsv } from '../src/experiment/csv.ts';
 import type { Summary } from '../src/experiment/summary.ts';
 
 export function download(name: string, blob: Blob): void {
@@ -8,29 +8,53 @@ export function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
-export function downloadResults(kind: 'kpis.csv' | 'hourly.csv' | 'summary.json', summary: Summary, seasonStart: string, meta: object): void {
+/** The result files the page offers; each CSV has the bytes of the command's file of that name. */
+export type ResultFile = 'kpis.csv' | 'kpis-by-class.csv' | 'hourly.csv' | 'summary.json';
+
+export function downloadResults(kind: ResultFile, summary: Summary, seasonStart: string, meta: object): void {
   const text = kind === 'kpis.csv' ? kpisCsv(summary.kpis)
+    : kind === 'kpis-by-class.csv' ? kpisByClassCsv(summary.byClass)
     : kind === 'hourly.csv' ? hourlyCsv(summary.hourly, seasonStart)
-    : JSON.stringify({ ...meta, replications: summary.replications, kpis: summary.kpis }, jsonNumbers, 2);
+    : JSON.stringify({ ...meta, replications: summary.replications, kpis: summary.kpis, byClass: summary.byClass }, jsonNumbers, 2);
   download(kind, new Blob([text], { type: kind.endsWith('.csv') ? 'text/csv' : 'application/json' }));
 }
 
-function svgText(container: HTMLElement): string {
-  const svg = container.querySelector('svg')!.cloneNode(true) as SVGSVGElement;
+/**
+ * A chart as one SVG document and its size on screen. A chart of several panels (one svg each,
+ * laid out by CSS) becomes one svg of the container's size with each panel where it stands.
+ */
+function svgImage(container: HTMLElement): { text: string; width: number; height: number } {
+  const panels = Array.from(container.querySelectorAll('svg')).filter((s) => !s.parentElement?.closest('svg'));
+  let svg: SVGSVGElement, box: { width: number; height: number };
+  if (panels.length === 1) {
+    svg = panels[0].cloneNode(true) as SVGSVGElement;
+    box = panels[0].getBoundingClientRect();
+  } else {
+    const outer = container.getBoundingClientRect();
+    box = outer;
+    svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('width', String(outer.width));
+    svg.setAttribute('height', String(outer.height));
+    for (const panel of panels) {
+      const at = panel.getBoundingClientRect(), copy = panel.cloneNode(true) as SVGSVGElement;
+      copy.setAttribute('x', String(at.left - outer.left));
+      copy.setAttribute('y', String(at.top - outer.top));
+      svg.append(copy);
+    }
+  }
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('font-family', 'system-ui, sans-serif');
-  return new XMLSerializer().serializeToString(svg);
+  return { text: new XMLSerializer().serializeToString(svg), width: box.width, height: box.height };
 }
 
 export function downloadSvg(container: HTMLElement, name: string): void {
-  download(`${name}.svg`, new Blob([svgText(container)], { type: 'image/svg+xml' }));
+  download(`${name}.svg`, new Blob([svgImage(container).text], { type: 'image/svg+xml' }));
 }
 
 export async function downloadPng(container: HTMLElement, name: string): Promise<void> {
-  const svg = container.querySelector('svg')!;
-  const { width, height } = svg.getBoundingClientRect();
+  const { text, width, height } = svgImage(container);
   const image = new Image();
-  image.src = URL.createObjectURL(new Blob([svgText(container)], { type: 'image/svg+xml' }));
+  image.src = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   await image.decode();
   const canvas = Object.assign(document.createElement('canvas'), { width: width * 2, height: height * 2 });
   const ctx = canvas.getContext('2d')!;

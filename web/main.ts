@@ -17,7 +17,8 @@ import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
 import { leadTimesChart, type LeadTimeSeries } from './charts/lead-times.ts';
 import { profitChart } from './charts/profit.ts';
-import { downloadPng, downloadResults, downloadSvg } from './export.ts';
+import { burdenChart } from './charts/burden.ts';
+import { downloadPng, downloadResults, downloadSvg, type ResultFile } from './export.ts';
 import { decodeState, encodeState } from './share.ts';
 import { differenceTable, kpiTable } from './kpi-tables.ts';
 
@@ -30,6 +31,7 @@ const CHARTS = [
   ['lead-times', 'Lead times'],
   ['fines', 'Fines per seller over the season'],
   ['profit', 'Seller profit over the season'],
+  ['burden', 'Who bears the burden? By seller class'],
 ] as const;
 for (const [id, title] of CHARTS) {
   const buttons = (['svg', 'png'] as const).map((format) =>
@@ -216,6 +218,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     ...sellerProfit(summary),
     compare: b && { label: b.label, ...sellerProfit(b.summary) },
   });
+  burdenChart($('burden'), { byClass: summary.byClass, compare: b && { label: b.label, byClass: b.summary.byClass } });
   kpiTable($('kpis'), summary.kpis);
 }
 
@@ -286,7 +289,8 @@ $<HTMLButtonElement>('share').addEventListener('click', () => {
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.addEventListener('click', () => {
     if (!shown) return;
-    const kind = button.dataset.download as 'kpis.csv' | 'hourly.csv' | 'summary.json';
+    // In compare mode the files are A's, as is the KPI table they sit above.
+    const kind = button.dataset.download as ResultFile;
     downloadResults(kind, shown.summary, shown.scenario.season.start, { scenario: select.value, seed: shown.seed });
   });
 }

@@ -8,7 +8,7 @@
 // plus array buffers, since the model's state lives in typed arrays outside the JS heap; the time of
 // those GCs is not counted. Only the stable entry points (runJit, readScenarioFile) of each build are used.
 // Writes bench/results/model.json (bench/results/model-scaled.json when --scale is not 1).
-// Usage: npm run bench:model [-- --scenario scenarios/x.yaml --seed 1 --runs 3 --before <commit-ish> --scale 40]
+// Usage: npm run bench:model [-- --scenario scenarios/x.yaml --seed 1 --runs 3 --before <commit-ish> --scale 40 --out name.json]
 //        --scale K divides sellers, daily orders and warehouse staff by K, for a quick check.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -126,13 +126,16 @@ function summary(ms: Measured[], commit: string) {
   };
 }
 
-/** KPI names that differ (missing on one side, or another value) between two runs. */
+/** KPI names both runs have but with other values. */
 function kpiDifferences(a: Record<string, number>, b: Record<string, number>): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => !(k in a) || !(k in b) || !Object.is(a[k], b[k]));
+  return Object.keys(a).filter((k) => k in b && !Object.is(a[k], b[k]));
 }
+/** KPI names only one of two runs has (a build that reports more). */
+const kpisInOneOnly = (a: Record<string, number>, b: Record<string, number>) =>
+  [...Object.keys(a).filter((k) => !(k in b)), ...Object.keys(b).filter((k) => !(k in a))];
 const reference = measured.before[0].kpis;
 const differences = [...new Set([...measured.before, ...measured.after].flatMap((m) => kpiDifferences(reference, m.kpis)))];
+const oneSided = [...new Set(measured.after.flatMap((m) => kpisInOneOnly(reference, m.kpis)))];
 
 const before = summary(measured.before, git(root, 'rev-parse', `${beforeRef}^{commit}`));
 const after = summary(measured.after, `working tree (HEAD ${git(root, 'rev-parse', '--short', 'HEAD')})`);
@@ -152,7 +155,9 @@ const result = {
   // drift, and the fastest runs show each build with the least interference.
   speedupEachRound: measured.before.map((m, i) => +(m.seconds / measured.after[i].seconds).toFixed(3)),
   speedupFastest: +(before.fastestSeconds / after.fastestSeconds).toFixed(3),
+  /** Every KPI both builds report has the same value in every run: the two did the same work. */
   identicalKpis: differences.length === 0,
+  kpisInOneBuildOnly: oneSided,
   orders: single.orders,
   events: single.events,
   days: single.days,
@@ -161,7 +166,7 @@ const result = {
   peakHeapMBDoubleSeason: twice.peakHeapMB,
   heapRatioDoubleToSingle: +(twice.peakHeapMB / after.peakHeapMB).toFixed(3),
 };
-const out = `bench/results/${scale === 1 ? 'model' : 'model-scaled'}.json`;
+const out = `bench/results/${option('out', scale === 1 ? 'model.json' : 'model-scaled.json')}`;
 mkdirSync(resolve(root, 'bench/results'), { recursive: true });
 writeFileSync(resolve(root, out), JSON.stringify(result, null, 2) + '\n');
 
@@ -174,7 +179,7 @@ console.log(line(`before (${before.commit.slice(0, 7)})`, before));
 console.log(line(`after  (${after.commit})`, after));
 console.log(`  speedup vs before: x${result.speedupVsBefore} (medians); fastest runs x${result.speedupFastest}; each round ${result.speedupEachRound.map((x) => `x${x}`).join(', ')}`);
 console.log(`  doubled season (${twice.days} days, ${twice.orders.toLocaleString('en')} orders): peak heap ${twice.peakHeapMB} MB (x${result.heapRatioDoubleToSingle})`);
-if (result.identicalKpis) console.log('  KPIs identical in every run of both builds');
+if (result.identicalKpis) console.log(`  KPIs identical in every run of both builds${oneSided.length ? ` (${oneSided.length} reported by one build only: ${oneSided.join(', ')})` : ''}`);
 else console.error(`\n!!! WARNING: KPIs DIFFER between runs/builds (${differences.length}): ${differences.slice(0, 10).join(', ')}` +
   `${differences.length > 10 ? ', ...' : ''} !!!\n`);
 console.log(`Written to ${out}`);

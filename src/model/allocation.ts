@@ -1,6 +1,7 @@
 // Allocation (docs/model.md §5): an order for a suspended seller is lost, and so is one for a SKU
-// whose listing its seller pauses while out of stock (§3); otherwise stock on hand is reserved for it at once, or it joins its SKU's FIFO backorder line and is reserved when stock
-// arrives — oldest first, whole orders only, strictly in order.
+// whose listing its seller pauses while out of stock (§3); otherwise stock on hand is reserved
+// for it at once, or it joins its SKU's FIFO backorder line and is reserved when stock arrives —
+// oldest first, whole orders only, strictly in order.
 import { moveStock, type Market } from './state.ts';
 
 export interface Allocation {
@@ -24,8 +25,9 @@ export function allocation(m: Market): Allocation {
     const c = world.sellerClass[seller];
     ledger.classOrdersPlaced[c]++;
     ledger.classGmvCny[c] += value;
-    const paused = !books.suspended(seller) && pausesWhenOut[c] && stock.onHand(sku) === 0 && stock.onOrder(sku) > 0;
-    if (paused || books.suspended(seller)) {
+    const suspended = books.suspended(seller);
+    const paused = !suspended && pausesWhenOut[c] && stock.onHand(sku) === 0 && stock.onOrder(sku) > 0;
+    if (suspended || paused) {
       ledger.ordersLost++;
       ledger.unitsLost += quantity;
       ledger.lostSalesCny += value;

@@ -408,6 +408,11 @@ describe('web app', () => {
     expect(await cell('ordersPlaced', 3)).toBe('0'); // the same demand in A and B
     expect(Number((await cell('ordersCancelled', 3))!.replace(/,/g, ''))).toBeLessThan(0); // A's thin (s, S) runs out more often than B's service level
     expect(await cell('ordersCancelled', 5)).toBe('*');
+    // By seller class (one small seller here): B − A of the cancelled share, in percentage points, below 0 like the count.
+    const classCell = (await page.locator('#class-differences tr[data-kpi="ordersCancelledShare"] td[data-class="small"]').textContent())!;
+    expect(classCell).toMatch(/^-[\d.]+ pt ± [\d.]+ pt/);
+    expect(await page.locator('#class-differences th').allTextContents()).toEqual(['B − A by seller class', 'small']);
+    await page.locator('#comparison').screenshot({ path: `${root}test-artifacts/comparison.png` });
     expect(await page.locator('#congestion path.compare-receiving').count()).toBe(1);
     // Every chart shows B, and says so on hover or in a bar's title.
     const B = 'small-seller.yaml as shipped';

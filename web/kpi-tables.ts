@@ -16,3 +16,22 @@ export function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>):
   table.innerHTML = `<thead><tr><th>KPI</th><th>mean</th><th>95% interval</th></tr></thead><tbody>${rows.join('')}</tbody>`;
   table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
 }
+
+/** By seller class, the paired B − A of the measures that say who bears the burden. */
+const CLASS_MEASURES: [string, string, (x: number) => string][] = [
+  ['finesShareOfGmv', 'fines / class GMV', (x) => `${(100 * x).toFixed(2)} pt`],
+  ['onTimeShare', 'shipped on time', (x) => `${(100 * x).toFixed(2)} pt`],
+  ['ordersCancelledShare', 'orders cancelled (stockout)', (x) => `${(100 * x).toFixed(2)} pt`],
+  ['sellersSuspendedShare', 'sellers suspended', (x) => `${(100 * x).toFixed(2)} pt`],
+  ['sellerProfitP50Cny', 'median seller profit, CNY', (x) => number.format(x)],
+];
+
+/** B − A by class: each cell the paired difference, ± its 95% half width, * where it excludes 0; — where undefined. */
+export function classDifferenceTable(table: HTMLElement, diff: Record<string, Record<string, KpiDifference>>): void {
+  const classes = ['large', 'medium', 'small'].filter((c) => diff[c]?.sellers && Number.isFinite(diff[c].finesShareOfGmv?.mean));
+  const cell = (d: KpiDifference | undefined, show: (x: number) => string) =>
+    !d || !Number.isFinite(d.mean) ? '—' : `${show(d.mean)}${Number.isFinite(d.halfWidth) ? ` ± ${show(d.halfWidth)}` : ''}${d.significant ? ' *' : ''}`;
+  const rows = CLASS_MEASURES.map(([key, label, show]) =>
+    `<tr data-kpi="${key}"><td>${label}</td>${classes.map((c) => `<td data-class="${c}">${cell(diff[c][key], show)}</td>`).join('')}</tr>`);
+  table.innerHTML = `<thead><tr><th>B − A by seller class</th>${classes.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody>`;
+}

@@ -4,7 +4,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
 import { fineCauseLabel, finesPerSellerKey, type FineCause } from '../src/model/fine-causes.ts';
-import { compareKpis, summarise, type Summary } from '../src/experiment/summary.ts';
+import { compareByClass, compareKpis, summarise, type Summary } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
 import { lognormalFromMedianP90, lognormalMean } from '../src/engine/index.ts';
@@ -20,7 +20,7 @@ import { profitChart } from './charts/profit.ts';
 import { burdenChart } from './charts/burden.ts';
 import { downloadPng, downloadResults, downloadSvg, type ResultFile } from './export.ts';
 import { decodeState, encodeState } from './share.ts';
-import { differenceTable, kpiTable } from './kpi-tables.ts';
+import { classDifferenceTable, differenceTable, kpiTable } from './kpi-tables.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -197,6 +197,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
   if (b) {
     $('comparison-label').textContent = `A = the scenario in the editor (${select.value}), B = ${b.label}; ${results.length} paired replications, seed ${$<HTMLInputElement>('seed').value}. * marks a difference whose 95% interval excludes 0.`;
     differenceTable($('differences'), compareKpis(results, b.results), summary.kpis, b.summary.kpis);
+    classDifferenceTable($('class-differences'), compareByClass(results, b.results));
   }
   arrivalsChart($('arrivals'), {
     seasonStart: scenario.season.start,

@@ -15,6 +15,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { type Build, loadBuild, prepareWorktree, git } from './model-builds.ts';
+import { scaledDown, type Scalable } from '../src/scenario/scale.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function option(name: string, fallback: string): string {
@@ -38,27 +39,8 @@ if (!(runs >= 1 && scale > 0)) {
 }
 
 // Just the scenario fields this bench touches: each build has its own Scenario type.
-interface Roster { byHour: number[]; overrides: { byHour: number[] }[] }
-interface ScenarioLike {
+interface ScenarioLike extends Scalable {
   season: { start: string; end: string };
-  demand: { ordersPerDay: number };
-  sellers: { count: number };
-  warehouse: Record<string, unknown>;
-}
-
-/** Sellers and daily orders divided by `k`, every warehouse staff number too (rounded up). */
-function scaled<S extends ScenarioLike>(s: S, k: number): S {
-  if (k === 1) return s;
-  s.sellers.count = Math.round(s.sellers.count / k);
-  s.demand.ordersPerDay /= k;
-  const divide = (hours: number[]) => hours.map((n) => Math.ceil(n / k));
-  for (const stage of Object.values(s.warehouse)) {
-    const staff = (stage as { staff?: Roster } | null)?.staff;
-    if (!staff) continue;
-    staff.byHour = divide(staff.byHour);
-    for (const o of staff.overrides) o.byHour = divide(o.byHour);
-  }
-  return s;
 }
 
 /** The same scenario over twice as many days, the daily volume held at the season's last level. */
@@ -99,7 +81,7 @@ function measure(build: Build, scenario: unknown, label: string): Measured {
   };
 }
 
-const scenarioFor = (build: Build) => scaled(build.readScenarioFile(scenarioPath) as ScenarioLike, scale);
+const scenarioFor = (build: Build) => scaledDown(build.readScenarioFile(scenarioPath) as ScenarioLike, scale);
 
 const beforeDir = prepareWorktree(root, beforeRef);
 const builds = { before: await loadBuild(beforeDir), after: await loadBuild(root) };

@@ -2,7 +2,6 @@
 // and where a stocking policy's fields start when a file names the policy without them.
 import type { Scenario } from './types.ts';
 
-
 /** Staff `n` on duty from `fromHour` until `toHour` (a `toHour` <= `fromHour` runs past midnight). */
 function shift(n: number, fromHour: number, toHour: number): number[] {
   return Array.from({ length: 24 }, (_, h) =>

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JitModel } from '../src/model/jit.ts';
+import { isPrestock } from '../src/model/state.ts';
 import type { RunResult } from '../src/model/result.ts';
 import { finesKey } from '../src/model/fine-causes.ts';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
@@ -36,18 +37,27 @@ describe.each(shipped)('conservation on scenarios/%s', (file) => {
   it('every order ends in exactly one state, and the open ones are the ones still in flight', () => {
     expect(k.ordersPlaced).toBeGreaterThan(0);
     expect(k.ordersFulfilled + k.ordersRejected + k.ordersCancelled + k.ordersLost + k.ordersOpen).toBe(k.ordersPlaced);
-    expect(k.ordersOpen).toBe(model.market.orders.live); // counted independently, slot by slot
+    expect(k.ordersOpen).toBe(model.market.orders.live - model.market.orders.batchesLive); // counted independently, slot by slot
     for (const key of ['ordersFulfilled', 'ordersRejected', 'ordersCancelled', 'ordersLost', 'ordersOpen']) expect(k[key]).toBeGreaterThanOrEqual(0);
     expect(k.ordersShippedOnTime + k.ordersShippedLateTier1 + k.ordersShippedLateTier2).toBe(k.ordersShipped);
   });
 
-  it('units are conserved: by order outcome, through seller stock, and through factories', () => {
+  it('units are conserved: by order outcome, through seller stock, the shelf, stocking batches and factories', () => {
     expect(k.unitsFulfilled + k.unitsRejected + k.unitsCancelled + k.unitsLost + k.unitsOpen).toBe(k.unitsOrdered);
-    let onHand = 0, onOrder = 0;
     const { stock, flows } = model.market;
-    for (let sku = 0; sku < model.world.skuCount; sku++) { onHand += stock.onHand(sku); onOrder += stock.onOrder(sku); }
-    expect(flows.initialStock + flows.unitsDelivered).toBe(onHand + flows.unitsFromStock);
-    expect(k.unitsPurchased).toBe(flows.unitsDelivered + onOrder);
+    const at = { seller: 0, factoryForSeller: 0, shelf: 0, toShelf: 0 };
+    for (let sku = 0; sku < model.world.skuCount; sku++) {
+      if (isPrestock(model.market, sku)) { at.shelf += stock.onHand(sku); at.toShelf += stock.onOrder(sku); }
+      else { at.seller += stock.onHand(sku); at.factoryForSeller += stock.onOrder(sku); }
+    }
+    // JIT: seller stock.
+    expect(flows.initialStock + flows.launchStock + flows.unitsDelivered).toBe(at.seller + flows.unitsFromStock);
+    // Pre-stock: the shelf, and every batch's units from request to the shelf (or back to the seller).
+    expect(flows.initialShelf + k.unitsShelved).toBe(at.shelf + flows.unitsSoldFromShelf + k.unitsReturnedOverstock);
+    expect(model.shelf.units).toBe(at.shelf);
+    expect(flows.unitsBatched).toBe(k.unitsShelved + k.unitsRejectedAtStocking + at.toShelf);
+    // Factories.
+    expect(k.unitsPurchased).toBe(flows.unitsDelivered + at.factoryForSeller + flows.unitsProducedForShelf);
   });
 
   it('the seller classes partition the platform: their orders, shipments, fines and sellers add up to the totals', () => {
@@ -102,6 +112,37 @@ describe('determinism and common random numbers', () => {
     expect(b.kpis.unitsOrdered).toBe(a.kpis.unitsOrdered);
     expect(b.kpis.gmvCny).toBe(a.kpis.gmvCny); // same SKUs and quantities, summed in the same order
     expect(Array.from(b.hourly.ordersPlaced)).toEqual(Array.from(a.hourly.ordersPlaced));
+  });
+});
+
+describe('the same demand in every mode (docs/model.md §16)', () => {
+  /** Every order the demand stage places, as (time, seller, SKU, quantity), and the launches. */
+  function demandOf(file: string) {
+    const model = new JitModel(shrunk(readScenarioFile(`${scenariosDir}${file}`), 40), 9, 2);
+    const placed: number[] = [];
+    const accept = model.market.handoffs.acceptOrder;
+    model.market.handoffs.acceptOrder = (sku, quantity) => {
+      placed.push(model.sim.now, model.market.stock.seller(sku), sku, quantity);
+      accept(sku, quantity);
+    };
+    const result = model.run();
+    return { placed, launches: Array.from(model.market.launches.launchAt), result };
+  }
+
+  it('orders, sellers, SKUs, quantities and launches are identical under JIT, pre-stock and the mixed platform', () => {
+    const jit = demandOf('black-friday-2022.yaml');
+    const prestock = demandOf('prestock-2022.yaml');
+    const mixed = demandOf('jit-for-large-sellers.yaml');
+    expect(jit.placed.length).toBeGreaterThan(4 * 10_000);
+    expect(prestock.placed).toEqual(jit.placed);
+    expect(mixed.placed).toEqual(jit.placed);
+    expect(prestock.launches).toEqual(jit.launches);
+    expect(mixed.launches).toEqual(jit.launches);
+    // … while what happens to them differs: the modes did bite.
+    expect(prestock.result.kpis.ordersShipped).toBe(0);
+    expect(jit.result.kpis.stockingBatches).toBe(0);
+    expect(mixed.result.kpis.ordersShipped).toBeGreaterThan(0);
+    expect(mixed.result.kpis.stockingBatches).toBeGreaterThan(0);
   });
 });
 

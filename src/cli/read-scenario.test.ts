@@ -8,14 +8,32 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../scenario/load.ts';
 import { defaultScenario } from '../scenario/schema.ts';
 import { readScenarioFile } from './read-scenario.ts';
+import { SIZE_CLASSES, type Scenario } from '../scenario/types.ts';
 
 const folder = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const shipped = readdirSync(folder).filter((f) => f.endsWith('.yaml'));
 const read = (name: string) => readScenarioFile(join(folder, name));
 
 describe('shipped scenarios', () => {
-  it('include the five the project promises', () => {
-    expect(shipped.sort()).toEqual(['black-friday-2022.yaml', 'october-baseline.yaml', 'shenzhen-lockdown.yaml', 'small-seller.yaml', 'understaffed-warehouse.yaml']);
+  it('include the seven the project promises', () => {
+    expect(shipped.sort()).toEqual(['black-friday-2022.yaml', 'jit-for-large-sellers.yaml', 'october-baseline.yaml', 'prestock-2022.yaml', 'shenzhen-lockdown.yaml', 'small-seller.yaml', 'understaffed-warehouse.yaml']);
+  });
+
+  it('the pre-stock twin differs from the JIT season only in its modes; the mixed one puts only large sellers on JIT', () => {
+    const modes = (s: Scenario) => SIZE_CLASSES.map((c) => s.sellers.classes[c].mode);
+    const jit = read('black-friday-2022.yaml'), twin = read('prestock-2022.yaml'), mixed = read('jit-for-large-sellers.yaml');
+    expect([jit.mode, ...modes(jit)]).toEqual(['jit', 'jit', 'jit', 'jit']);
+    expect([twin.mode, ...modes(twin)]).toEqual(['prestock', 'prestock', 'prestock', 'prestock']);
+    expect(modes(mixed)).toEqual(['jit', 'prestock', 'prestock']);
+    const sameAsJit = (s: Scenario) => {
+      const copy = structuredClone(s);
+      copy.description = jit.description;
+      copy.mode = 'jit';
+      for (const c of SIZE_CLASSES) copy.sellers.classes[c].mode = 'jit';
+      return copy;
+    };
+    expect(sameAsJit(twin)).toEqual(jit);
+    expect(sameAsJit(mixed)).toEqual(jit);
   });
 
   it.each(shipped)('%s validates and opens with the question it answers', (name) => {

@@ -14,6 +14,9 @@ function result(orders: number, hourly: number[], shipDelays: number[]): RunResu
     histograms: { shipDelayHours: h.snapshot() },
     byClass: {},
     fineCauses: [],
+    modeByClass: {},
+    perSeller: { profitCny: new Float64Array(0), classOf: new Uint8Array(0) },
+    classNames: [],
     horizonHours: hourly.length,
     events: 0,
   };

@@ -1,7 +1,8 @@
-// Allocation (docs/model.md §5): an order for a suspended seller is lost, and so is one for a SKU
-// whose listing its seller pauses while out of stock (§3); otherwise stock on hand is reserved
-// for it at once, or it joins its SKU's FIFO backorder line and is reserved when stock arrives —
-// oldest first, whole orders only, strictly in order.
+// Allocation (docs/model.md §5): an order for a product not listed yet (§19) or for a suspended
+// seller is lost, and so is one for a SKU whose listing its seller pauses while out of stock (§3);
+// a pre-stock seller's order is served from the warehouse shelf (shelf.ts, §17); otherwise stock on
+// hand is reserved for it at once, or it joins its SKU's FIFO backorder line and is reserved when
+// stock arrives — oldest first, whole orders only, strictly in order.
 import { moveStock, type Market } from './state.ts';
 
 export interface Allocation {
@@ -10,9 +11,12 @@ export interface Allocation {
 }
 
 export function allocation(m: Market): Allocation {
-  const { sim, world, orders, stock, ledger, books, handoffs } = m;
+  const { sim, world, orders, stock, ledger, books, handoffs, listedAt } = m;
+  const { launchAt } = m.launches;
   /** Per class: does it pause a listing with nothing on hand and a factory order outstanding? */
   const pausesWhenOut = world.classes.map((c) => c.pauseListingWhenOut);
+  /** Per class: does it sell from the warehouse shelf (pre-stock)? */
+  const prestock = world.classes.map((c) => c.prestock);
 
   function acceptOrder(sku: number, quantity: number): void {
     const now = sim.now;
@@ -25,13 +29,24 @@ export function allocation(m: Market): Allocation {
     const c = world.sellerClass[seller];
     ledger.classOrdersPlaced[c]++;
     ledger.classGmvCny[c] += value;
+    if (now < listedAt[sku]) {
+      // A new product not listed yet (§19): before its launch, or launched and waiting for its listing.
+      ledger.lose(c, quantity, value);
+      if (now < launchAt[sku]) ledger.ordersLostBeforeLaunch++;
+      else {
+        ledger.ordersLostUnlisted++;
+        ledger.lostSalesUnlistedCny += value;
+      }
+      return;
+    }
     const suspended = books.suspended(seller);
+    if (!suspended && prestock[c]) {
+      handoffs.sell(sku, quantity, value);
+      return;
+    }
     const paused = !suspended && pausesWhenOut[c] && stock.onHand(sku) === 0 && stock.onOrder(sku) > 0;
     if (suspended || paused) {
-      ledger.ordersLost++;
-      ledger.unitsLost += quantity;
-      ledger.lostSalesCny += value;
-      ledger.classOrdersLost[c]++;
+      ledger.lose(c, quantity, value);
       if (paused) ledger.ordersLostPaused++;
       return;
     }

@@ -23,8 +23,10 @@ export function deposit(m: Market): Fine {
     }
   }
 
+  // A fine on no order record (o < 0: a pre-stock order lost to an empty shelf) is a fined order of its own.
   return (o, seller, cause, cny) => {
-    orders.addFine(o, cny);
+    if (o >= 0) orders.addFine(o, cny);
+    else ledger.finePerFinedOrder.add(cny);
     ledger.fine(cause, cny, sim.now);
     if (books.takeFine(seller, cause, cny) < 0 && !books.responsePending(seller) && !books.suspended(seller)) {
       books.markNegative(seller);

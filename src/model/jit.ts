@@ -1,10 +1,13 @@
-// The JIT pre-sale model (docs/model.md): builds one replication's shared state and wires the
-// stage modules together, in the order an order meets them — demand, allocation, stockout,
+// The market model (docs/model.md): builds one replication's shared state and wires the stage
+// modules together, in the order an order meets them — demand, listing, allocation, stockout,
 // replenishment and factory, packing, pickup with lateness and the courier, receiving, QC,
-// put-away — with the deposit taking every fine. The rules live in the stages, not here.
+// put-away — with the deposit taking every fine; a pre-stock class's orders go to the shelf
+// instead, filled by stocking batches (approval, then the same packing, courier and warehouse),
+// with the overstock return at season end. The rules live in the stages, not here.
 import { Simulation } from '../engine/index.ts';
 import { SIZE_CLASSES, type Scenario } from '../scenario/types.ts';
 import { allocation } from './allocation.ts';
+import { approval } from './approval.ts';
 import { transit } from './courier.ts';
 import { day } from './day.ts';
 import { demand, type Demand } from './demand.ts';
@@ -12,6 +15,7 @@ import { deposit } from './deposit.ts';
 import { productionDone } from './disruptions.ts';
 import { factory, type Factory } from './factory.ts';
 import { lateness } from './lateness.ts';
+import { listing, type Listing } from './listing.ts';
 import { packing, type Packing } from './packing.ts';
 import { pickup } from './pickup.ts';
 import { putAway } from './put-away.ts';
@@ -19,7 +23,9 @@ import { qc, type Qc } from './qc.ts';
 import { receiving, type Receiving } from './receiving.ts';
 import { replenishment } from './replenishment.ts';
 import { buildResult, type RunResult } from './result.ts';
-import { createMarket, moveStock, type Market } from './state.ts';
+import { returns, type ReturnOverstock } from './returns.ts';
+import { shelf, type Shelf } from './shelf.ts';
+import { createMarket, isPrestock, moveStock, type Market } from './state.ts';
 import { stockout } from './stockout.ts';
 import { warmUp, type WarmUp } from './warm-up.ts';
 
@@ -32,7 +38,7 @@ export interface JitRunOptions {
   onDay?: (daysDone: number, events: number) => boolean | void;
 }
 
-/** Runs one replication of a scenario in JIT mode. */
+/** Runs one replication of a scenario, each seller class in its mode (JIT or pre-stock). */
 export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
   const model = new JitModel(scenario, options.seed, options.replication);
   if (options.warmUpHours) model.warmUpAt(options.warmUpHours);
@@ -49,7 +55,10 @@ export class JitModel {
   readonly qc: Qc;
   private readonly demand: Demand;
   private readonly warmUp: WarmUp;
+  readonly shelf: Shelf;
   private readonly day: { start(): void };
+  private readonly listing: Listing;
+  private readonly returnOverstock: ReturnOverstock;
   private parcelAtQc = -1;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
@@ -67,6 +76,9 @@ export class JitModel {
     this.receiving = receiving(m);
     this.qc = qc(m);
     const stock = putAway(m);
+    this.shelf = shelf(m);
+    this.listing = listing(m);
+    this.returnOverstock = returns(m, this.shelf);
     this.warmUp = warmUp(m, [this.receiving.staff, this.qc.staff]);
     this.day = day(m, { closeDay: this.packing.closeDay, plan: restock.plan, openKind: this.packing.openKind, pickupKind: pickups.pickupKind });
     Object.assign(m.handoffs, {
@@ -81,8 +93,14 @@ export class JitModel {
       arrive: this.receiving.arrive,
       joinQc: this.qc.joinQc,
       putAway: stock,
+      planSku: restock.planSku,
+      requestBatch: approval(m),
+      sell: this.shelf.sell,
+      shelve: this.shelf.shelve,
+      firstStocked: this.listing.firstStocked,
     } satisfies Market['handoffs']);
     restock.stockUp();
+    this.shelf.start();
   }
 
   get world() {
@@ -94,11 +112,15 @@ export class JitModel {
     this.warmUp.at(hours);
   }
 
-  /** Sets a SKU's stock on hand before the run (a what-if starting position). */
+  /** Sets a SKU's stock on hand before the run (a what-if starting position): at its seller under JIT, on the shelf under pre-stock. */
   setStock(sku: number, units: number): void {
     const { stock, flows } = this.market;
-    flows.initialStock += units - stock.onHand(sku);
-    moveStock(this.market, sku, units - stock.onHand(sku));
+    const delta = units - stock.onHand(sku);
+    if (isPrestock(this.market, sku)) {
+      flows.initialShelf += delta;
+      this.shelf.changed(delta);
+    } else flows.initialStock += delta;
+    moveStock(this.market, sku, delta);
   }
 
   /** A scripted order, on top of (or instead of, with ordersPerDay 0) the random demand. */
@@ -121,11 +143,13 @@ export class JitModel {
   run(onDay?: JitRunOptions['onDay']): RunResult {
     const { sim, market: m } = this;
     this.day.start();
+    this.listing.start();
     this.demand.start();
     for (let d = 1; d <= m.world.days; d++) {
       sim.run({ until: d * 24 });
       if (onDay && onDay(d, sim.eventsFired) === false) break;
     }
+    if (sim.now >= m.world.horizon) this.returnOverstock();
     return buildResult({
       ledger: m.ledger,
       counted: this.warmUp.finish(),
@@ -137,7 +161,9 @@ export class JitModel {
       qc: this.qc.staff,
       receivingRoster: m.world.receivingRoster,
       qcRoster: m.world.qcRoster,
-      classes: SIZE_CLASSES.map((name, c) => ({ name, ...m.world.classRange[c] })),
+      classes: SIZE_CLASSES.map((name, c) => ({ name, ...m.world.classRange[c], mode: m.scenario.sellers.classes[name].mode })),
+      peakWeek: m.world.peakWeek,
+      unitsAwaitingShelfPeak: this.shelf.awaitingPeak,
     });
   }
 }

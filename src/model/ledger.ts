@@ -1,6 +1,6 @@
 // What a run records (docs/model.md, "What a run reports"), streamed into fixed-size counters, tallies,
 // histograms and hourly series whatever the season's length.
-import { Histogram, HourlySeries, LevelSeries, Tally } from '../engine/index.ts';
+import { Histogram, HourlySeries, LevelSeries, Tally, TimeWeighted } from '../engine/index.ts';
 import type { FineCause } from './fine-causes.ts';
 
 /** Lead times: 0.05 h bins up to 20 days; beyond is overflow (the exact max is kept). */
@@ -26,8 +26,16 @@ export class Ledger {
   ordersRejected = 0; unitsRejected = 0;
   ordersCancelled = 0; unitsCancelled = 0;
   ordersLost = 0; unitsLost = 0; lostSalesCny = 0;
-  /** Of the orders lost, those lost to a paused listing (the rest to a suspended seller). */
+  /** Of the orders lost: to a paused listing (§3), to a product not launched yet or launched and not listed yet (§19), to a pre-stock listing switched off for want of shelf stock (§17); the rest to a suspended seller. */
   ordersLostPaused = 0;
+  ordersLostBeforeLaunch = 0;
+  ordersLostUnlisted = 0; lostSalesUnlistedCny = 0;
+  ordersLostOutOfStock = 0; lostSalesOutOfStockCny = 0;
+  /** New products launched and listed in the season (§19). */
+  productsLaunched = 0; productsListed = 0;
+  /** Pre-stock (§16–§18): batches requested, units put on the shelf, units rejected at QC in batches, overstock sent back. */
+  stockingBatches = 0; unitsShelved = 0; unitsRejectedAtStocking = 0;
+  unitsReturnedOverstock = 0; overstockReturnCostCny = 0;
   /** Fines waived under force majeure, and the orders they would have fallen on. */
   finesWaivedCny = 0; ordersFineWaived = 0;
   // Shipped orders by lateness: index 0 on time, i the i-th tier.
@@ -41,6 +49,7 @@ export class Ledger {
   readonly classOrdersPlaced: Float64Array;
   readonly classGmvCny: Float64Array;
   readonly classOrdersLost: Float64Array;
+  readonly classLostSalesCny: Float64Array;
   readonly classOrdersCancelled: Float64Array;
   readonly classOrdersShipped: Float64Array;
   readonly classOrdersShippedOnTime: Float64Array;
@@ -51,6 +60,9 @@ export class Ledger {
   readonly receivingQueue: LevelSeries;
   readonly qcQueue: LevelSeries;
   readonly suspended: LevelSeries;
+  /** Units on the warehouse shelf (pre-stock), hour by hour and as a time average. */
+  readonly shelf: LevelSeries;
+  readonly shelfMean = new TimeWeighted();
 
   readonly shipDelay = new Duration();
   readonly transit = new Duration();
@@ -58,6 +70,10 @@ export class Ledger {
   readonly qcWait = new Duration();
   readonly dockToStock = new Duration();
   readonly orderToStock = new Duration();
+  /** Dock-to-stock of what arrived in the peak week (world.peakWeek). */
+  readonly peakWeekDockToStock = new Duration();
+  /** A new product's launch to its listing (§19). */
+  readonly listingLeadTime = new Duration();
   /** Total fine of each order that was fined at all, CNY. */
   readonly finePerFinedOrder = Histogram.log(1, 1e7, 140);
 
@@ -66,6 +82,7 @@ export class Ledger {
     this.classOrdersPlaced = new Float64Array(classes);
     this.classGmvCny = new Float64Array(classes);
     this.classOrdersLost = new Float64Array(classes);
+    this.classLostSalesCny = new Float64Array(classes);
     this.classOrdersCancelled = new Float64Array(classes);
     this.classOrdersShipped = new Float64Array(classes);
     this.classOrdersShippedOnTime = new Float64Array(classes);
@@ -79,6 +96,7 @@ export class Ledger {
     this.receivingQueue = new LevelSeries(horizon);
     this.qcQueue = new LevelSeries(horizon);
     this.suspended = new LevelSeries(horizon);
+    this.shelf = new LevelSeries(horizon);
   }
 
   /** Counters as they stand (numbers, and copies of count arrays): the baseline of a warm-up. */
@@ -100,9 +118,10 @@ export class Ledger {
     }
   }
 
-  /** Forgets the durations and fine sizes seen so far (they are not subtractable). */
-  resetDistributions(): void {
-    for (const d of [this.shipDelay, this.transit, this.receivingWait, this.qcWait, this.dockToStock, this.orderToStock]) {
+  /** Forgets the durations, fine sizes and shelf average seen so far (they are not subtractable). */
+  resetDistributions(now: number): void {
+    this.shelfMean.reset(now);
+    for (const d of [this.shipDelay, this.transit, this.receivingWait, this.qcWait, this.dockToStock, this.orderToStock, this.peakWeekDockToStock, this.listingLeadTime]) {
       d.tally.reset();
       d.hist.reset();
     }
@@ -113,6 +132,21 @@ export class Ledger {
   waive(amount: number): void {
     this.finesWaivedCny += amount;
     this.ordersFineWaived++;
+  }
+
+  /** An order lost before it reached a seller's stock (suspended seller, paused or switched-off listing, product not listed). */
+  lose(sellerClass: number, quantity: number, value: number): void {
+    this.ordersLost++;
+    this.unitsLost += quantity;
+    this.lostSalesCny += value;
+    this.classOrdersLost[sellerClass]++;
+    this.classLostSalesCny[sellerClass] += value;
+  }
+
+  /** Units on the shelf are now `units`. */
+  shelfLevel(now: number, units: number): void {
+    this.shelf.update(now, units);
+    this.shelfMean.update(now, units);
   }
 
   fine(cause: number, amount: number, now: number): void {

@@ -1,6 +1,7 @@
 // SF pickups and dispatch (docs/model.md §7): at each of its class's pickup times, every packed
 // order of a seller leaves in one parcel, unless a lockdown has stopped SF's pickups from that
 // seller (§4). Shipping is paid by the seller; each order's lateness is assessed as it leaves.
+// A pre-stock seller's stocking batches leave the same way (§16).
 import { inside } from './disruptions.ts';
 import { shippingPrice, type SendToWarehouse } from './courier.ts';
 import type { AssessLateness } from './lateness.ts';
@@ -25,7 +26,8 @@ export function pickup(m: Market, packing: Packing, assessLateness: AssessLatene
     if (first < 0) return;
     let units = 0, weight = 0;
     for (let o = first; o >= 0; o = orders.next(o)) {
-      assessLateness(o, seller);
+      // A stocking batch has no 24-hour rule (§16): only customers' orders are assessed.
+      if (!orders.isBatch(o)) assessLateness(o, seller);
       const q = orders.quantity(o);
       units += q;
       weight += q * world.unitWeight[orders.sku(o)];

@@ -1,8 +1,9 @@
 // Quality control (docs/model.md §12): parcels queue FIFO for the QC staff (rostered like
 // receiving); inspection takes perParcelMinutes + perUnitMinutes x units. Each unit is defective
 // with its seller's rate; an order with a defective unit is rejected, fined qualityMultiple x its
-// value (on top of any lateness fine), and its units go back at the seller's cost.
-import { pow, Resource } from '../engine/index.ts';
+// value (on top of any lateness fine), and its units go back at the seller's cost. A stocking
+// batch is judged unit by unit instead (§16).
+import { normalQuantile, pow, Resource } from '../engine/index.ts';
 import { shippingPrice } from './courier.ts';
 import { causeIndex } from './fine-causes.ts';
 import { closeOrder, type Market } from './state.ts';
@@ -46,6 +47,18 @@ export function qc(m: Market): Qc {
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
       const next = orders.next(o);
       const q = orders.quantity(o);
+      if (orders.isBatch(o)) {
+        const sku = orders.sku(o);
+        const left = inspectBatch(o, seller, rate);
+        returnedWeight += (q - left) * world.unitWeight[sku];
+        // A batch with every unit rejected is closed (and its slot may already hold a new batch).
+        if (left > 0) {
+          if (last < 0) kept = o; else orders.setNext(last, o);
+          last = o;
+        }
+        o = next;
+        continue;
+      }
       // P(at least one of q units defective) in one draw per order.
       if (defects.random() < (q === 1 ? rate : 1 - pow(1 - rate, q))) {
         returnedWeight += q * world.unitWeight[orders.sku(o)];
@@ -63,7 +76,7 @@ export function qc(m: Market): Qc {
     if (last >= 0) orders.setNext(last, -1);
     if (returnedWeight > 0) {
       const cost = shippingPrice(m, returnedWeight);
-      books.addShipping(seller, cost);
+      books.addReturns(seller, cost);
       ledger.returnShippingCostCny += cost;
       ledger.parcelsReturned++;
     }
@@ -75,5 +88,46 @@ export function qc(m: Market): Qc {
     handoffs.putAway(p, sim.now + m.scenario.warehouse.putawayHours);
   }
 
+  /**
+   * A stocking batch is inspected unit by unit (§16): its defective units (a binomial count, one
+   * draw per batch) are rejected, each fined qualityMultiple x its value, and sent back; the rest
+   * go on. Returns the units left; a batch left with none is closed. The seller reviews the SKU last
+   * (it may ask for a new batch at once), so nothing of the batch is read after.
+   */
+  function inspectBatch(b: number, seller: number, rate: number): number {
+    const sku = orders.sku(b), q = orders.quantity(b);
+    const bad = defectiveUnits(defects.random(), q, rate);
+    if (bad === 0) return q;
+    const unitValue = world.unitValue[sku];
+    books.addGoodsCost(seller, bad * unitValue * cogsRatio);
+    handoffs.fine(b, seller, cause, qualityMultiple * bad * unitValue);
+    ledger.unitsRejectedAtStocking += bad;
+    m.stock.addOnOrder(sku, -bad);
+    orders.setQuantity(b, q - bad, (q - bad) * unitValue);
+    if (q === bad) closeOrder(m, b);
+    handoffs.review(sku);
+    return q - bad;
+  }
+
   return { joinQc, staff };
+}
+
+/** The number of defective units among `n`, each defective with probability `p`: the binomial quantile at `u` (inversion). */
+export function defectiveUnits(u: number, n: number, p: number): number {
+  if (p <= 0 || n === 0) return 0;
+  if (p >= 1) return n;
+  let prob = pow(1 - p, n);
+  if (prob < 1e-300) {
+    // Beyond the doubles' range (a huge batch): the normal approximation, rounded and kept in [0, n].
+    const k = Math.round(n * p + Math.sqrt(n * p * (1 - p)) * normalQuantile(Math.min(Math.max(u, 1e-12), 1 - 1e-12)));
+    return Math.min(n, Math.max(0, k));
+  }
+  const odds = p / (1 - p);
+  let k = 0, cdf = prob;
+  while (u >= cdf && k < n) {
+    k++;
+    prob *= ((n - k + 1) / k) * odds;
+    cdf += prob;
+  }
+  return k;
 }

@@ -66,9 +66,15 @@ export abstract class Pool {
 // its packed-at time (>= 0) once a packer has it: an order never needs both at once, and a ticket
 // read after packing (a stale deadline) can never match.
 const PLACED_AT = 0, VALUE = 1, FINES = 2, PACKED_AT_OR_TICKET = 3;
-const SKU = 8, SELLER = 9, QUANTITY = 10, NEXT = 11;
+const SKU = 8, SELLER = 9, QUANTITY = 10, NEXT = 11, KIND = 12;
+/** What a record is: a customer's order, or a pre-stock seller's stocking batch (docs/model.md §16). */
+const ORDER = 0, BATCH = 1;
 
-/** Orders accepted by a seller and not yet ended (fulfilled, rejected or cancelled). */
+/**
+ * Orders accepted by a seller and not yet ended (fulfilled, rejected or cancelled), and a pre-stock
+ * seller's stocking batches from request to the shelf: a batch is an order the warehouse places
+ * with the seller, so it rides the same packing, pickup, courier, receiving and QC as any order.
+ */
 export class Orders extends Pool {
   /** [placed at, value CNY, fines CNY, packed at or −wait ticket, …] per order: 8 floats. */
   private floats = new Float64Array(this.capacity * 8);
@@ -93,7 +99,32 @@ export class Orders extends Pool {
     this.ints[i + SKU] = sku;
     this.ints[i + SELLER] = seller;
     this.ints[i + QUANTITY] = quantity;
+    this.ints[i + KIND] = ORDER;
     return o;
+  }
+
+  /** Stocking batches among the live records. */
+  batchesLive = 0;
+
+  /** A stocking batch of `quantity` units of `sku` from `seller`, requested at `requestedAt`, worth `value` CNY at retail. */
+  openBatch(sku: number, seller: number, quantity: number, requestedAt: number, value: number): number {
+    const o = this.open(sku, seller, quantity, requestedAt, value);
+    this.ints[(o << 4) + KIND] = BATCH;
+    this.batchesLive++;
+    return o;
+  }
+
+  override free(o: number): void {
+    if (this.ints[(o << 4) + KIND] === BATCH) this.batchesLive--;
+    super.free(o);
+  }
+
+  /** True for a stocking batch, false for a customer's order. */
+  isBatch(o: number): boolean { return this.ints[(o << 4) + KIND] === BATCH; }
+  /** A batch's units after QC took out the defective ones (its value follows). */
+  setQuantity(o: number, quantity: number, value: number): void {
+    this.ints[(o << 4) + QUANTITY] = quantity;
+    this.floats[(o << 3) + VALUE] = value;
   }
 
   sku(o: number): number { return this.ints[(o << 4) + SKU]; }

@@ -1,25 +1,33 @@
-// Replenishment (docs/model.md §3): each SKU's (s, S) is planned every midnight from its forecast
+// Replenishment (docs/model.md §3, §16): each SKU's (s, S) is planned every midnight from its forecast
 // over the days ahead, by its class's policy, and its inventory position (on hand + on order −
-// backordered) is reviewed continuously: at or below s, the seller orders up to S from the factory.
+// backordered) is reviewed continuously: at or below s, the seller orders up to S from the factory
+// (JIT), or asks to stock a batch on the warehouse shelf (pre-stock: on hand is then the shelf and
+// on order every unit on its way there).
 //  - serviceLevel: s is the cycleServiceLevel-quantile of the SKU's demand over a factory lead
 //    time (lead-time-demand.ts, from a table built once per run), S = s + max(cycleDays of
 //    forecast units, the 99th percentile of one order's quantity);
 //  - sS: s and S are reorderDays and orderUpToDays of forecast units;
 //  - makeToOrder: no stock; each order not served from stock orders its own quantity (allocation.ts).
-import { LeadTimeDemandTable, orderQuantityQuantile } from './lead-time-demand.ts';
-import type { Market } from './state.ts';
-import { moveStock } from './state.ts';
+import { LeadTimeDemandTable, orderQuantityQuantile, type LeadTime } from './lead-time-demand.ts';
+import { prestockLeadTime } from './prestock-lead-time.ts';
+import { isPrestock, moveStock, type Market } from './state.ts';
 
 export interface Replenishment {
   /** Plans today's (s, S) for every SKU; with `review`, reviews each as soon as it is planned (one pass over the SKUs). */
   plan(day: number, review?: boolean): void;
+  /** Plans one SKU's (s, S) for today, now (a product just launched or listed). */
+  planSku(sku: number): void;
   review(sku: number): void;
-  /** Each SKU starts the season at its order-up-to level (none under make-to-order). */
+  /** Each SKU on sale from the start begins at its order-up-to level: at the seller under JIT; under
+   * pre-stock on the shelf, its first batch capped at initialCap (§16). None under make-to-order. */
   stockUp(): void;
 }
 
+/** Today's forecast for one class: the lead-time demand rate (orders a day), and s and S in platform orders. */
+interface Ahead { rate: number; s: number; S: number }
+
 export function replenishment(m: Market): Replenishment {
-  const { world, stock, handoffs } = m;
+  const { sim, world, stock, handoffs, listedAt, launches } = m;
   const cumulativeDays = new Float64Array(world.expectedOrdersByDay.length + 1);
   for (let d = 0; d < world.expectedOrdersByDay.length; d++) {
     cumulativeDays[d + 1] = cumulativeDays[d] + world.expectedOrdersByDay[d];
@@ -32,9 +40,10 @@ export function replenishment(m: Market): Replenishment {
   }
 
   const { meanQuantity } = m.scenario.demand;
-  const leadTime = m.scenario.factories.leadTime;
-  /** Lead-time demand is forecast over the next p90 lead time. */
-  const leadDays = leadTime.p90Hours / 24;
+  // A JIT seller waits for its factory; a pre-stock seller for approval, the factory and the trip to the shelf.
+  const factoryLead = m.scenario.factories.leadTime;
+  const prestockLead = world.classes.some((c) => c.prestock) ? prestockLeadTime(m.scenario) : factoryLead;
+  const leadTimes = world.classes.map((c) => (c.prestock ? prestockLead : factoryLead));
   /** One large order: a slow SKU's order-up-to level covers it, or a whole order would wait. */
   const largeOrder = orderQuantityQuantile(meanQuantity, 0.99);
   let maxShare = 0;
@@ -44,14 +53,20 @@ export function replenishment(m: Market): Replenishment {
   // A little above the highest rate a SKU can be forecast, so that rounding in the forecast never
   // leaves the table (whose entries do not depend on how far it was built: tables are shared).
   const maxRate = maxShare * maxDay * 1.001 + 1e-9;
-  const tables = world.classes.map((c) =>
-    c.stocking.policy === 'serviceLevel' ? reorderTable(leadTime, meanQuantity, c.stocking.cycleServiceLevel, maxRate) : null);
+  const tables = world.classes.map((c, i) =>
+    c.stocking.policy === 'serviceLevel' ? reorderTable(leadTimes[i], meanQuantity, c.stocking.cycleServiceLevel, maxRate) : null);
+  let plannedDay = -1;
+  let ahead: (Ahead | null)[] = [];
 
-  /** Every SKU's (s, S) for the day; with `andReview`, each SKU is reviewed as soon as it is planned. */
-  function plan(day: number, andReview = false): void {
-    const ahead = world.classes.map((c) => {
+  /** Each class's forecast for `day`, worked out once a day. */
+  function forecast(day: number): (Ahead | null)[] {
+    if (day === plannedDay) return ahead;
+    plannedDay = day;
+    ahead = world.classes.map((c, i) => {
       const p = c.stocking;
       if (p.policy === 'serviceLevel') {
+        // Lead-time demand is forecast over the next p90 lead time.
+        const leadDays = leadTimes[i].p90Hours / 24;
         return { rate: (expectedOrdersTo(day + leadDays) - expectedOrdersTo(day)) / leadDays, S: expectedOrdersTo(day + p.cycleDays) - expectedOrdersTo(day), s: 0 };
       }
       if (p.policy === 'sS') {
@@ -59,45 +74,72 @@ export function replenishment(m: Market): Replenishment {
       }
       return null;
     });
+    return ahead;
+  }
+
+  function setLevels(sku: number, a: (Ahead | null)[]): void {
+    const c = world.sellerClass[world.skuSeller[sku]];
+    const f = a[c];
+    if (f === null) { stock.setLevels(sku, -1, 0); return; }
+    const share = world.skuShare[sku];
+    const table = tables[c];
+    if (table) {
+      const reorder = table.at(share * f.rate);
+      stock.setLevels(sku, reorder, reorder + Math.max(Math.ceil(share * meanQuantity * f.S), largeOrder));
+    } else {
+      // (s, S) in days: s rounded up, so a SKU with any demand keeps a unit; S stays above s.
+      const units = share * meanQuantity;
+      const reorder = Math.ceil(units * f.s);
+      stock.setLevels(sku, reorder, Math.max(reorder + 1, Math.ceil(units * f.S)));
+    }
+  }
+
+  /** Every SKU's (s, S) for the day; with `andReview`, each SKU is reviewed as soon as it is planned. */
+  function plan(day: number, andReview = false): void {
+    const a = forecast(day);
     for (let sku = 0; sku < world.skuCount; sku++) {
-      const c = world.sellerClass[world.skuSeller[sku]];
-      const a = ahead[c];
-      if (a === null) { stock.setLevels(sku, -1, 0); continue; }
-      const share = world.skuShare[sku];
-      const table = tables[c];
-      if (table) {
-        const reorder = table.at(share * a.rate);
-        stock.setLevels(sku, reorder, reorder + Math.max(Math.ceil(share * meanQuantity * a.S), largeOrder));
-      } else {
-        // (s, S) in days: s rounded up, so a SKU with any demand keeps a unit; S stays above s.
-        const units = share * meanQuantity;
-        const reorder = Math.ceil(units * a.s);
-        stock.setLevels(sku, reorder, Math.max(reorder + 1, Math.ceil(units * a.S)));
-      }
+      setLevels(sku, a);
       // Reviewing SKU by SKU in index order is what a separate pass would do: only this SKU's
       // levels matter to its review, and factory orders are placed in the same order.
       if (andReview) review(sku);
     }
   }
 
+  /**
+   * At or below s, order up to S: from the factory (JIT), or as a stocking batch (pre-stock). A
+   * product is not reviewed before its launch (JIT) or before its first batch is on the shelf
+   * (pre-stock: later batches wait for its quality record).
+   */
   function review(sku: number): void {
     const reorder = stock.reorderLevel(sku);
     const position = stock.position(sku);
     if (position > reorder || reorder < 0) return;
+    const prestock = isPrestock(m, sku);
+    if (sim.now < (prestock ? listedAt[sku] : launches.launchAt[sku])) return;
     const quantity = stock.orderUpTo(sku) - position;
-    if (quantity > 0) handoffs.orderFromFactory(sku, quantity);
+    if (quantity <= 0) return;
+    if (prestock) handoffs.requestBatch(sku, quantity, false);
+    else handoffs.orderFromFactory(sku, quantity);
   }
 
   function stockUp(): void {
     plan(0);
+    const { initialCap } = m.scenario.prestock;
     for (let sku = 0; sku < world.skuCount; sku++) {
+      if (launches.launchAt[sku] > 0) continue;
       const units = stock.reorderLevel(sku) < 0 ? 0 : stock.orderUpTo(sku);
-      moveStock(m, sku, units);
-      m.flows.initialStock += units;
+      if (isPrestock(m, sku)) {
+        const first = Math.min(units, initialCap);
+        moveStock(m, sku, first);
+        m.flows.initialShelf += first;
+      } else {
+        moveStock(m, sku, units);
+        m.flows.initialStock += units;
+      }
     }
   }
 
-  return { plan, review, stockUp };
+  return { plan, planSku: (sku) => setLevels(sku, forecast(Math.floor(sim.now / 24))), review, stockUp };
 }
 
 /**
@@ -106,7 +148,7 @@ export function replenishment(m: Market): Replenishment {
  */
 const tableCache = new Map<string, { maxRate: number; table: LeadTimeDemandTable }>();
 
-function reorderTable(leadTime: { medianHours: number; p90Hours: number }, meanQuantity: number, level: number, maxRate: number): LeadTimeDemandTable {
+function reorderTable(leadTime: LeadTime, meanQuantity: number, level: number, maxRate: number): LeadTimeDemandTable {
   const key = `${leadTime.medianHours}/${leadTime.p90Hours}/${meanQuantity}/${level}`;
   const cached = tableCache.get(key);
   if (cached && cached.maxRate >= maxRate) return cached.table;

@@ -6,6 +6,7 @@ import { Histogram, type HistogramSnapshot, type Roster } from '../engine/index.
 import { finesKey, finesPerSellerKey, shippedLateKey, type FineCause } from './fine-causes.ts';
 import type { Duration, Ledger } from './ledger.ts';
 import type { Counted } from './warm-up.ts';
+import type { Mode } from '../scenario/types.ts';
 
 export interface RunResult {
   /** Scalar KPIs, units in the names (Cny, Hours, Share); counts are plain. */
@@ -17,6 +18,16 @@ export interface RunResult {
   byClass: Record<string, Record<string, number>>;
   /** The fine causes, in the order of every by-cause result (fine-causes.ts names their keys). */
   fineCauses: FineCause[];
+  /** How each seller class sells in this run: "jit" or "prestock". */
+  modeByClass: Record<string, Mode>;
+  /** Per seller (numbered by class: large, then medium, then small), for comparisons paired by seller. */
+  perSeller: {
+    /** Profit over the counted span, CNY: revenue − goods sold or rejected − shipping and returns − holding − fines. */
+    profitCny: Float64Array;
+    /** Index of the seller's class in `classNames`. */
+    classOf: Uint8Array;
+  };
+  classNames: string[];
   horizonHours: number;
   events: number;
 }
@@ -39,14 +50,18 @@ export interface RunView {
   readonly qc: StationLevels;
   readonly receivingRoster: Roster;
   readonly qcRoster: Roster;
-  /** Seller classes by name, each holding sellers first ≤ s < end. */
-  readonly classes: { name: string; first: number; end: number }[];
+  /** Seller classes by name, each holding sellers first ≤ s < end, and how they sell. */
+  readonly classes: { name: string; first: number; end: number; mode: Mode }[];
+  /** The busiest 7 days by the demand curve, hours [from, to). */
+  readonly peakWeek: { from: number; to: number };
+  /** The most units that waited at the warehouse for shelf room. */
+  readonly unitsAwaitingShelfPeak: number;
 }
 
 export function buildResult(view: RunView): RunResult {
   const { ledger: l, counted, horizon, now } = view;
   const causes = l.causes;
-  for (const series of [l.receivingQueue, l.qcQueue, l.suspended]) series.finish(horizon);
+  for (const series of [l.receivingQueue, l.qcQueue, l.suspended, l.shelf]) series.finish(horizon);
   const firstHour = Math.floor(counted.fromHours);
   const money = counted.sellers;
 
@@ -71,6 +86,13 @@ export function buildResult(view: RunView): RunResult {
     unitsLost: l.unitsLost,
     unitsOpen: open.units,
     lostSalesCny: l.lostSalesCny,
+    ordersLostBeforeLaunch: l.ordersLostBeforeLaunch,
+    ordersLostUnlisted: l.ordersLostUnlisted,
+    lostSalesUnlistedCny: l.lostSalesUnlistedCny,
+    ordersLostOutOfStock: l.ordersLostOutOfStock,
+    lostSalesOutOfStockCny: l.lostSalesOutOfStockCny,
+    productsLaunched: l.productsLaunched,
+    productsListed: l.productsListed,
     ordersShipped: l.shippedByTier.reduce((a, b) => a + b, 0),
     ordersShippedOnTime: l.shippedByTier[0],
   });
@@ -96,7 +118,7 @@ export function buildResult(view: RunView): RunResult {
     if (sellerFines[s] > 0) fined++;
     if (counted.exhausted[s]) exhausted++;
     holdingTotal += holding[s];
-    profit[s] = money.revenue[s] - money.goodsCost[s] - money.shipping[s] - holding[s] - sellerFines[s];
+    profit[s] = money.revenue[s] - money.goodsCost[s] - money.shipping[s] - money.returns[s] - holding[s] - sellerFines[s];
   }
   const sortedProfit = Float64Array.from(profit).sort();
   const at = (q: number) => (sellers > 0 ? sortedProfit[Math.min(sellers - 1, Math.floor(q * sellers))] : NaN);
@@ -106,6 +128,8 @@ export function buildResult(view: RunView): RunResult {
     sellersSuspended: counted.suspended,
     shippingCostCny: l.shippingCostCny,
     returnShippingCostCny: l.returnShippingCostCny,
+    overstockReturnCostCny: l.overstockReturnCostCny,
+    returnCostCny: l.returnShippingCostCny + l.overstockReturnCostCny,
     holdingCostCny: holdingTotal,
     topUpsCny: money.topUps.reduce((a, b) => a + b, 0),
     sellerProfitMeanCny: sellers > 0 ? profit.reduce((a, b) => a + b, 0) / sellers : NaN,
@@ -117,10 +141,15 @@ export function buildResult(view: RunView): RunResult {
     parcelsReturned: l.parcelsReturned,
     factoryOrders: l.factoryOrders,
     unitsPurchased: l.unitsPurchased,
+    stockingBatches: l.stockingBatches,
+    unitsShelved: l.unitsShelved,
+    unitsRejectedAtStocking: l.unitsRejectedAtStocking,
+    unitsReturnedOverstock: l.unitsReturnedOverstock,
   });
   const durations: [string, Duration][] = [
     ['shipDelay', l.shipDelay], ['transit', l.transit], ['receivingWait', l.receivingWait],
     ['qcWait', l.qcWait], ['dockToStock', l.dockToStock], ['orderToStock', l.orderToStock],
+    ['peakWeekDockToStock', l.peakWeekDockToStock], ['listingLeadTime', l.listingLeadTime],
   ];
   for (const [name, d] of durations) {
     kpis[`${name}MeanHours`] = d.tally.count > 0 ? d.tally.mean : NaN;
@@ -130,6 +159,14 @@ export function buildResult(view: RunView): RunResult {
   }
   kpis.receivingQueuePeakParcels = maxOf(l.receivingQueue.peak.subarray(firstHour));
   kpis.qcQueuePeakParcels = maxOf(l.qcQueue.peak.subarray(firstHour));
+  // The peak week, as far as it is counted.
+  const peak = { from: Math.max(firstHour, view.peakWeek.from), to: view.peakWeek.to };
+  kpis.peakWeekStartHours = view.peakWeek.from;
+  kpis.peakWeekReceivingQueuePeakParcels = maxOf(l.receivingQueue.peak.subarray(peak.from, Math.max(peak.from, peak.to)));
+  kpis.peakWeekQcQueuePeakParcels = maxOf(l.qcQueue.peak.subarray(peak.from, Math.max(peak.from, peak.to)));
+  kpis.shelfOccupancyPeakUnits = maxOf(l.shelf.peak.subarray(firstHour));
+  kpis.shelfOccupancyMeanUnits = l.shelfMean.mean(now);
+  kpis.unitsAwaitingShelfPeak = view.unitsAwaitingShelfPeak;
   kpis.receivingUtilisation = utilisation(view.receiving, now);
   kpis.qcUtilisation = utilisation(view.qc, now);
   kpis.events = view.events;
@@ -145,6 +182,8 @@ export function buildResult(view: RunView): RunResult {
     qcStaff: staffByHour(view.qcRoster, horizon),
     unitsStocked: l.unitsStockedHourly.values,
     sellersSuspended: l.suspended.end,
+    shelfUnits: l.shelf.end,
+    shelfUnitsMax: l.shelf.peak,
   };
   causes.forEach((c, i) => { hourly[finesKey(c)] = l.finesHourly[i].values; });
 
@@ -178,7 +217,16 @@ export function buildResult(view: RunView): RunResult {
 
   kpis.warmUpHours = counted.fromHours;
   const byClass = Object.fromEntries(view.classes.map((c, i) => [c.name, classKpis(view, i, profit, sellerFines)]));
-  return { kpis, hourly, histograms, byClass, fineCauses: causes.map((c) => ({ ...c })), horizonHours: horizon, events: view.events };
+  const classOf = new Uint8Array(sellers);
+  view.classes.forEach((c, i) => classOf.fill(i, c.first, c.end));
+  return {
+    kpis, hourly, histograms, byClass,
+    fineCauses: causes.map((c) => ({ ...c })),
+    modeByClass: Object.fromEntries(view.classes.map((c) => [c.name, c.mode])),
+    perSeller: { profitCny: profit, classOf },
+    classNames: view.classes.map((c) => c.name),
+    horizonHours: horizon, events: view.events,
+  };
 }
 
 /** One seller class's KPIs: its orders and how they ended, its fines against its GMV, its sellers' fate and profit. */
@@ -187,7 +235,7 @@ function classKpis(view: RunView, i: number, profit: Float64Array, sellerFines: 
   const { first, end } = view.classes[i];
   const money = counted.sellers;
   const n = end - first;
-  let fines = 0, fined = 0, suspended = 0, holding = 0, shipping = 0;
+  let fines = 0, fined = 0, suspended = 0, holding = 0, shipping = 0, returned = 0;
   const byCause = l.causes.map(() => 0);
   for (let s = first; s < end; s++) {
     fines += sellerFines[s];
@@ -195,15 +243,18 @@ function classKpis(view: RunView, i: number, profit: Float64Array, sellerFines: 
     if (counted.suspendedSellers[s]) suspended++;
     holding += money.holding[s];
     shipping += money.shipping[s];
+    returned += money.returns[s];
     money.finesByCause.forEach((a, c) => { byCause[c] += a[s]; });
   }
   const sorted = profit.slice(first, end).sort();
   const at = (q: number) => (n > 0 ? sorted[Math.min(n - 1, Math.floor(q * n))] : NaN);
   const k: Record<string, number> = {
     sellers: n,
+    prestock: view.classes[i].mode === 'prestock' ? 1 : 0,
     ordersPlaced: l.classOrdersPlaced[i],
     gmvCny: l.classGmvCny[i],
     ordersLost: l.classOrdersLost[i],
+    lostSalesCny: l.classLostSalesCny[i],
     ordersCancelled: l.classOrdersCancelled[i],
     ordersCancelledShare: l.classOrdersPlaced[i] > 0 ? l.classOrdersCancelled[i] / l.classOrdersPlaced[i] : NaN,
     ordersShipped: l.classOrdersShipped[i],
@@ -219,6 +270,7 @@ function classKpis(view: RunView, i: number, profit: Float64Array, sellerFines: 
     sellersSuspendedShare: n > 0 ? suspended / n : NaN,
     shippingCostCny: shipping,
     holdingCostCny: holding,
+    returnCostCny: returned,
     sellerProfitMeanCny: n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : NaN,
     sellerProfitP5Cny: at(0.05),
     sellerProfitP50Cny: at(0.5),

@@ -1,4 +1,4 @@
-// Each seller's books (docs/model.md, "Money"): revenue, cost of goods, shipping, top-ups, goods on
+// Each seller's books (docs/model.md, "Money"): revenue, cost of goods, shipping, returns, top-ups, goods on
 // hand at cost with their integral over time (for holding cost), the deposit balance and fines by
 // cause, and its standing with the platform (deposit ever below zero, awaiting its answer, tops up,
 // suspended), in one record per seller. What every order touches (suspended? goods held) comes
@@ -6,14 +6,16 @@
 
 const HELD_VALUE = 0, HELD_AREA = 1, HELD_SINCE = 2, SUSPENDED = 3;
 const REVENUE = 4, GOODS_COST = 5, SHIPPING = 6, DEPOSIT = 7, TOP_UPS = 8;
-const EVER_NEGATIVE = 9, RESPONSE_PENDING = 10, TOPS_UP = 11;
-const FINES = 12;
+const EVER_NEGATIVE = 9, RESPONSE_PENDING = 10, TOPS_UP = 11, RETURNS = 12;
+const FINES = 13;
 
 /** Per-seller money over the counted span, CNY: what a run reports per seller. */
 export interface SellerTotals {
   revenue: Float64Array;
   goodsCost: Float64Array;
   shipping: Float64Array;
+  /** Shipping of goods sent back: units rejected at QC, overstock at season end. */
+  returns: Float64Array;
   topUps: Float64Array;
   holding: Float64Array;
   finesByCause: Float64Array[];
@@ -43,6 +45,7 @@ export class SellerBooks {
   /** Goods lost to the seller (a rejected order's units): their cost only. */
   addGoodsCost(seller: number, cny: number): void { this.rec[seller * this.stride + GOODS_COST] += cny; }
   addShipping(seller: number, cny: number): void { this.rec[seller * this.stride + SHIPPING] += cny; }
+  addReturns(seller: number, cny: number): void { this.rec[seller * this.stride + RETURNS] += cny; }
 
   /** Goods on hand change by `cny` at cost now: the integral of goods held is brought up to date first. */
   holdGoods(seller: number, cny: number, now: number): void {
@@ -110,6 +113,7 @@ export class SellerBooks {
       revenue: column(REVENUE),
       goodsCost: column(GOODS_COST),
       shipping: column(SHIPPING),
+      returns: column(RETURNS),
       topUps: column(TOP_UPS),
       holding: this.holdingCost(now, holdingPerCnyHour),
       finesByCause: Array.from({ length: this.causes }, (_, c) => column(FINES + c)),

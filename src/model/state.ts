@@ -7,6 +7,7 @@ import type { Simulation } from '../engine/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { fineCauses, type FineCause } from './fine-causes.ts';
 import { Ledger } from './ledger.ts';
+import { newProducts, type NewProducts } from './new-products.ts';
 import { Orders, Parcels } from './records.ts';
 import { SellerBooks } from './seller-books.ts';
 import { SkuStock } from './stock.ts';
@@ -30,6 +31,16 @@ export interface Handoffs {
   accepted(seller: number): void;
   /** deposit.ts: a fine of `cny` for `cause` on order `order` of `seller`, assessed now (§14). */
   fine(order: number, seller: number, cause: number, cny: number): void;
+  /** replenishment.ts: today's (s, S) of one SKU, now (a product just launched or listed). */
+  planSku(sku: number): void;
+  /** approval.ts: a pre-stock seller asks to stock `quantity` units of `sku` (§16); `launchStock` batches need no production. */
+  requestBatch(sku: number, quantity: number, launchStock: boolean): void;
+  /** shelf.ts: a pre-stock order of `quantity` units worth `value` is served from the shelf now, or lost (§17). */
+  sell(sku: number, quantity: number, value: number): void;
+  /** shelf.ts: an inspected stocking batch goes on the shelf now, or waits for room (§18). */
+  shelve(batch: number): void;
+  /** listing.ts: a pre-stock product's first batch is on the shelf: its listing goes live (§19). */
+  firstStocked(sku: number): void;
   /** receiving.ts: a parcel reaches the warehouse (§11). */
   arrive(parcel: number): void;
   /** qc.ts: a received parcel joins the QC line (§12). */
@@ -38,11 +49,21 @@ export interface Handoffs {
   putAway(parcel: number, at: number): void;
 }
 
-/** Units of seller stock moved, for the conservation check: start + delivered = on hand + taken. */
+/**
+ * Units moved, for the conservation checks. JIT seller stock: start + launch stock + delivered =
+ * on hand + taken for orders. The pre-stock shelf: start + shelved = on the shelf + sold + returned.
+ * Stocking batches: units requested = shelved + rejected at QC + still on their way. Factories:
+ * units purchased = delivered to JIT sellers + in production for them + produced for batches.
+ */
 export interface StockFlows {
   initialStock: number;
+  launchStock: number;
   unitsFromStock: number;
   unitsDelivered: number;
+  initialShelf: number;
+  unitsBatched: number;
+  unitsSoldFromShelf: number;
+  unitsProducedForShelf: number;
 }
 
 export interface Market {
@@ -56,6 +77,13 @@ export interface Market {
   readonly stock: SkuStock;
   readonly books: SellerBooks;
   readonly flows: StockFlows;
+  /** Products launched in the season (new-products.ts). */
+  readonly launches: NewProducts;
+  /**
+   * Per SKU, from when its listing is live (listing.ts): 0 for a product on sale from the start,
+   * launch + vetting for a new JIT product, Infinity for a new pre-stock product until its first batch is on the shelf.
+   */
+  readonly listedAt: Float64Array;
   readonly handoffs: Handoffs;
   /** The warm-up's time while it is still ahead, −1 otherwise (statistics restart there). */
   warmUpPending: number;
@@ -65,6 +93,7 @@ export interface Market {
 export function createMarket(scenario: Scenario, sim: Simulation): Market {
   const world = buildWorld(scenario, sim);
   const causes = fineCauses(scenario.rules);
+  const launches = newProducts(scenario, sim, world.sellerFirstSku, world.horizon);
   return {
     sim,
     world,
@@ -75,10 +104,17 @@ export function createMarket(scenario: Scenario, sim: Simulation): Market {
     parcels: new Parcels(256),
     stock: new SkuStock(world.skuSeller),
     books: new SellerBooks(world.sellerCount, causes.length, scenario.rules.depositCny),
-    flows: { initialStock: 0, unitsFromStock: 0, unitsDelivered: 0 },
+    flows: { initialStock: 0, launchStock: 0, unitsFromStock: 0, unitsDelivered: 0, initialShelf: 0, unitsBatched: 0, unitsSoldFromShelf: 0, unitsProducedForShelf: 0 },
+    launches,
+    listedAt: new Float64Array(world.skuCount),
     handoffs: {} as Handoffs,
     warmUpPending: -1,
   };
+}
+
+/** True if the SKU's seller sells from the warehouse shelf (pre-stock). */
+export function isPrestock(m: Market, sku: number): boolean {
+  return m.world.classes[m.world.sellerClass[m.stock.seller(sku)]].prestock;
 }
 
 /** Moves a SKU's stock on hand by `delta` units, keeping its seller's goods-held integral (holding cost). */

@@ -41,7 +41,7 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
       exhausted: books.exhausted(),
       suspendedSellers: books.suspendedNow(),
     };
-    ledger.resetDistributions();
+    ledger.resetDistributions(now);
     for (const r of stations) for (const level of [r.busyLevel, r.queueLevel, r.capacityLevel]) level.reset(now);
   }
 
@@ -59,7 +59,7 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
       const suspendedSellers = books.suspendedNow();
       if (!base) return { fromHours: 0, sellers, exhausted, suspendedSellers, suspended: books.suspendedCount };
       ledger.subtract(base.ledger);
-      for (const key of ['revenue', 'goodsCost', 'shipping', 'topUps', 'holding'] as const) {
+      for (const key of ['revenue', 'goodsCost', 'shipping', 'returns', 'topUps', 'holding'] as const) {
         for (let s = 0; s < sellers[key].length; s++) sellers[key][s] -= base.sellers[key][s];
       }
       sellers.finesByCause.forEach((a, c) => { for (let s = 0; s < a.length; s++) a[s] -= base!.sellers.finesByCause[c][s]; });

@@ -22,6 +22,8 @@ export function draw(stream: RandomStream, law: Lognormal): number {
 
 /** A size class with its laws resolved. */
 export interface ClassRules {
+  /** Its sellers sell from the warehouse shelf (pre-stock, docs/model.md §16), not from their own stock (JIT). */
+  prestock: boolean;
   open: number;
   close: number;
   handling: Lognormal;
@@ -65,6 +67,8 @@ export interface World {
   demandRate: PiecewiseRate;
   /** Expected platform orders on each day, extended past the horizon for look-ahead. */
   expectedOrdersByDay: Float64Array;
+  /** The 7 days of the season with the most expected orders (the whole season if shorter), in hours. */
+  peakWeek: { from: number; to: number };
   slowdownByDay: Float64Array;
   transit: Lognormal[];
   leadTime: Lognormal;
@@ -159,6 +163,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     courierStops: courierStops(windows, sim, sellerRegion),
     demandRate: new PiecewiseRate(times, rates, rates),
     expectedOrdersByDay,
+    peakWeek: busiestWeek(expectedOrdersByDay, days),
     slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
     transit: REGIONS.map((r) => lognormalLaw(scenario.courier.transit[r].medianHours, scenario.courier.transit[r].p90Hours)),
     leadTime: lognormalLaw(scenario.factories.leadTime.medianHours, scenario.factories.leadTime.p90Hours),
@@ -174,6 +179,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
 function classRules(c: SellerClass, skuZipf: number): ClassRules {
   const handling = lognormalLaw(c.handling.medianHours, c.handling.p90Hours);
   return {
+    prestock: c.mode === 'prestock',
     open: c.workingHours.openHour,
     close: c.workingHours.closeHour,
     handling,
@@ -187,6 +193,18 @@ function classRules(c: SellerClass, skuZipf: number): ClassRules {
     topUpProbability: c.topUpProbability,
     skuPicker: c.skusPerSeller > 0 ? new AliasTable(zipfWeights(c.skusPerSeller, skuZipf)) : null,
   };
+}
+
+/** The 7 consecutive days of the season with the most expected orders (the earliest of equals). */
+function busiestWeek(ordersByDay: Float64Array, days: number): { from: number; to: number } {
+  const width = Math.min(7, days);
+  let best = 0, bestSum = -1;
+  for (let d = 0; d + width <= days; d++) {
+    let sum = 0;
+    for (let k = d; k < d + width; k++) sum += ordersByDay[k];
+    if (sum > bestSum + 1e-9) { best = d; bestSum = sum; }
+  }
+  return { from: best * 24, to: (best + width) * 24 };
 }
 
 /** Whole sellers per class from the shares; rounding leftovers go to the small class. */

@@ -42,20 +42,20 @@ export const DEFAULTS = {
       // those with stock on hand. Defects 0.1–0.3% a unit (well inside the usual 2.5% AQL ceiling);
       // most sellers that run out of deposit pay it back.
       large: {
-        share: 0.05, skusPerSeller: 80, workingHours: { openHour: 7, closeHour: 23 },
+        mode: 'jit', share: 0.05, skusPerSeller: 80, workingHours: { openHour: 7, closeHour: 23 },
         handling: { medianHours: 0.1, p90Hours: 0.3 }, packingHeadroom: 1.5, plansForPeak: true,
         pickupHours: [10, 14, 18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.99, cycleDays: 15 }, pauseListingWhenOut: false,
         defectRate: { mean: 0.001, sd: 0.001 }, topUpProbability: 0.99,
       },
       medium: {
-        share: 0.25, skusPerSeller: 20, workingHours: { openHour: 8, closeHour: 22 },
+        mode: 'jit', share: 0.25, skusPerSeller: 20, workingHours: { openHour: 8, closeHour: 22 },
         handling: { medianHours: 0.15, p90Hours: 0.5 }, packingHeadroom: 1.5, plansForPeak: true,
         pickupHours: [12, 18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.98, cycleDays: 14 }, pauseListingWhenOut: false,
         defectRate: { mean: 0.002, sd: 0.002 }, topUpProbability: 0.95,
       },
       small: {
         // Small sellers size packing on what they saw, so a sudden peak overloads them.
-        share: 0.70, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
+        mode: 'jit', share: 0.70, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
         handling: { medianHours: 0.25, p90Hours: 1 }, packingHeadroom: 1.5, plansForPeak: false,
         pickupHours: [18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.95, cycleDays: 12 }, pauseListingWhenOut: false,
         defectRate: { mean: 0.003, sd: 0.003 }, topUpProbability: 0.8,
@@ -111,11 +111,22 @@ export const DEFAULTS = {
     },
     putawayHours: 2,
   },
+  prestock: {
+    initialCap: 30, // S: a new product's first batch
+    approvalHours: { medianHours: 48, p90Hours: 120 }, // A: "lengthy" platform price approvals
+    returnAboveDays: 60, // A: the overstock-return clause gives no number
+    shelfUnits: null, // A: unlimited; set it to study a full warehouse
+  },
+  newProducts: {
+    share: 0.2, // A
+    vettingHours: { medianHours: 24, p90Hours: 72 }, // A: JIT "accelerates listing speeds"
+  },
   rules: {
     // S: the pilot's published fines.
     lateness: [{ afterHours: 24, multiple: 1 }, { afterHours: 48, multiple: 5 }],
     failAfterHours: 72, // A: the source gives no number
     stockoutMultiple: 5,
+    prestockStockoutMultiple: 0, // S: an empty listing is simply switched off
     qualityMultiple: 5,
     depositCny: 5000,
     topUpGraceHours: 72,

@@ -43,7 +43,7 @@ describe('defaults', () => {
     expect(s.sellers.count).toBe(30_000);
     expect(s.sellers.regions).toEqual({ shenzhen: 0.35, guangzhou: 0.25, dongguan: 0.1, foshan: 0.1, restOfGuangdong: 0.1, neighbouringProvinces: 0.1 });
     expect(s.sellers.classes.small).toEqual({
-      share: 0.7, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
+      mode: 'jit', share: 0.7, skusPerSeller: 5, workingHours: { openHour: 9, closeHour: 21 },
       handling: { medianHours: 0.25, p90Hours: 1 }, packingHeadroom: 1.5, plansForPeak: false,
       pickupHours: [18], stocking: { policy: 'serviceLevel', cycleServiceLevel: 0.95, cycleDays: 12 }, pauseListingWhenOut: false,
       defectRate: { mean: 0.003, sd: 0.003 }, topUpProbability: 0.8,
@@ -80,8 +80,10 @@ describe('defaults', () => {
     expect([s.warehouse.qc.perParcelMinutes, s.warehouse.qc.perUnitMinutes, s.warehouse.putawayHours]).toEqual([2, 0.5, 2]);
     expect(s.rules).toEqual({
       lateness: [{ afterHours: 24, multiple: 1 }, { afterHours: 48, multiple: 5 }],
-      failAfterHours: 72, stockoutMultiple: 5, qualityMultiple: 5, depositCny: 5000, topUpGraceHours: 72, forceMajeure: false,
+      failAfterHours: 72, stockoutMultiple: 5, prestockStockoutMultiple: 0, qualityMultiple: 5, depositCny: 5000, topUpGraceHours: 72, forceMajeure: false,
     });
+    expect(s.prestock).toEqual({ initialCap: 30, approvalHours: { medianHours: 48, p90Hours: 120 }, returnAboveDays: 60, shelfUnits: null });
+    expect(s.newProducts).toEqual({ share: 0.2, vettingHours: { medianHours: 24, p90Hours: 72 } });
   });
 
   it('are a fresh copy each time, so a caller mutating one cannot change the next', () => {
@@ -91,6 +93,24 @@ describe('defaults', () => {
     const b = defaultScenario();
     expect(b.demand.dayMultiplier[0].value).toBe(1.0);
     expect(b.warehouse.qc.staff.byHour[6]).toBe(150);
+  });
+});
+
+describe('modes', () => {
+  const modes = (input: unknown) => {
+    const s = scenarioSchema.parse(input);
+    return [s.mode, s.sellers.classes.large.mode, s.sellers.classes.medium.mode, s.sellers.classes.small.mode];
+  };
+  it('are JIT for every class by default', () => {
+    expect(modes({})).toEqual(['jit', 'jit', 'jit', 'jit']);
+  });
+  it('take the top-level mode in every class that does not set its own', () => {
+    expect(modes({ mode: 'prestock' })).toEqual(['prestock', 'prestock', 'prestock', 'prestock']);
+    expect(modes({ mode: 'prestock', sellers: { classes: { large: { mode: 'jit', share: 0.05 } } } })).toEqual(['prestock', 'jit', 'prestock', 'prestock']);
+    expect(modes({ sellers: { classes: { small: { mode: 'prestock' } } } })).toEqual(['jit', 'jit', 'jit', 'prestock']);
+  });
+  it('leave a malformed file to the checks that name its problem', () => {
+    expect(problems({ mode: 'prestock', sellers: 3 })).toEqual(['x.yaml: sellers: expected an object, got 3']);
   });
 });
 
@@ -209,7 +229,11 @@ describe('validation', () => {
     ['a pickup at 24:00', { sellers: { classes: { medium: { pickupHours: [12, 24] } } } }, 'sellers.classes.medium.pickupHours[1]: expected an hour of day in [0, 24), got 24'],
     ['no pickups', { sellers: { classes: { medium: { pickupHours: [] } } } }, 'sellers.classes.medium.pickupHours: expected at least one pickup hour, got an empty list'],
     ['a word for a boolean', { sellers: { classes: { small: { plansForPeak: 'yes' } } } }, 'sellers.classes.small.plansForPeak: expected true or false, got "yes"'],
-    ['another mode', { mode: 'prestock' }, 'mode: expected "jit" (the only mode so far), got "prestock"'],
+    ['an unknown mode', { mode: 'hybrid' }, 'mode: expected "jit" or "prestock", got "hybrid"'],
+    ['an unknown class mode', { sellers: { classes: { small: { mode: 'consignment' } } } }, 'sellers.classes.small.mode: expected "jit" or "prestock", got "consignment"'],
+    ['make-to-order under pre-stock', { mode: 'prestock', sellers: { classes: { small: { stocking: { policy: 'makeToOrder' } } } } }, 'sellers.classes.small.stocking.policy: expected "serviceLevel" or "sS" under mode prestock (a pre-stock listing sells only from warehouse stock), got "makeToOrder"'],
+    ['a shelf of no units', { prestock: { shelfUnits: 0 } }, 'prestock.shelfUnits: expected a whole number >= 1, got 0'],
+    ['a new-product share above 1', { newProducts: { share: 1.5 } }, 'newProducts.share: expected a number in [0, 1], got 1.5'],
     ['a number for a section', { demand: 5 }, 'demand: expected an object, got 5'],
     ['an unknown stocking policy', { sellers: { classes: { small: { stocking: { policy: 'kanban' } } } } }, 'sellers.classes.small.stocking.policy: expected "serviceLevel", "sS" or "makeToOrder", got "kanban"'],
     ['a service level of 1', { sellers: { classes: { small: { stocking: { cycleServiceLevel: 1 } } } } }, 'sellers.classes.small.stocking.cycleServiceLevel: expected a share in (0, 1), got 1'],

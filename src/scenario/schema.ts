@@ -1,7 +1,7 @@
 // The scenario file format: a zod schema that checks a scenario and fills in every default from
 // docs/calibration.md, so that a file states only what differs. Its output is exactly `Scenario`.
 import { z } from 'zod';
-import { REGIONS, SIZE_CLASSES, type Scenario, type StaffRoster } from './types.ts';
+import { MODES, REGIONS, SIZE_CLASSES, type Scenario, type StaffRoster } from './types.ts';
 import { daysBetween, parseDate } from './time.ts';
 import { DEFAULTS, STOCKING_STARTS } from './defaults.ts';
 import { formatNumber, expected, report, number, nonNegative, positive, share, wholeAtLeast, clockHour, pickupHour, yesNo, atMost, list, hourly, nonEmpty, increasing, keyed, section, day, dayOrInstant, endMs, medianP90, datedCurve, sumsToOne, describeValue, LIMITS } from './fields.ts';
@@ -71,8 +71,11 @@ function stocking(byDefault: ClassDefaults['stocking'], starts: (typeof STOCKING
   })).prefault({});
 }
 
+const mode = z.enum(MODES, { error: expected('"jit" or "prestock"') });
+
 function sellerClass(d: ClassDefaults, starts: (typeof STOCKING_STARTS)[keyof typeof STOCKING_STARTS]) {
   return section({
+    mode: mode.prefault(d.mode),
     share: share.prefault(d.share),
     skusPerSeller: wholeAtLeast(1).prefault(d.skusPerSeller),
     workingHours: section({
@@ -98,6 +101,11 @@ function sellerClass(d: ClassDefaults, starts: (typeof STOCKING_STARTS)[keyof ty
       if (r.sd > 0 && !(r.sd < limit)) report(ctx, ['sd'], `expected an sd below ${formatNumber(limit)} (a Beta with mean ${r.mean} allows no more), got ${r.sd}`);
     }).prefault({}),
     topUpProbability: share.prefault(d.topUpProbability),
+  }).superRefine((c, ctx) => {
+    // A pre-stock listing sells only from the shelf: a seller that keeps no stock would sell nothing.
+    if (c.mode === 'prestock' && c.stocking.policy === 'makeToOrder') {
+      report(ctx, ['stocking', 'policy'], 'expected "serviceLevel" or "sS" under mode prestock (a pre-stock listing sells only from warehouse stock), got "makeToOrder"');
+    }
   }).prefault({});
 }
 
@@ -197,6 +205,19 @@ const warehouse = section({
   putawayHours: nonNegative.prefault(D.warehouse.putawayHours),
 }).prefault({});
 
+const prestock = section({
+  initialCap: wholeAtLeast(1).prefault(D.prestock.initialCap),
+  approvalHours: medianP90('medianHours', 'p90Hours', D.prestock.approvalHours),
+  returnAboveDays: nonNegative.prefault(D.prestock.returnAboveDays),
+  // null: no limit.
+  shelfUnits: wholeAtLeast(1).nullable().prefault(D.prestock.shelfUnits),
+}).prefault({});
+
+const newProducts = section({
+  share: share.prefault(D.newProducts.share),
+  vettingHours: medianP90('medianHours', 'p90Hours', D.newProducts.vettingHours),
+}).prefault({});
+
 const rules = section({
   lateness: list(section({ afterHours: nonNegative, multiple: nonNegative }), 'lateness tiers {afterHours, multiple}')
     .superRefine(increasing<{ afterHours: number }>((t) => t.afterHours, ['afterHours'],
@@ -204,24 +225,49 @@ const rules = section({
     .prefault(D.rules.lateness),
   failAfterHours: positive.prefault(D.rules.failAfterHours),
   stockoutMultiple: nonNegative.prefault(D.rules.stockoutMultiple),
+  prestockStockoutMultiple: nonNegative.prefault(D.rules.prestockStockoutMultiple),
   qualityMultiple: nonNegative.prefault(D.rules.qualityMultiple),
   depositCny: nonNegative.prefault(D.rules.depositCny),
   topUpGraceHours: nonNegative.prefault(D.rules.topUpGraceHours),
   forceMajeure: yesNo.prefault(D.rules.forceMajeure),
 }).prefault({});
 
+/**
+ * The top-level `mode` is where every class's mode starts: it is copied into each class that does
+ * not set its own, before the classes are checked (a file need not name the classes at all).
+ */
+function classModesFromTop(input: unknown): unknown {
+  if (!isObject(input) || typeof input.mode !== 'string' || !(MODES as readonly string[]).includes(input.mode)) return input;
+  const sellersIn = input.sellers === undefined ? {} : input.sellers;
+  if (!isObject(sellersIn)) return input;
+  const classesIn = sellersIn.classes === undefined ? {} : sellersIn.classes;
+  if (!isObject(classesIn)) return input;
+  const classes: Record<string, unknown> = { ...classesIn };
+  for (const c of SIZE_CLASSES) {
+    const given = classes[c] === undefined ? {} : classes[c];
+    if (isObject(given) && !('mode' in given)) classes[c] = { mode: input.mode, ...given };
+  }
+  return { ...input, sellers: { ...sellersIn, classes } };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 /** A scenario file's content (after `extends` is resolved) → the resolved `Scenario`. */
-export const scenarioSchema = section({
+export const scenarioSchema = z.preprocess(classModesFromTop, section({
   description: z.string({ error: expected('a line of text') }).prefault(D.description),
-  mode: z.literal('jit', { error: expected('"jit" (the only mode so far)') }).prefault(D.mode),
+  mode: mode.prefault(D.mode),
   season,
   demand,
   sellers,
   factories,
   courier,
   warehouse,
+  prestock,
+  newProducts,
   rules,
-});
+}));
 
 // The schema's output must be exactly the contract the model reads.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;

@@ -30,7 +30,13 @@ export type StockingPolicy =
   | { policy: 'sS'; reorderDays: number; orderUpToDays: number }
   | { policy: 'makeToOrder' };
 
+/** How a class's sellers sell: JIT pre-sale (stock at the seller, ship each order in 24 h) or the older pre-stock model (stock on the warehouse shelf). */
+export const MODES = ['jit', 'prestock'] as const;
+export type Mode = (typeof MODES)[number];
+
 export interface SellerClass {
+  /** JIT or pre-stock; a file that leaves it out takes the scenario's top-level `mode`. */
+  mode: Mode;
   /** Share of sellers in this class; the three shares sum to 1. */
   share: number;
   skusPerSeller: number;
@@ -63,7 +69,8 @@ export interface Disruption {
 export interface Scenario {
   /** One line: the question this scenario answers. */
   description: string;
-  mode: 'jit';
+  /** The mode of every class that does not set its own. */
+  mode: Mode;
   /** Season: first and last day (YYYY-MM-DD, China time); the horizon runs to the end of `end`. */
   season: { start: string; end: string };
   demand: {
@@ -108,11 +115,31 @@ export interface Scenario {
     qc: { perParcelMinutes: number; perUnitMinutes: number; staff: StaffRoster };
     putawayHours: number;
   };
+  /** The pre-stock model's rules (docs/model.md §16–§18). */
+  prestock: {
+    /** A new product's first stocking batch is capped at this many units. */
+    initialCap: number;
+    /** Platform approval of a stocking batch before the seller may produce and ship it. */
+    approvalHours: MedianP90Hours;
+    /** At season end, shelf stock beyond this many days of forecast demand goes back at the seller's cost. */
+    returnAboveDays: number;
+    /** Units the warehouse shelf holds; null for no limit. A batch that would overflow it waits. */
+    shelfUnits: number | null;
+  };
+  /** Products launched during the season, in both modes (docs/model.md §19). */
+  newProducts: {
+    /** Share of each seller's SKUs launched during the season (launch date uniform over it). */
+    share: number;
+    /** Under JIT, a new product is listed this long after launch. */
+    vettingHours: MedianP90Hours;
+  };
   rules: {
     /** Lateness tiers, increasing afterHours: fined multiple x value of the highest tier exceeded. */
     lateness: { afterHours: number; multiple: number }[];
     failAfterHours: number;
     stockoutMultiple: number;
+    /** Pre-stock: an order lost because its listing is off (no shelf stock) is fined this multiple of its value (0: no fine). */
+    prestockStockoutMultiple: number;
     qualityMultiple: number;
     depositCny: number;
     topUpGraceHours: number;

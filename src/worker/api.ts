@@ -28,5 +28,7 @@ export function transferables(result: RunResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const a of Object.values(result.hourly)) buffers.add(a.buffer as ArrayBuffer);
   for (const h of Object.values(result.histograms)) buffers.add(h.counts.buffer as ArrayBuffer);
+  buffers.add(result.perSeller.profitCny.buffer as ArrayBuffer);
+  buffers.add(result.perSeller.classOf.buffer as ArrayBuffer);
   return [...buffers];
 }

@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { compareByClass, compareKpis, hourlyBands, summarise, type HourlyBand } from '../experiment/summary.ts';
+import { verdict } from '../experiment/verdict.ts';
 import { ScenarioError } from '../scenario/load.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { replicate, type Replicated } from './experiment.ts';
 import { jsonNumbers, writeRunFiles } from './output.ts';
 import { classTable, differenceTable, kpiTable } from './table.ts';
+import { verdictTable } from './verdict-table.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -88,10 +90,10 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
       const ra = runA.results.slice(0, pairs), rb = runB.results.slice(0, pairs);
       const sa = summarise(ra), sb = summarise(rb);
       const diff = compareKpis(ra, rb), diffByClass = compareByClass(ra, rb);
-      const doc = { a: fileA, b: fileB, seed: flags.seed, warmup: flags.warmup ?? null, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis, differenceByClass: diffByClass, byClassA: sa.byClass, byClassB: sb.byClass };
+      const doc = { a: fileA, b: fileB, seed: flags.seed, warmup: flags.warmup ?? null, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis, differenceByClass: diffByClass, byClassA: sa.byClass, byClassB: sb.byClass, verdict: verdict(ra, rb, { a: fileA, b: fileB }) };
       writeRunFiles(flags.out, doc, diff, diffByClass, hourlyDifference(ra, rb), { ...prefix('a.', sa.histograms), ...prefix('b.', sb.histograms) }, a.season.start);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
-      else process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${differenceTable(diff, sa.kpis, sb.kpis)}\nFiles in ${flags.out}/\n`);
+      else process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${differenceTable(diff, sa.kpis, sb.kpis)}\n${doc.verdict ? `\n${verdictTable(doc.verdict)}\n` : ''}Files in ${flags.out}/\n`);
       if (doc.interrupted) state.code = EXIT.interrupted;
     });
 

@@ -1,5 +1,6 @@
 // The compact KPI table the command prints: the figures a planner reads first, with intervals.
 import type { KpiDifference, KpiInterval } from '../experiment/summary.ts';
+import { formatNumber, percent } from '../experiment/number-format.ts';
 
 /** KPIs shown in the table, in order, with a label; every KPI is in the files. */
 const SHOWN: [string, string][] = [
@@ -26,16 +27,8 @@ const SHOWN: [string, string][] = [
   ['qcUtilisation', 'QC utilisation'],
 ];
 
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? '—' : x > 0 ? '∞' : '-∞';
-  const a = Math.abs(x);
-  if (a >= 1e6) return x.toLocaleString('en', { maximumFractionDigits: 0 });
-  if (a >= 100) return x.toLocaleString('en', { maximumFractionDigits: 1 });
-  if (a >= 1) return x.toLocaleString('en', { maximumFractionDigits: 2 });
-  return x.toPrecision(3);
-}
-
-function pad(rows: string[][]): string {
+/** Rows as aligned columns: the first left-aligned, the figures right-aligned. */
+export function pad(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
 }
@@ -69,10 +62,6 @@ const BY_CLASS: [string, string, (x: number) => string][] = [
   ['sellerProfitP50Cny', 'profit per seller P50, CNY', formatNumber],
   ['sellerProfitP95Cny', 'profit per seller P95, CNY', formatNumber],
 ];
-
-function percent(x: number): string {
-  return Number.isFinite(x) ? `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%` : '—';
-}
 
 export function classTable(byClass: Record<string, Record<string, KpiInterval>>): string {
   const classes = Object.keys(byClass).filter((c) => (byClass[c].sellers?.mean ?? 0) > 0);

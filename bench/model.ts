@@ -7,8 +7,11 @@
 // within 10%. "Heap" is what the run holds after a full GC at each simulated midnight: the JS heap
 // plus array buffers, since the model's state lives in typed arrays outside the JS heap; the time of
 // those GCs is not counted. Only the stable entry points (runJit, readScenarioFile) of each build are used.
+// Each round also runs the working tree's model on the pre-stock twin (--prestock, default
+// scenarios/prestock-2022.yaml: the same season, every class pre-stock), in the rotation with the
+// other two, so "prestock" and its speed against the JIT run ("after") come from the same session.
 // Writes bench/results/model.json (bench/results/model-scaled.json when --scale is not 1).
-// Usage: npm run bench:model [-- --scenario scenarios/x.yaml --seed 1 --runs 3 --before <commit-ish> --scale 40 --out name.json]
+// Usage: npm run bench:model [-- --scenario scenarios/x.yaml --prestock scenarios/y.yaml --seed 1 --runs 3 --before <commit-ish> --scale 40 --out name.json]
 //        --scale K divides sellers, daily orders and warehouse staff by K, for a quick check.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -23,6 +26,7 @@ function option(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 const scenarioPath = resolve(root, option('scenario', 'scenarios/black-friday-2022.yaml'));
+const prestockPath = resolve(root, option('prestock', 'scenarios/prestock-2022.yaml'));
 const seed = Number(option('seed', '1'));
 const runs = Number(option('runs', '3'));
 const scale = Number(option('scale', '1'));
@@ -85,11 +89,15 @@ const scenarioFor = (build: Build) => scaledDown(build.readScenarioFile(scenario
 
 const beforeDir = prepareWorktree(root, beforeRef);
 const builds = { before: await loadBuild(beforeDir), after: await loadBuild(root) };
-const measured: { before: Measured[]; after: Measured[] } = { before: [], after: [] };
+const measured: { before: Measured[]; after: Measured[]; prestock: Measured[] } = { before: [], after: [], prestock: [] };
+const prestockScenario = () => scaledDown(builds.after.readScenarioFile(prestockPath) as ScenarioLike, scale);
+const ROTATION = ['before', 'after', 'prestock'] as const;
 for (let i = 0; i < runs; i++) {
-  // Which build goes first alternates from round to round, to cancel drift in the machine's speed.
-  for (const name of i % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
-    measured[name].push(measure(builds[name], scenarioFor(builds[name]), `${name} ${i + 1}`));
+  // Which run goes first rotates from round to round, to cancel drift in the machine's speed.
+  for (let k = 0; k < ROTATION.length; k++) {
+    const name = ROTATION[(i + k) % ROTATION.length];
+    const scenario = name === 'prestock' ? prestockScenario() : scenarioFor(builds[name]);
+    measured[name].push(measure(name === 'prestock' ? builds.after : builds[name], scenario, `${name} ${i + 1}`));
   }
 }
 const twice = measure(builds.after, doubled(scenarioFor(builds.after)), 'after, doubled season');
@@ -121,6 +129,7 @@ const oneSided = [...new Set(measured.after.flatMap((m) => kpisInOneOnly(referen
 
 const before = summary(measured.before, git(root, 'rev-parse', `${beforeRef}^{commit}`));
 const after = summary(measured.after, `working tree (HEAD ${git(root, 'rev-parse', '--short', 'HEAD')})`);
+const prestock = summary(measured.prestock, after.commit);
 const single = measured.after[0];
 const result = {
   date: new Date().toISOString(),
@@ -137,6 +146,13 @@ const result = {
   // drift, and the fastest runs show each build with the least interference.
   speedupEachRound: measured.before.map((m, i) => +(m.seconds / measured.after[i].seconds).toFixed(3)),
   speedupFastest: +(before.fastestSeconds / after.fastestSeconds).toFixed(3),
+  /** The working tree on the pre-stock twin; > 1 means a pre-stock replication runs faster than the JIT one. */
+  prestockScenario: prestockPath.slice(root.length + 1),
+  prestock,
+  prestockSpeedVsJit: +(median(measured.after.map((m) => m.seconds)) / median(measured.prestock.map((m) => m.seconds))).toFixed(3),
+  prestockSpeedEachRound: measured.after.map((m, i) => +(m.seconds / measured.prestock[i].seconds).toFixed(3)),
+  prestockEventsPerOrder: +(measured.prestock[0].events / measured.prestock[0].orders).toFixed(3),
+  jitEventsPerOrder: +(single.events / single.orders).toFixed(3),
   /** Every KPI both builds report has the same value in every run: the two did the same work. */
   identicalKpis: differences.length === 0,
   kpisInOneBuildOnly: oneSided,
@@ -159,6 +175,8 @@ console.log(`${result.scenario}${scale === 1 ? '' : ` at 1:${scale}`}, seed ${se
   `${result.orders.toLocaleString('en')} orders, ${result.events.toLocaleString('en')} events`);
 console.log(line(`before (${before.commit.slice(0, 7)})`, before));
 console.log(line(`after  (${after.commit})`, after));
+console.log(line(`pre-stock twin (${result.prestockScenario})`, prestock));
+console.log(`  pre-stock vs JIT: x${result.prestockSpeedVsJit} (medians, > 1: pre-stock faster); each round ${result.prestockSpeedEachRound.map((x) => `x${x}`).join(', ')}; events per order ${result.prestockEventsPerOrder} vs ${result.jitEventsPerOrder}`);
 console.log(`  speedup vs before: x${result.speedupVsBefore} (medians); fastest runs x${result.speedupFastest}; each round ${result.speedupEachRound.map((x) => `x${x}`).join(', ')}`);
 console.log(`  doubled season (${twice.days} days, ${twice.orders.toLocaleString('en')} orders): peak heap ${twice.peakHeapMB} MB (x${result.heapRatioDoubleToSingle})`);
 if (result.identicalKpis) console.log(`  KPIs identical in every run of both builds${oneSided.length ? ` (${oneSided.length} reported by one build only: ${oneSided.join(', ')})` : ''}`);

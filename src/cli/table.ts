@@ -8,7 +8,10 @@ const SHOWN: [string, string][] = [
   ['ordersFulfilled', 'orders fulfilled'],
   ['ordersCancelled', 'orders cancelled (stockout)'],
   ['ordersRejected', 'orders rejected (quality)'],
-  ['ordersLost', 'orders lost (seller suspended)'],
+  ['ordersLost', 'orders lost, all causes'],
+  ['ordersLostBeforeLaunch', '  before the product launched'],
+  ['ordersLostUnlisted', '  launched, not listed yet'],
+  ['ordersLostOutOfStock', '  pre-stock listing empty'],
   ['ordersShippedLateTier1', 'orders shipped late, tier 1'],
   ['ordersShippedLateTier2', 'orders shipped late, tier 2'],
   ['finesTotalCny', 'fines, CNY'],
@@ -25,7 +28,13 @@ const SHOWN: [string, string][] = [
   ['qcQueuePeakParcels', 'QC queue peak, parcels'],
   ['receivingUtilisation', 'receiving utilisation'],
   ['qcUtilisation', 'QC utilisation'],
+  ['listingLeadTimeP50Hours', 'new product listed after P50, h'],
+  ['shelfOccupancyPeakUnits', 'shelf occupancy peak, units'],
 ];
+
+/** Rows about one mode only (pre-stock, new products), left out where every column is 0. */
+const WHEN_ANY = new Set(['ordersLostBeforeLaunch', 'ordersLostUnlisted', 'ordersLostOutOfStock', 'shelfOccupancyPeakUnits']);
+const shown = (key: string, ...means: (KpiInterval | undefined)[]) => !WHEN_ANY.has(key) || means.some((k) => k !== undefined && k.mean !== 0);
 
 /** Rows as aligned columns: the first left-aligned, the figures right-aligned. */
 export function pad(rows: string[][]): string {
@@ -37,7 +46,7 @@ export function kpiTable(kpis: Record<string, KpiInterval>): string {
   const rows = [['KPI', 'mean', '± 95%']];
   for (const [key, label] of SHOWN) {
     const k = kpis[key];
-    if (k) rows.push([label, formatNumber(k.mean), formatNumber(k.halfWidth)]);
+    if (k && shown(key, k)) rows.push([label, formatNumber(k.mean), formatNumber(k.halfWidth)]);
   }
   return pad(rows);
 }
@@ -46,7 +55,7 @@ export function differenceTable(diff: Record<string, KpiDifference>, a: Record<s
   const rows = [['KPI', 'A', 'B', 'B − A', '± 95%', '']];
   for (const [key, label] of SHOWN) {
     const d = diff[key];
-    if (!d) continue;
+    if (!d || !shown(key, a[key], b[key])) continue;
     rows.push([label, formatNumber(a[key].mean), formatNumber(b[key].mean), formatNumber(d.mean), formatNumber(d.halfWidth), d.significant ? '*' : '']);
   }
   return pad(rows) + '\n* the 95% interval of the paired difference excludes 0';

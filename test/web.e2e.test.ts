@@ -2,36 +2,22 @@
 // on localhost runs a scenario in its Web Worker, draws the congestion chart and the KPI table
 // with the same numbers as Node for the same seed, shows scenario errors inline without
 // running, and cancels at once. A screenshot of the results is kept in test-artifacts/.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Comparing two runs is in web-compare.e2e.test.ts.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import YAML from 'yaml';
 import { transformWithEsbuild } from 'vite';
 import * as math from '../src/engine/random/math.ts';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { runJit } from '../src/model/jit.ts';
+import { burdenPanels as panelsOf, openApp, root, type App } from './web-app.ts';
 
-const root = new URL('..', import.meta.url).pathname;
-const PORT = Number(process.env.JITSIM_E2E_PORT ?? 4319); // another port lets two checkouts test at once
-let server: ChildProcess, browser: Browser, page: Page;
-
-beforeAll(async () => {
-  const build = spawnSync(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
-  server = spawn(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'pipe' });
-  await new Promise<void>((ready, fail) => {
-    server.stdout!.on('data', (d) => { if (String(d).includes(String(PORT))) ready(); });
-    server.on('exit', (code) => fail(new Error(`vite preview exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
-}, 120_000);
+let app: App, page: Page;
+beforeAll(async () => { app = await openApp(0); page = app.page; }, 120_000);
+afterAll(async () => { await app?.close(); });
 
 /** Clicks a download button and returns the file's suggested name and bytes. */
 async function fetchDownload(selector: string) {
@@ -42,15 +28,7 @@ async function fetchDownload(selector: string) {
 /** The form's sections fold; open them all (they stay open as the form redraws). */
 const openFormSections = () => page.$$eval('#form details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
 
-/** The burden chart's panels as drawn: each one's heading, the classes on its x axis, and its bars (one a class). */
-const burdenPanels = () => page.locator('#burden .burden-panel svg').evaluateAll((svgs) => svgs.map((svg) => ({
-  heading: svg.querySelector('.burden-heading')?.textContent,
-  classes: Array.from(svg.querySelectorAll('g.classes .tick text'), (t) => t.textContent),
-  bars: Array.from(svg.querySelectorAll('g.burden-bar'), (g) => ({
-    class: g.getAttribute('data-class'), title: g.querySelector('title')?.textContent ?? '',
-    a: g.querySelectorAll('.burden-a').length, b: g.querySelectorAll('.burden-b').length, whiskers: g.querySelectorAll('.whisker').length,
-  })),
-})));
+const burdenPanels = () => panelsOf(page);
 const BURDEN_HEADINGS = ['Fines as a share of the class’s GMV', 'Orders shipped on time', 'Orders cancelled for stockout', 'Sellers suspended', 'Profit per seller, CNY (signed log axis)'];
 /** The four share panels' KPIs, in panel order; the fifth panel is profit. */
 const BURDEN_SHARES = ['finesShareOfGmv', 'onTimeShare', 'ordersCancelledShare', 'sellersSuspendedShare'];
@@ -58,11 +36,6 @@ const BURDEN_SHARES = ['finesShareOfGmv', 'onTimeShare', 'ordersCancelledShare',
 const asPercent = (x: number) => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
 /** CNY as the chart's titles give them: whole yuan, thousands separated, a true minus sign. */
 const asCny = (x: number) => new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(x).replace('-', '−');
-
-afterAll(async () => {
-  await browser?.close();
-  server?.kill();
-});
 
 describe('web app', () => {
   it('runs replications in the worker, draws the congestion chart, and its KPIs equal Node’s', async () => {
@@ -120,7 +93,7 @@ describe('web app', () => {
     // Charts follow the window's width; the burden chart's panels re-flow in their grid, each drawn to its cell's width.
     const widths = () => page.locator('#charts .chart > svg').evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute('width'))));
     const wide = await widths();
-    expect(wide.length).toBe(5);
+    expect(wide.length).toBe(6); // the occupancy chart's svg too
     const burdenFits = () => page.locator('#burden > div').evaluateAll((cells) =>
       cells.map((c) => Number(c.querySelector('svg')!.getAttribute('width')) - c.clientWidth));
     expect(await burdenFits()).toEqual([0, 0, 0, 0, 0, 0]); // five panels and the key
@@ -369,103 +342,6 @@ describe('web app', () => {
     expect(await page.locator('#errors li').count()).toBe(0);
     await page.selectOption('#scenario', 'small-seller.yaml');
   });
-
-  it('a shared link restores the scenario, seed and replications', async () => {
-    await page.selectOption('#scenario', 'october-baseline.yaml');
-    await page.$eval('#editor', (d) => { (d as HTMLDetailsElement).open = true; });
-    const edited = (await page.inputValue('#yaml')) + '\ndemand: { ordersPerDay: 1234 }\n';
-    await page.fill('#yaml', edited);
-    await page.fill('#seed', '77');
-    await page.selectOption('#compare', 'understaffed-warehouse.yaml');
-    await page.click('#share');
-    const link = page.url();
-    expect(link).toMatch(/#s=/);
-    const other = await browser.newPage();
-    await other.goto(link);
-    expect(await other.inputValue('#yaml')).toBe(edited);
-    expect(await other.inputValue('#seed')).toBe('77');
-    expect(await other.inputValue('#scenario')).toBe('october-baseline.yaml');
-    expect(await other.inputValue('#compare')).toBe('understaffed-warehouse.yaml');
-    // A link made before the compare choice was shared still opens, comparing with nothing.
-    const old = Buffer.from(JSON.stringify({ file: 'small-seller.yaml', yaml: 'extends: small-seller.yaml\n', seed: '3', reps: '2' })).toString('base64url');
-    await other.goto(`http://127.0.0.1:${PORT}/?old#s=${old}`);
-    expect(await other.inputValue('#scenario')).toBe('small-seller.yaml');
-    expect(await other.inputValue('#seed')).toBe('3');
-    expect(await other.inputValue('#compare')).toBe('');
-    await other.close();
-    await page.selectOption('#compare', '');
-  });
-
-  it('compares the edited scenario with its original on common random numbers', async () => {
-    await page.selectOption('#scenario', 'small-seller.yaml');
-    await page.$eval('#editor', (d) => { (d as HTMLDetailsElement).open = true; });
-    await page.fill('#yaml', 'extends: small-seller.yaml\nsellers: { classes: { small: { stocking: { reorderDays: 2, orderUpToDays: 4 } } } }\n');
-    await page.selectOption('#compare', 'original');
-    await page.fill('#reps', '4');
-    await page.click('#run');
-    await page.waitForSelector('#comparison:not([hidden])', { timeout: 60_000 });
-    const cell = (kpi: string, column: number) => page.locator(`#differences tr[data-kpi="${kpi}"] td`).nth(column).textContent();
-    expect(await cell('ordersPlaced', 3)).toBe('0'); // the same demand in A and B
-    expect(Number((await cell('ordersCancelled', 3))!.replace(/,/g, ''))).toBeLessThan(0); // A's thin (s, S) runs out more often than B's service level
-    expect(await cell('ordersCancelled', 5)).toBe('*');
-    // By seller class (one small seller here): B − A of the cancelled share, in percentage points, below 0 like the count.
-    const classCell = (await page.locator('#class-differences tr[data-kpi="ordersCancelledShare"] td[data-class="small"]').textContent())!;
-    expect(classCell).toMatch(/^-[\d.]+ pt ± [\d.]+ pt/);
-    expect(await page.locator('#class-differences th').allTextContents()).toEqual(['B − A by seller class', 'small']);
-    await page.locator('#comparison').screenshot({ path: `${root}test-artifacts/comparison.png` });
-    expect(await page.locator('#congestion path.compare-receiving').count()).toBe(1);
-    // Every chart shows B, and says so on hover or in a bar's title.
-    const B = 'small-seller.yaml as shipped';
-    expect(await page.locator('#arrivals path.compare-arrivals').count()).toBe(1);
-    expect(await page.locator('#arrivals path.compare-capacity').count()).toBe(1);
-    expect(((await page.getAttribute('#arrivals path.compare-arrivals', 'd')) ?? '').split('L').length).toBe(66 * 24);
-    expect(await page.locator('#lead-times path.compare-cdf').count()).toBe(4);
-    expect(await page.locator('#fines rect.compare-bar').count()).toBeGreaterThan(0);
-    expect(await page.locator('#profit rect.compare-bar').count()).toBeGreaterThan(0);
-    expect(await page.locator('.compare-note').count()).toBe(0);
-    expect(await page.locator('#fines .fine-bar:has(rect.compare-bar) title').first().textContent())
-      .toMatch(new RegExp(`\\nB \\(${B}\\): [\\d.,]+ sellers`));
-    // Every band's title gives B's sellers too, 0.0 where only A has some.
-    const titles = await page.locator('#profit .profit-band title').allTextContents();
-    expect(titles.length).toBeGreaterThan(0);
-    for (const t of titles) expect(t).toMatch(new RegExp(`sellers\\nB \\(${B}\\): [\\d.,]+ sellers$`));
-    // B's seller earns differently (its stockouts differ), so some band counts differ: B's numbers are B's own.
-    expect(titles.some((t) => { const [a, b] = t.match(/[\d.,]+(?= sellers)/g)!; return a !== b; })).toBe(true);
-    // The burden chart draws B beside A in every panel, B's value in each title, and names B in its key.
-    const burden = (await burdenPanels()).flatMap((p) => p.bars);
-    expect(burden.map((b) => [b.class, b.a, b.b])).toEqual(Array(5).fill(['small', 1, 1]));
-    for (const b of burden) expect(b.title).toMatch(new RegExp(`^small: .+\\nB \\(${B}\\): .*\\d`));
-    expect(await page.locator('#burden .compare-median').count()).toBe(1);
-    expect(await page.locator('#burden .burden-key').textContent()).toContain(B);
-    await page.locator('#burden').scrollIntoViewIfNeeded();
-    await page.locator('#burden').screenshot({ path: `${root}test-artifacts/burden-compare.png` });
-    const hover = async (chart: string) => {
-      await page.locator(`#${chart} svg`).hover(); // scrolls the chart into view, then moves to its middle
-      return page.locator(`#${chart} svg`).textContent();
-    };
-    expect(await hover('congestion')).toMatch(/staff \d+ \/ \d+; B: receiving [\d.]+, QC [\d.]+/);
-    expect(await hover('arrivals')).toMatch(/an hour; B: [\d.]+ arriving, capacity \d+/);
-    expect(await hover('lead-times')).toMatch(/B: ship delay [\d.]+%, transit [\d.]+%, dock-to-stock [\d.]+%, order-to-stock [\d.]+%/);
-    expect(await page.locator('#lead-times svg').textContent()).toContain(`dashed: ${B}`);
-    // B is laid on A's clock by date: a 20-day A inside B's 66 days gets B's matching 20 days.
-    await page.fill('#yaml', 'extends: small-seller.yaml\nseason: { start: 2022-10-01, end: 2022-10-20 }\n');
-    await page.fill('#reps', '2');
-    await page.click('#run');
-    await page.waitForFunction(() => /^2 replication/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 60_000 });
-    expect(((await page.getAttribute('#arrivals path.compare-arrivals', 'd')) ?? '').split('L').length).toBe(20 * 24);
-    expect(((await page.getAttribute('#congestion path.compare-qc', 'd')) ?? '').split('L').length).toBe(20 * 24);
-    expect(await page.locator('.compare-note').count()).toBe(0);
-    // A season sharing no hour with B's leaves B off the hourly charts, with a note; the rest keep it.
-    await page.fill('#yaml', 'extends: small-seller.yaml\nseason: { start: 2023-01-01, end: 2023-01-05 }\n');
-    await page.click('#run');
-    await page.waitForSelector('#arrivals .compare-note', { timeout: 60_000 });
-    expect(await page.locator('#congestion path.compare-receiving').count()).toBe(0);
-    expect(await page.locator('#arrivals path.compare-arrivals').count()).toBe(0);
-    expect(await page.textContent('#arrivals .compare-note')).toBe(`${B} not drawn: its season shares no hour with this one`);
-    expect(await page.locator('#congestion .compare-note').count()).toBe(1);
-    expect(await page.locator('#lead-times path.compare-cdf').count()).toBe(4);
-    await page.selectOption('#compare', '');
-  }, 120_000);
 
   it('cancels a long run at once', async () => {
     await page.selectOption('#scenario', 'black-friday-2022.yaml');

@@ -8,11 +8,12 @@ import { compareByClass, compareKpis, summarise, type Summary } from '../src/exp
 import { ScenarioError } from '../src/scenario/load.ts';
 import { horizonHours } from '../src/scenario/time.ts';
 import { lognormalFromMedianP90, lognormalMean } from '../src/engine/index.ts';
-import type { Scenario } from '../src/scenario/types.ts';
+import type { Mode, Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
 import { peakDays } from './peak-days.ts';
 import { parameterForm } from './form.ts';
 import { congestionChart } from './charts/congestion.ts';
+import { occupancyChart, type OccupancyRun } from './charts/occupancy.ts';
 import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
 import { leadTimesChart, type LeadTimeSeries } from './charts/lead-times.ts';
@@ -21,12 +22,16 @@ import { burdenChart } from './charts/burden.ts';
 import { downloadPng, downloadResults, downloadSvg, type ResultFile } from './export.ts';
 import { decodeState, encodeState } from './share.ts';
 import { classDifferenceTable, differenceTable, kpiTable } from './kpi-tables.ts';
+import { costTable } from './cost-table.ts';
+import { verdictBox } from './verdict-box.ts';
+import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** The charts, in page order: a heading, a container and its SVG/PNG download buttons each. */
 const CHARTS = [
   ['congestion', 'Warehouse congestion'],
+  ['occupancy', 'Warehouse shelf occupancy (pre-stock sellers’ units waiting to sell)'],
   ['arrivals', 'Parcels arriving against receiving capacity'],
   ['lead-times', 'Lead times'],
   ['fines', 'Fines per seller over the season'],
@@ -84,10 +89,10 @@ const form = parameterForm($<HTMLFieldSetElement>('form'), {
 function readScenario(): Scenario | undefined {
   errors.replaceChildren();
   try {
-    // Named apart from the shipped file, so that the edited text may extend its original.
-    const scenario = parse(yaml.value, select.value.replace(/\.yaml$/, ' (edited).yaml'));
+    const scenario = parse(yaml.value, editedName());
     form.showErrors([]);
     form.show(scenario);
+    offerTwins(scenario);
     return (lastGood = scenario);
   } catch (err) {
     const issues = err instanceof ScenarioError ? err.issues : [{ file: select.value, path: '', message: String(err) }];
@@ -112,10 +117,28 @@ $<HTMLInputElement>('file').addEventListener('change', async (event) => {
 });
 readScenario();
 
-/** The scenario B to compare against, or undefined: a shipped one, or the unedited file. */
+/** The editor's text is named apart from the shipped file, so that it may extend its original. */
+function editedName(): string {
+  return select.value.replace(/\.yaml$/, ' (edited).yaml');
+}
+
+/** Offers the twin in a mode only when some class with sellers does not sell that way yet; a chosen twin no longer offered becomes the other. */
+function offerTwins(scenario: Scenario): void {
+  const modes = sellingModes(scenario);
+  for (const option of Array.from(compareSelect.options).filter((o) => o.value.startsWith('twin:'))) {
+    option.disabled = option.hidden = modes.size === 1 && modes.has(option.value.slice('twin:'.length) as Mode);
+  }
+  if (compareSelect.selectedOptions[0]?.disabled) compareSelect.value = compareSelect.value === 'twin:jit' ? 'twin:prestock' : 'twin:jit';
+}
+
+/** The scenario B to compare against, or undefined: a shipped one, the unedited file, or the editor's text in the other mode. */
 function comparison(): { label: string; scenario: Scenario } | undefined {
   const choice = compareSelect.value;
   if (!choice) return undefined;
+  if (choice.startsWith('twin:')) {
+    const mode = choice.slice('twin:'.length) as Mode;
+    return { label: `${MODE_NAMES[mode]} twin`, scenario: twin(yaml.value, editedName(), mode).scenario };
+  }
   const name = choice === 'original' ? select.value : choice;
   return { label: choice === 'original' ? `${name} as shipped` : name, scenario: parse(shipped[name], name) };
 }
@@ -123,7 +146,14 @@ function comparison(): { label: string; scenario: Scenario } | undefined {
 async function run(): Promise<void> {
   const scenario = readScenario();
   if (!scenario) { status.textContent = 'Fix the scenario first.'; return; }
-  const other = comparison();
+  let other: ReturnType<typeof comparison>;
+  try {
+    other = comparison();
+  } catch (err) {
+    const issues = err instanceof ScenarioError ? err.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : String(err);
+    status.textContent = `Cannot compare with ${compareSelect.selectedOptions[0].text}: ${issues}`;
+    return;
+  }
   const seed = Number($<HTMLInputElement>('seed').value), reps = Number($<HTMLInputElement>('reps').value);
   const days = horizonHours(scenario.season) / 24;
   const simulator = api ?? startWorker();
@@ -181,6 +211,12 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
   const summary = summarise(results);
   // B on every chart; each chart leaves out what cannot be laid over A (hours outside A's season, other bins).
   const b = other && { ...other, summary: summarise(other.results) };
+  // Each run named by how its sellers sell; B's long label says so too when the modes differ.
+  const modes = { a: modeName(scenario), b: b && modeName(b.scenario) };
+  const names = { a: `${modes.a} (A)`, b: `${modes.b} (B)` };
+  if (b && modes.b !== modes.a && !b.label.startsWith(modes.b!)) b.label = `${b.label}, ${modes.b}`;
+  $('run-key').hidden = !b;
+  if (b) $('run-key').textContent = `Solid lines and filled bars: A, ${modes.a} — the scenario in the editor (${select.value}). Dashed lines and outlines: B, ${b.label}.`;
   shown = { summary, scenario, seed: $<HTMLInputElement>('seed').value };
   $('results').hidden = false;
   status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
@@ -193,10 +229,13 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     marks: peakDays(scenario.season),
     compare: b && { label: b.label, seasonStart: b.scenario.season.start, receivingQueue: b.summary.hourly.receivingQueueEnd.mean, qcQueue: b.summary.hourly.qcQueueEnd.mean },
   });
+  occupancyChart($('occupancy'), { runs: [shelf(names.a, scenario, summary), ...(b ? [shelf(names.b, b.scenario, b.summary)] : [])] });
+  costTable($('costs'), [{ label: names.a, results }, ...(b ? [{ label: names.b, results: b.results }] : [])]);
   $('comparison').hidden = !b;
   if (b) {
-    $('comparison-label').textContent = `A = the scenario in the editor (${select.value}), B = ${b.label}; ${results.length} paired replications, seed ${$<HTMLInputElement>('seed').value}. * marks a difference whose 95% interval excludes 0.`;
-    differenceTable($('differences'), compareKpis(results, b.results), summary.kpis, b.summary.kpis);
+    $('comparison-label').textContent = `A = the scenario in the editor (${select.value}), ${modes.a}; B = ${b.label}; ${results.length} paired replications, seed ${$<HTMLInputElement>('seed').value}. * marks a difference whose 95% interval excludes 0.`;
+    verdictBox($('verdict'), results, b.results, names);
+    differenceTable($('differences'), compareKpis(results, b.results), summary.kpis, b.summary.kpis, names);
     classDifferenceTable($('class-differences'), compareByClass(results, b.results));
   }
   arrivalsChart($('arrivals'), {
@@ -232,6 +271,15 @@ function receivingCapacity(scenario: Scenario, summary: Summary): Float64Array {
   const { mu, sigma } = lognormalFromMedianP90(service.medianMinutes, service.p90Minutes);
   const perClerkHour = 60 / lognormalMean(mu, sigma);
   return summary.hourly.receivingStaff.mean.map((n) => n * perClerkHour);
+}
+
+/** What the occupancy chart reads of one run. */
+function shelf(label: string, scenario: Scenario, summary: Summary): OccupancyRun {
+  return {
+    label, seasonStart: scenario.season.start, shelf: summary.hourly.shelfUnits,
+    peak: summary.kpis.shelfOccupancyPeakUnits, average: summary.kpis.shelfOccupancyMeanUnits,
+    prestock: sellingModes(scenario).has('prestock'),
+  };
 }
 
 // What the lead-time, fines and profit charts read from a summary, the same for A and B.

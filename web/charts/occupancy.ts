@@ -1,0 +1,105 @@
+// Chart: warehouse shelf occupancy over the season — units on the shelf at each hour's end, the
+// mean over replications with its P5–P95 band, one line a run (B dashed, on A's clock), and each
+// run's peak and mean beside the plot. A run without pre-stock sellers keeps nothing on the
+// shelf: its line lies flat at 0, and a note says why. A function of data and a container.
+import * as d3 from 'd3';
+import type { HourlyBand } from '../../src/experiment/summary.ts';
+import { drawAndFollowSize } from './resize.ts';
+import { notOnClock, onClockOf, shown } from './align.ts';
+import { legend } from './legend.ts';
+
+export interface OccupancyRun {
+  label: string;
+  seasonStart: string;
+  shelf: HourlyBand;
+  /** The run's peak and mean occupancy, units: mean over replications and 95% half width. */
+  peak: { mean: number; halfWidth: number };
+  average: { mean: number; halfWidth: number };
+  /** Whether any class with sellers stocks the shelf. */
+  prestock: boolean;
+}
+
+export interface OccupancyData {
+  /** A first; in compare mode B second. */
+  runs: OccupancyRun[];
+}
+
+const COLOURS = ['#0072B2', '#D55E00']; // Okabe–Ito, as A and B
+const HOUR_MS = 3_600_000;
+const units = d3.format(',.0f');
+/** The plot's least width with the figures beside it; narrower, they go below it. */
+const MIN_BESIDE = 560;
+
+export function occupancyChart(container: HTMLElement, data: OccupancyData): void {
+  drawAndFollowSize(container, () => {
+    container.replaceChildren(figures(data.runs));
+    const full = container.clientWidth || 800;
+    const beside = full - ((container.firstElementChild as HTMLElement).offsetWidth + 24); // the gap, and slack for rounding
+    const width = beside >= MIN_BESIDE ? beside : full, height = 300;
+    const margin = { top: 16, right: 16, bottom: 36, left: 72 };
+    const [a] = data.runs;
+    const hours = a.shelf.mean.length;
+    const start = Date.parse(`${a.seasonStart}T00:00:00+08:00`);
+    const time = (h: number) => new Date(start + h * HOUR_MS);
+    // Each run's band on A's clock; a run sharing no hour with A is left off the plot.
+    const drawn = data.runs.map((run, k) => {
+      if (k === 0) return { run, k, band: run.shelf };
+      const on = (v: Float64Array) => onClockOf(a.seasonStart, hours, run.seasonStart, v);
+      const mean = on(run.shelf.mean);
+      return { run, k, band: mean && { mean, p5: on(run.shelf.p5)!, p95: on(run.shelf.p95)! } };
+    });
+    const top = d3.max(drawn.flatMap((d) => (d.band ? [d3.max(d.band.p95) ?? 0, d3.max(d.band.mean) ?? 0] : []))) ?? 0;
+    const x = d3.scaleTime().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
+    // Headroom above the highest line for the key in the top left corner.
+    const y = d3.scaleLinear().domain([0, Math.max(1, top * 1.3)]).nice().range([height - margin.bottom, margin.top]);
+    const svg = d3.select(container).insert('svg', 'table').attr('width', width).attr('height', height)
+      .attr('role', 'img').attr('aria-label', 'Units on the warehouse shelf by hour');
+    const covered = (h: number, band: HourlyBand) => !Number.isNaN(band.mean[h]);
+    for (const { run, k, band } of drawn) {
+      if (!band) continue;
+      const area = d3.area<number>().defined((_, h) => covered(h, band)).x((_, h) => x(time(h))).y0((_, h) => y(band.p5[h])).y1((_, h) => y(band.p95[h]));
+      const line = d3.line<number>().defined((_, h) => covered(h, band)).x((_, h) => x(time(h))).y((v) => y(v));
+      svg.append('path').attr('d', area(Array.from(band.mean))).attr('fill', COLOURS[k]).attr('opacity', 0.2);
+      svg.append('path').attr('class', 'occupancy-line').attr('data-run', k === 0 ? 'a' : 'b').attr('data-label', run.label)
+        .attr('d', line(Array.from(band.mean))).attr('fill', 'none').attr('stroke', COLOURS[k])
+        .attr('stroke-width', 1.5).attr('stroke-dasharray', k === 0 ? null : '5 3');
+    }
+    svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`)
+      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat((d) => d3.timeFormat('%-d %b')(d as Date)));
+    svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6).tickFormat((v) => units(Number(v))));
+    svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${(height - margin.bottom + margin.top) / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle').text('units on the shelf (end of hour)');
+    legend(svg, [
+      ...drawn.filter((d) => d.band).map(({ run, k }) => ({ label: `${run.label}, mean`, colour: COLOURS[k], swatch: k === 0 ? 'fill' as const : 'dashed' as const })),
+      { label: 'band: P5–P95 over replications', colour: '#bbb' },
+    ], { x: margin.left + 8, y: margin.top + 4 });
+    // Why a line lies flat: nothing is stocked ahead of orders under JIT. Two lines on a narrow plot.
+    const flat = data.runs.filter((r) => !r.prestock);
+    flat.forEach((r, i) => {
+      const note = svg.append('text').attr('class', 'axis-label occupancy-note').attr('x', margin.left + 8);
+      const parts = [`${r.label}: no pre-stock sellers,`, 'nothing on the shelf (flat at 0)'];
+      const rows = width < MIN_BESIDE ? parts : [parts.join(' ')];
+      const bottom = height - margin.bottom - 8 - 14 * (rows.length * (flat.length - i) - 1);
+      rows.forEach((text, j) => note.append('tspan').attr('x', margin.left + 8).attr('y', bottom + 14 * j).text(text));
+    });
+    const missing = drawn.find((d) => !d.band);
+    if (missing) notOnClock(svg, missing.run.label, width - margin.right - 4, margin.top + 40);
+    const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
+    svg.on('mousemove', (event: MouseEvent) => {
+      const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / HOUR_MS)));
+      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: ` + drawn.filter((d) => d.band)
+        .map(({ run, band }) => `${run.label} ${Number.isNaN(band!.mean[h]) ? shown(NaN, 0) : units(band!.mean[h])}`).join('; ') + ' units');
+    });
+  });
+}
+
+/** Each run's peak and mean occupancy, with 95% intervals where there are two replications or more. */
+function figures(runs: OccupancyRun[]): HTMLTableElement {
+  const table = Object.assign(document.createElement('table'), { className: 'occupancy-figures' });
+  const cell = (f: { mean: number; halfWidth: number }) =>
+    `${units(f.mean)}${Number.isFinite(f.halfWidth) && f.halfWidth > 0 ? ` ± ${units(f.halfWidth)}` : ''}`;
+  table.innerHTML = '<caption>Shelf occupancy, units</caption><thead><tr><th>run</th><th>peak</th><th>mean</th></tr></thead><tbody>' +
+    runs.map((r, k) => `<tr data-run="${k === 0 ? 'a' : 'b'}"><td>${r.label}</td><td data-figure="peak">${cell(r.peak)}</td><td data-figure="mean">${cell(r.average)}</td></tr>`).join('') +
+    '</tbody>';
+  return table;
+}

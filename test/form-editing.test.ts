@@ -104,6 +104,23 @@ describe('the form against the schema', () => {
     expect(parse(yamlText(doc))).toEqual(scenario);
   });
 
+  it('offers each class its mode: choosing pre-stock for small sellers puts only them on the shelf', () => {
+    const scenario = parse(FILE);
+    const controls = formSections(scenario).flatMap((s) => s.controls).flatMap(function all(c): Control[] {
+      return c.kind === 'group' ? c.controls.flatMap(all) : [c];
+    });
+    const mode = controls.find((c) => c.path === 'sellers.classes.small.mode');
+    expect(mode?.kind).toBe('choice');
+    if (mode?.kind !== 'choice') return;
+    expect(mode.options).toEqual(['jit', 'prestock']);
+    const doc = YAML.parseDocument(FILE);
+    setPath(doc, mode.writes, mode.write('prestock'), scenario);
+    const after = parse(yamlText(doc));
+    expect([after.sellers.classes.large.mode, after.sellers.classes.medium.mode, after.sellers.classes.small.mode]).toEqual(['jit', 'jit', 'prestock']);
+    expect(yamlText(doc)).toContain('# October'); // comments kept
+    expect(controls.map((c) => c.path)).toEqual(expect.arrayContaining(['prestock.initialCap', 'prestock.approvalHours.medianHours', 'newProducts.share', 'rules.prestockStockoutMultiple']));
+  });
+
   it('a new item Add appends passes the schema (surge after the last, tier after the last, one-day window)', () => {
     const scenario = defaultScenario();
     const lists = formSections(scenario).flatMap((s) => s.controls).flatMap(function all(c): Control[] {

@@ -36,6 +36,7 @@ export function formSections(s: Scenario): Section[] {
     const starts = STOCKING_STARTS[c];
     return {
       kind: 'group', label: CLASS_LABELS[c], path: at, controls: [
+        { kind: 'choice', label: 'Mode (jit: ship each order in 24 h; prestock: stock the warehouse shelf first)', path: `${at}.mode`, options: ['jit', 'prestock'], writes: `${at}.mode`, write: (mode) => mode },
         num('Share', `${at}.share`),
         {
           kind: 'choice', label: 'Stocking', path: `${at}.stocking.policy`, options: ['serviceLevel', 'sS', 'makeToOrder'], writes: `${at}.stocking`,
@@ -106,6 +107,17 @@ export function formSections(s: Scenario): Section[] {
     },
     { title: 'Warehouse staff', controls: [roster('receiving'), roster('qc')] },
     {
+      title: 'Pre-stock and new products', controls: [
+        num('First stocking batch of a new product, at most (units)', 'prestock.initialCap'),
+        num('Platform approval of a batch, median (h)', 'prestock.approvalHours.medianHours'),
+        num('Platform approval of a batch, p90 (h)', 'prestock.approvalHours.p90Hours'),
+        num('Season end: return shelf stock beyond (days of demand)', 'prestock.returnAboveDays'),
+        num('Share of SKUs launched during the season', 'newProducts.share'),
+        num('JIT vetting of a new product, median (h)', 'newProducts.vettingHours.medianHours'),
+        num('JIT vetting of a new product, p90 (h)', 'newProducts.vettingHours.p90Hours'),
+      ],
+    },
+    {
       title: 'Fines, deadlines and deposit', controls: [
         {
           kind: 'list', label: 'Lateness tiers (fine = multiple × order value)', path: 'rules.lateness', noun: 'tier', minItems: 0, compact: true,
@@ -117,6 +129,7 @@ export function formSections(s: Scenario): Section[] {
         },
         num('Stockout: cancel after (h)', 'rules.failAfterHours'),
         num('Stockout multiple', 'rules.stockoutMultiple'),
+        num('Pre-stock: empty-listing multiple (0: no fine)', 'rules.prestockStockoutMultiple'),
         num('Quality multiple', 'rules.qualityMultiple'),
         num('Deposit (CNY)', 'rules.depositCny'),
         num('Top-up grace (h)', 'rules.topUpGraceHours'),

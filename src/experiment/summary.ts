@@ -1,5 +1,5 @@
 // Across replications: the mean and 95% Student-t interval of every KPI, the mean and P5–P95
-// band of every hourly series, and merged histograms (docs/model.md, "What a run reports").
+// band of every hourly series, and merged histograms (docs/results.md).
 import { confidenceInterval, pairedDifference, type ConfidenceInterval, type PairedDifference, Histogram, type HistogramSnapshot } from '../engine/index.ts';
 import type { RunResult } from '../model/result.ts';
 

@@ -1,4 +1,4 @@
-// What a run records (docs/model.md, "What a run reports"), streamed into fixed-size counters, tallies,
+// What a run records (docs/results.md), streamed into fixed-size counters, tallies,
 // histograms and hourly series whatever the season's length.
 import { Histogram, HourlySeries, LevelSeries, Tally, TimeWeighted } from '../engine/index.ts';
 import type { FineCause } from './fine-causes.ts';

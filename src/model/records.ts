@@ -1,4 +1,4 @@
-// The entities in flight as packed records (docs/model.md, "Entities"): orders, parcels and the
+// The entities in flight as packed records (docs/code-layout.md, "Entities"): orders, parcels and the
 // FIFO lines orders wait in. Slots in typed arrays that double when full, with a free list, so
 // nothing is allocated per order; rule code reads them through named accessors only.
 

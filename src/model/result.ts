@@ -1,4 +1,4 @@
-// Turns a finished replication into its plain result (docs/model.md, "What a run reports"): KPIs
+// Turns a finished replication into its plain result (docs/results.md): KPIs
 // with units in their names, hourly series as typed arrays, and histogram snapshots — a fixed size
 // whatever the season's length beyond the hourly series, ready to cross a worker boundary. It is
 // built from a narrow read-only view of the run, never from the model itself.

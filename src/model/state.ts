@@ -1,4 +1,4 @@
-// The shared state every stage module works on (docs/model.md, "How the code is laid out"): the
+// The shared state every stage module works on (docs/code-layout.md): the
 // simulation, the static world, the records in flight, seller stock and books, the ledger, and
 // the hand-offs through which one stage passes work to the next. jit.ts builds it and wires the
 // hand-offs: stages import from each other only types and a few pure helpers, never each other's

@@ -1,4 +1,4 @@
-// Warm-up (docs/model.md, "What a run reports"): statistics may start at a time inside the season;
+// Warm-up (docs/results.md): statistics may start at a time inside the season;
 // what happened before is discarded. Counters are snapshot there and subtracted at the end, the
 // distributions (which cannot be subtracted) and the queue and staff levels restart there.
 import type { Resource } from '../engine/index.ts';

@@ -152,4 +152,25 @@ describe('jitsim compare', () => {
     expect(existsSync(join(out, 'hourly.csv'))).toBe(true);
     expect(readFileSync(join(out, 'kpis.csv'), 'utf8').split('\n')[0]).toBe('kpi,mean,half_width_95,low_95,high_95,replications');
   });
+
+  it('adds the verdict when a class changes mode: printed after the table and stored in summary.json', () => {
+    const dir = tmp(), out = join(dir, 'out');
+    const b = join(dir, 'prestock.yaml');
+    writeFileSync(b, `extends: ${scenarios}small-seller.yaml\nmode: prestock\n`);
+    const r = jitsim('compare', `${scenarios}small-seller.yaml`, b, '--reps', '3', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Verdict: is JIT progress, or does it move the burden onto sellers?');
+    expect(r.stdout.indexOf('Verdict')).toBeGreaterThan(r.stdout.indexOf('B − A'));
+    expect(r.stdout).toMatch(/for small sellers \(1\)/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.verdict.jitSide).toBe('a');
+    expect(summary.verdict.classes.map((c: { className: string }) => c.className)).toEqual(['small']);
+    expect(summary.verdict.headline.length).toBeGreaterThanOrEqual(2);
+    // The same one seller in both modes: its worse-off share per replication is 0 or 1.
+    for (const x of summary.verdict.classes[0].worseOff.perReplication) expect([0, 1]).toContain(x);
+    // Same mode on both sides: no verdict.
+    const same = jitsim('compare', `${scenarios}small-seller.yaml`, `${scenarios}small-seller.yaml`, '--reps', '2', '--out', join(dir, 'same'));
+    expect(same.stdout).not.toContain('Verdict');
+    expect(JSON.parse(readFileSync(join(dir, 'same', 'summary.json'), 'utf8')).verdict).toBeNull();
+  });
 });

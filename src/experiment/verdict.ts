@@ -55,7 +55,9 @@ export function verdict(a: RunResult[], b: RunResult[], labels: { a: string; b: 
   if (n === 0) throw new RangeError('verdict: no paired replications');
   a = a.slice(0, n); b = b.slice(0, n);
   const modesA = a[0].modeByClass, modesB = b[0].modeByClass;
-  const classNames = Object.keys(modesA).filter((c) => c in modesB);
+  // A class with no sellers sells nothing in either mode: nothing to judge there.
+  const hasSellers = (c: string) => (a[0].byClass[c]?.sellers ?? 1) > 0 || (b[0].byClass[c]?.sellers ?? 1) > 0;
+  const classNames = Object.keys(modesA).filter((c) => c in modesB && hasSellers(c));
   if (!classNames.some((c) => modesA[c] !== modesB[c])) return null;
 
   const jitSide: Side = sellersUnderJit(a[0]) > sellersUnderJit(b[0]) ? 'a' : 'b';

@@ -200,7 +200,7 @@ export function burdenChart(container: HTMLElement, data: BurdenData): void {
     type Glyph = (g: d3.Selection<SVGGElement, unknown, null, undefined>) => void;
     const rows: [string, Glyph?][] = [
       ['bar: mean over the replications', (g) => { g.append('rect').attr('width', 12).attr('height', 10).attr('fill', '#999'); }],
-      ['whisker: its 95% interval (from 2 replications)', (g) => whisker(g, d3.scaleLinear().domain([0, 1]).range([10, 0]), 6, 3, { n: 2, mean: 0.5, sd: 0, halfWidth: 0.5, low: 0, high: 1 })],
+      ['whisker: its 95% interval (needs 2 or more replications)', (g) => whisker(g, d3.scaleLinear().domain([0, 1]).range([10, 0]), 6, 3, { n: 2, mean: 0.5, sd: 0, halfWidth: 0.5, low: 0, high: 1 })],
       ['profit: the median seller, whisker as above', (g) => { g.append('circle').attr('cx', 6).attr('cy', 5).attr('r', 4).attr('fill', '#999').attr('stroke', '#000').attr('stroke-width', 1.2); }],
       ['pale bar: from the P5 to the P95 seller', (g) => { g.append('rect').attr('width', 12).attr('height', 10).attr('fill', '#999').attr('fill-opacity', 0.3); }],
       ...(b ? [

@@ -173,4 +173,42 @@ describe('jitsim compare', () => {
     expect(same.stdout).not.toContain('Verdict');
     expect(JSON.parse(readFileSync(join(dir, 'same', 'summary.json'), 'utf8')).verdict).toBeNull();
   });
+
+  it('with --window, adds the table of differences over those days, in summary.json too', () => {
+    const dir = tmp(), out = join(dir, 'out');
+    const r = jitsim('compare', `${scenarios}small-seller.yaml`, `${scenarios}small-seller.yaml`, '--reps', '2', '--window', '2022-11-24..2022-11-30', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('from 2022-11-24 to 2022-11-30 (7 days):');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.window.days).toBe(7);
+    expect(summary.window.difference.ordersPlaced.mean).toBe(0); // the same scenario twice
+    expect(existsSync(join(out, 'kpis-window.csv'))).toBe(true);
+  });
+});
+
+describe('jitsim run --window', () => {
+  it('prints and writes the KPIs over the days asked for, and the daily series', () => {
+    const dir = tmp(), out = join(dir, 'out');
+    const r = jitsim('run', `${scenarios}small-seller.yaml`, '--reps', '2', '--window', '2022-11-24..2022-11-30', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('from 2022-11-24 to 2022-11-30 (7 days):');
+    expect(r.stdout).toMatch(/parcels stocked within 24 h, share/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect([summary.window.from, summary.window.to, summary.window.days]).toEqual(['2022-11-24', '2022-11-30', 7]);
+    const daily = readFileSync(join(out, 'daily.csv'), 'utf8').trim().split('\n');
+    expect(daily).toHaveLength(67); // a header and the season's 66 days
+    expect(daily[0]).toMatch(/^day,date,ordersPlaced_mean,ordersPlaced_p5,ordersPlaced_p95,/);
+    expect(daily[1]).toMatch(/^0,2022-10-01,/);
+    const window = readFileSync(join(out, 'kpis-window.csv'), 'utf8');
+    expect(window).toMatch(/^kpi,mean,/);
+    // The week's orders are the sum of its days in daily.csv.
+    const placed = daily.slice(55, 62).map((line) => Number(line.split(',')[2])).reduce((a, b) => a + b, 0);
+    expect(summary.window.kpis.ordersPlaced.mean).toBeCloseTo(placed, 6);
+  });
+
+  it('refuses a range outside the season with one line naming the option', () => {
+    const r = jitsim('run', `${scenarios}small-seller.yaml`, '--reps', '1', '--window', '2022-11-24..2023-01-10');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([`${scenarios}small-seller.yaml: --window: expected dates inside the season 2022-10-01 to 2022-12-05, got 2022-11-24..2023-01-10`]);
+  });
 });

@@ -5,13 +5,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { compareByClass, compareKpis, hourlyBands, summarise, type HourlyBand } from '../experiment/summary.ts';
+import { compareByClass, compareKpis, hourlyBands, kpiIntervals, summarise, type HourlyBand } from '../experiment/summary.ts';
+import { describeDayRange, parseDayRange, windowKpis, type DayRange } from '../experiment/window.ts';
 import { verdict } from '../experiment/verdict.ts';
 import { ScenarioError } from '../scenario/load.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { replicate, type Replicated } from './experiment.ts';
 import { jsonNumbers, writeRunFiles } from './output.ts';
-import { classTable, differenceTable, kpiTable } from './table.ts';
+import { classTable, differenceTable, kpiTable, WINDOW_ROWS } from './table.ts';
 import { verdictTable } from './verdict-table.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
@@ -30,7 +31,15 @@ function wholeNumber(min: number) {
   };
 }
 
-interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; out: string; json?: boolean; quiet?: boolean }
+interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean }
+
+/** The --window range as days of the season, checked against it. */
+function windowRange(file: string, scenario: Scenario, text: string | undefined): DayRange | undefined {
+  if (text === undefined) return undefined;
+  const range = parseDayRange(text, scenario.season);
+  if (typeof range === 'string') throw new ScenarioError([{ file, path: '--window', message: range }]);
+  return range;
+}
 
 /** The warm-up date as hours from the season start, checked against the season. */
 function warmUpHours(file: string, scenario: Scenario, date: string | undefined): number | undefined {
@@ -50,6 +59,7 @@ function replicationOptions(cmd: Command): Command {
     .option('-s, --seed <S>', 'base seed: replication i draws from streams of (seed, i)', wholeNumber(0), 1)
     .addOption(new Option('-w, --workers <N>', `worker threads (default: one per core, ${defaultWorkers()} here)`).argParser(wholeNumber(1)))
     .option('--warmup <DATE>', 'discard statistics before this date (YYYY-MM-DD, China time)')
+    .option('--window <FROM..TO>', 'also the KPI table over these days (YYYY-MM-DD..YYYY-MM-DD, both included), in kpis-window.csv')
     .option('-o, --out <DIR>', 'directory for summary.json, kpis.csv, hourly.csv, histograms.json', 'jitsim-out')
     .option('--json', 'print the summary as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar');
@@ -68,13 +78,18 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
     .action(async (file: string, flags: RunFlags) => {
       const scenario = readScenarioFile(file);
       const warmUp = warmUpHours(file, scenario, flags.warmup);
+      const range = windowRange(file, scenario, flags.window);
       const run = await replicate(scenario, { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUp, quiet: !!flags.quiet, signal: state.signal });
       if (run.results.length === 0) return interruptedBeforeAny(state);
       const summary = summarise(run.results);
-      const doc = { scenario: file, seed: flags.seed, warmup: flags.warmup ?? null, ...counts(run), kpis: summary.kpis, byClass: summary.byClass };
-      writeRunFiles(flags.out, doc, summary.kpis, summary.byClass, summary.hourly, summary.histograms, scenario.season.start);
+      const window = range && { ...describeDayRange(range, scenario.season.start), kpis: kpiIntervals(run.results.map((r) => windowKpis(r, range))) };
+      const doc = { scenario: file, seed: flags.seed, warmup: flags.warmup ?? null, ...counts(run), kpis: summary.kpis, byClass: summary.byClass, window: window ?? null };
+      writeRunFiles(flags.out, doc, summary.kpis, summary.byClass, summary.hourly, summary.daily, summary.histograms, scenario.season.start, window?.kpis);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
-      else process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${kpiTable(summary.kpis)}\n\n${classTable(summary.byClass)}\nFiles in ${flags.out}/\n`);
+      else {
+        const windowText = window ? `\n${windowHeading(window)}\n${kpiTable(window.kpis, WINDOW_ROWS)}\n` : '';
+        process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${kpiTable(summary.kpis)}\n\n${classTable(summary.byClass)}\n${windowText}Files in ${flags.out}/\n`);
+      }
       if (run.interrupted) state.code = EXIT.interrupted;
     });
 
@@ -82,6 +97,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
     .argument('<a>', 'baseline scenario').argument('<b>', 'alternative scenario')
     .action(async (fileA: string, fileB: string, flags: RunFlags) => {
       const a = readScenarioFile(fileA), b = readScenarioFile(fileB);
+      const range = windowRange(fileA, a, flags.window);
       const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUpHours(fileA, a, flags.warmup), quiet: !!flags.quiet, signal: state.signal };
       const runA = await replicate(a, options);
       const runB = runA.interrupted ? { results: [], requested: flags.reps, interrupted: true } : await replicate(b, options);
@@ -90,10 +106,19 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
       const ra = runA.results.slice(0, pairs), rb = runB.results.slice(0, pairs);
       const sa = summarise(ra), sb = summarise(rb);
       const diff = compareKpis(ra, rb), diffByClass = compareByClass(ra, rb);
-      const doc = { a: fileA, b: fileB, seed: flags.seed, warmup: flags.warmup ?? null, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis, differenceByClass: diffByClass, byClassA: sa.byClass, byClassB: sb.byClass, verdict: verdict(ra, rb, { a: fileA, b: fileB }) };
-      writeRunFiles(flags.out, doc, diff, diffByClass, hourlyDifference(ra, rb), { ...prefix('a.', sa.histograms), ...prefix('b.', sb.histograms) }, a.season.start);
+      const window = range && {
+        ...describeDayRange(range, a.season.start),
+        difference: compareKpis(ra, rb, (r) => windowKpis(r, range)),
+        kpisA: kpiIntervals(ra.map((r) => windowKpis(r, range))),
+        kpisB: kpiIntervals(rb.map((r) => windowKpis(r, range))),
+      };
+      const doc = { a: fileA, b: fileB, seed: flags.seed, warmup: flags.warmup ?? null, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis, differenceByClass: diffByClass, byClassA: sa.byClass, byClassB: sb.byClass, verdict: verdict(ra, rb, { a: fileA, b: fileB }), window: window ?? null };
+      writeRunFiles(flags.out, doc, diff, diffByClass, bandsOfDifference(ra, rb, 'hourly'), bandsOfDifference(ra, rb, 'daily'), { ...prefix('a.', sa.histograms), ...prefix('b.', sb.histograms) }, a.season.start, window?.difference);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
-      else process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${differenceTable(diff, sa.kpis, sb.kpis)}\n${doc.verdict ? `\n${verdictTable(doc.verdict)}\n` : ''}Files in ${flags.out}/\n`);
+      else {
+        const windowText = window ? `\n${windowHeading(window)}\n${differenceTable(window.difference, window.kpisA, window.kpisB, WINDOW_ROWS)}\n` : '';
+        process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${differenceTable(diff, sa.kpis, sb.kpis)}\n${windowText}${doc.verdict ? `\n${verdictTable(doc.verdict)}\n` : ''}Files in ${flags.out}/\n`);
+      }
       if (doc.interrupted) state.code = EXIT.interrupted;
     });
 
@@ -126,10 +151,14 @@ function prefix<T>(p: string, o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [p + k, v]));
 }
 
-/** Hourly B − A per replication pair, summarised as mean and P5–P95 band. */
-function hourlyDifference(a: RunResult[], b: RunResult[]): Record<string, HourlyBand> {
+/** Hourly (or daily) B − A per replication pair, summarised as mean and P5–P95 band. */
+function bandsOfDifference(a: RunResult[], b: RunResult[], of: 'hourly' | 'daily'): Record<string, HourlyBand> {
   return hourlyBands(a.map((ra, i) =>
-    Object.fromEntries(Object.keys(ra.hourly).map((k) => [k, ra.hourly[k].map((x, h) => b[i].hourly[k][h] - x)]))));
+    Object.fromEntries(Object.keys(ra[of]).map((k) => [k, ra[of][k].map((x, h) => b[i][of][k][h] - x)]))));
+}
+
+function windowHeading(w: { from: string; to: string; days: number }): string {
+  return `from ${w.from} to ${w.to} (${w.days} days):`;
 }
 
 /** Runs the CLI on argv (as process.argv) and resolves to the exit code. */

@@ -42,18 +42,38 @@ export function pad(rows: string[][]): string {
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
 }
 
-export function kpiTable(kpis: Record<string, KpiInterval>): string {
+/** The KPI table over a date range (--window): the figures of src/experiment/window.ts. */
+export const WINDOW_ROWS: [string, string][] = [
+  ['ordersPlaced', 'orders placed'],
+  ['ordersShipped', 'orders shipped'],
+  ['onTimeShare', 'shipped on time, share'],
+  ['finesCny', 'fines, CNY'],
+  ['parcelsArrived', 'parcels arrived'],
+  ['stockedWithin24hShare', 'parcels stocked within 24 h, share'],
+  ['dockToStockP50Hours', 'dock-to-stock P50 (parcels), h'],
+  ['dockToStockP95Hours', 'dock-to-stock P95 (parcels), h'],
+  ['receivingWaitP95Hours', 'receiving wait P95, h'],
+  ['qcWaitP95Hours', 'QC wait P95, h'],
+  ['receivingQueuePeakParcels', 'receiving queue peak, parcels'],
+  ['qcQueuePeakParcels', 'QC queue peak, parcels'],
+  ['receivingStaffHours', 'receiving staff-hours'],
+  ['qcStaffHours', 'QC staff-hours'],
+  ['activeSellersMean', 'sellers trading, a day'],
+  ['sellersSuspendedAtEnd', 'sellers suspended at the end'],
+];
+
+export function kpiTable(kpis: Record<string, KpiInterval>, shownRows: [string, string][] = SHOWN): string {
   const rows = [['KPI', 'mean', '± 95%']];
-  for (const [key, label] of SHOWN) {
+  for (const [key, label] of shownRows) {
     const k = kpis[key];
     if (k && shown(key, k)) rows.push([label, formatNumber(k.mean), formatNumber(k.halfWidth)]);
   }
   return pad(rows);
 }
 
-export function differenceTable(diff: Record<string, KpiDifference>, a: Record<string, KpiInterval>, b: Record<string, KpiInterval>): string {
+export function differenceTable(diff: Record<string, KpiDifference>, a: Record<string, KpiInterval>, b: Record<string, KpiInterval>, shownRows: [string, string][] = SHOWN): string {
   const rows = [['KPI', 'A', 'B', 'B − A', '± 95%', '']];
-  for (const [key, label] of SHOWN) {
+  for (const [key, label] of shownRows) {
     const d = diff[key];
     if (!d || !shown(key, a[key], b[key])) continue;
     rows.push([label, formatNumber(a[key].mean), formatNumber(b[key].mean), formatNumber(d.mean), formatNumber(d.halfWidth), d.significant ? '*' : '']);

@@ -31,6 +31,20 @@ export function kpisByClassCsv(byClass: Record<string, Record<string, KpiInterva
   return rows.join('\n') + '\n';
 }
 
+/** One row per China day of the season: its date, then each daily series' mean, P5 and P95. */
+export function dailyCsv(daily: Record<string, HourlyBand>, seasonStart: string): string {
+  const names = Object.keys(daily);
+  const header = ['day', 'date', ...names.flatMap((n) => [`${n}_mean`, `${n}_p5`, `${n}_p95`])];
+  const days = names.length ? daily[names[0]].mean.length : 0;
+  const rows = [header.join(',')];
+  for (let d = 0; d < days; d++) {
+    const cells = [String(d), dateAt(d * 24, seasonStart)];
+    for (const n of names) cells.push(csvNumber(daily[n].mean[d]), csvNumber(daily[n].p5[d]), csvNumber(daily[n].p95[d]));
+    rows.push(cells.join(','));
+  }
+  return rows.join('\n') + '\n';
+}
+
 /** One row per hour: its China date and hour, then each series' mean, P5 and P95. */
 export function hourlyCsv(hourly: Record<string, HourlyBand>, seasonStart: string): string {
   const names = Object.keys(hourly);

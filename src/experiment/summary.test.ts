@@ -11,6 +11,8 @@ function result(orders: number, hourly: number[], shipDelays: number[]): RunResu
   return {
     kpis: { ordersPlaced: orders, finesTotalCny: orders * 2 },
     hourly: { ordersPlaced: Float64Array.from(hourly) },
+    daily: {},
+    dailyHistograms: {},
     histograms: { shipDelayHours: h.snapshot() },
     byClass: {},
     fineCauses: [],

@@ -21,24 +21,31 @@ export interface Summary {
   /** Per seller class (large, medium, small), its KPIs' intervals. */
   byClass: Record<string, Record<string, KpiInterval>>;
   hourly: Record<string, HourlyBand>;
+  /** Every daily series' band, like the hourly ones. */
+  daily: Record<string, HourlyBand>;
   histograms: Record<string, HistogramSnapshot>;
+}
+
+/** The mean and 95% interval of each KPI over replications' KPI records (named as in the first). */
+export function kpiIntervals(records: Record<string, number>[]): Record<string, KpiInterval> {
+  return Object.fromEntries(Object.keys(records[0]).map((name) => [name, interval(records.map((r) => r[name]))]));
 }
 
 /** Summarises replications run from one seed (index i is replication i). */
 export function summarise(results: RunResult[]): Summary {
   if (results.length === 0) throw new RangeError('summarise: no replications to summarise');
-  const intervals = (of: (r: RunResult) => Record<string, number>) =>
-    Object.fromEntries(Object.keys(of(results[0])).map((name) => [name, interval(results.map((r) => of(r)[name]))]));
+  const intervals = (of: (r: RunResult) => Record<string, number>) => kpiIntervals(results.map(of));
   const kpis = intervals((r) => r.kpis);
   const byClass = Object.fromEntries(Object.keys(results[0].byClass).map((c) => [c, intervals((r) => r.byClass[c])]));
   const hourly = hourlyBands(results.map((r) => r.hourly));
+  const daily = hourlyBands(results.map((r) => r.daily));
   const histograms: Record<string, HistogramSnapshot> = {};
   for (const name of Object.keys(results[0].histograms)) {
     const merged = Histogram.from(results[0].histograms[name]);
     for (let i = 1; i < results.length; i++) merged.merge(results[i].histograms[name]);
     histograms[name] = merged.snapshot();
   }
-  return { replications: results.length, kpis, byClass, hourly, histograms };
+  return { replications: results.length, kpis, byClass, hourly, daily, histograms };
 }
 
 /**
@@ -83,18 +90,27 @@ export function hourlyBands(replications: Record<string, Float64Array>[]): Recor
   return out;
 }
 
-/** Mean and empirical P5/P95 per hour across replications (linear interpolation between order statistics). */
+/**
+ * Mean and empirical P5/P95 per hour (or day) across replications (linear interpolation between
+ * order statistics), over the replications where it is defined: NaN (a share of nothing, a
+ * censored day) is left out, and a slot undefined in all of them stays NaN.
+ */
 function band(series: Float64Array[]): HourlyBand {
   const hours = series[0].length, r = series.length;
   const mean = new Float64Array(hours), p5 = new Float64Array(hours), p95 = new Float64Array(hours);
   const column = new Float64Array(r);
   for (let h = 0; h < hours; h++) {
-    let sum = 0;
-    for (let i = 0; i < r; i++) { column[i] = series[i][h]; sum += column[i]; }
-    column.sort();
-    mean[h] = sum / r;
-    p5[h] = quantileSorted(column, 0.05);
-    p95[h] = quantileSorted(column, 0.95);
+    let sum = 0, n = 0;
+    for (let i = 0; i < r; i++) {
+      const x = series[i][h];
+      if (Number.isNaN(x)) continue;
+      column[n++] = x;
+      sum += x;
+    }
+    const defined = column.subarray(0, n).sort();
+    mean[h] = n > 0 ? sum / n : NaN;
+    p5[h] = n > 0 ? quantileSorted(defined, 0.05) : NaN;
+    p95[h] = n > 0 ? quantileSorted(defined, 0.95) : NaN;
   }
   return { mean, p5, p95 };
 }

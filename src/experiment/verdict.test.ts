@@ -24,7 +24,7 @@ function runs(spec: Spec): RunResult[] {
   const at = (o: Record<string, number[]>, r: number) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[r]]));
   return spec.profits.map((profits, r) => ({
     kpis: at(spec.kpis, r),
-    hourly: {},
+    hourly: {}, daily: {}, dailyHistograms: {},
     histograms: {},
     byClass: Object.fromEntries(Object.entries(spec.byClass).map(([c, k]) => [c, at(k, r)])),
     fineCauses: [],

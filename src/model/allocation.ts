@@ -51,6 +51,7 @@ export function allocation(m: Market): Allocation {
       return;
     }
     handoffs.accepted(seller);
+    ledger.daily.traded(seller, now);
     const o = orders.open(sku, seller, quantity, now, value);
     if (stock.canReserve(sku, quantity)) {
       takeFromStock(o);

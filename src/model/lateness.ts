@@ -21,6 +21,7 @@ export function lateness(m: Market): AssessLateness {
     let tier = 0;
     while (tier < after.length && delay > after[tier]) tier++;
     ledger.shippedByTier[tier]++;
+    ledger.daily.shipped(sim.now, tier === 0);
     const c = world.sellerClass[seller];
     ledger.classOrdersShipped[c]++;
     if (tier === 0) ledger.classOrdersShippedOnTime[c]++;

@@ -1,6 +1,7 @@
 // What a run records (docs/results.md), streamed into fixed-size counters, tallies,
 // histograms and hourly series whatever the season's length.
 import { Histogram, HourlySeries, LevelSeries, Tally, TimeWeighted } from '../engine/index.ts';
+import { DailyRecords } from './daily.ts';
 import type { FineCause } from './fine-causes.ts';
 
 /** Lead times: 0.05 h bins up to 20 days; beyond is overflow (the exact max is kept). */
@@ -74,11 +75,14 @@ export class Ledger {
   readonly peakWeekDockToStock = new Duration();
   /** A new product's launch to its listing (§19). */
   readonly listingLeadTime = new Duration();
+  /** Day by day (daily.ts): kept whole through a warm-up, like the hourly series. */
+  readonly daily: DailyRecords;
   /** Total fine of each order that was fined at all, CNY. */
   readonly finePerFinedOrder = Histogram.log(1, 1e7, 140);
 
-  constructor(horizon: number, causes: readonly FineCause[], classes: number) {
+  constructor(horizon: number, causes: readonly FineCause[], classes: number, sellers: number) {
     this.causes = causes;
+    this.daily = new DailyRecords(Math.ceil(horizon / 24), sellers);
     this.classOrdersPlaced = new Float64Array(classes);
     this.classGmvCny = new Float64Array(classes);
     this.classOrdersLost = new Float64Array(classes);

@@ -19,6 +19,7 @@ export function putAway(m: Market): PutAway {
     const arrived = parcels.arrivedAt[p];
     const dockToStock = now - arrived;
     const inPeakWeek = arrived >= peakFrom && arrived < peakTo;
+    ledger.daily.parcelDockToStock.add(Math.floor(arrived / 24), dockToStock);
     let count = 0, units = 0, value = 0;
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
       const next = orders.next(o);

@@ -34,6 +34,7 @@ export function qc(m: Market): Qc {
   function start(p: number): void {
     const now = sim.now;
     ledger.qcWait.add(now - parcels.queuedAt[p]);
+    ledger.daily.qcWait.add(Math.floor(parcels.queuedAt[p] / 24), now - parcels.queuedAt[p]);
     ledger.qcQueue.update(now, staff.queueLength);
     sim.schedule((perParcelMinutes + perUnitMinutes * parcels.units[p]) / 60, DONE, p);
   }
@@ -81,6 +82,8 @@ export function qc(m: Market): Qc {
       ledger.parcelsReturned++;
     }
     if (kept < 0) {
+      // Wholly rejected: done with at the end of its inspection.
+      ledger.daily.parcelDockToStock.add(Math.floor(parcels.arrivedAt[p] / 24), sim.now - parcels.arrivedAt[p]);
       parcels.free(p);
       return;
     }

@@ -30,6 +30,7 @@ export function receiving(m: Market): Receiving {
   function start(p: number): void {
     const now = sim.now;
     ledger.receivingWait.add(now - parcels.queuedAt[p]);
+    ledger.daily.receivingWait.add(Math.floor(parcels.queuedAt[p] / 24), now - parcels.queuedAt[p]);
     ledger.receivingQueue.update(now, staff.queueLength);
     sim.schedule(draw(serviceTime, world.receivingService), DONE, p);
   }

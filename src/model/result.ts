@@ -2,7 +2,8 @@
 // with units in their names, hourly series as typed arrays, and histogram snapshots — a fixed size
 // whatever the season's length beyond the hourly series, ready to cross a worker boundary. It is
 // built from a narrow read-only view of the run, never from the model itself.
-import { Histogram, type HistogramSnapshot, type Roster } from '../engine/index.ts';
+import { Histogram, type HistogramSnapshot, type PeriodHistogramsSnapshot, type Roster } from '../engine/index.ts';
+import { dailySeries } from './daily.ts';
 import { finesKey, finesPerSellerKey, shippedLateKey, type FineCause } from './fine-causes.ts';
 import type { Duration, Ledger } from './ledger.ts';
 import type { Counted } from './warm-up.ts';
@@ -13,6 +14,10 @@ export interface RunResult {
   kpis: Record<string, number>;
   /** Hour-by-hour series over the horizon. */
   hourly: Record<string, Float64Array>;
+  /** Day-by-day series (China days of the season): daily.ts names them. */
+  daily: Record<string, Float64Array>;
+  /** Per-day histograms behind the daily quantiles, so any date range can be summarised after the run. */
+  dailyHistograms: Record<string, PeriodHistogramsSnapshot>;
   histograms: Record<string, HistogramSnapshot>;
   /** The same kind of KPIs for each seller class (large, medium, small): who bears the burden. */
   byClass: Record<string, Record<string, number>>;
@@ -219,8 +224,14 @@ export function buildResult(view: RunView): RunResult {
   const byClass = Object.fromEntries(view.classes.map((c, i) => [c.name, classKpis(view, i, profit, sellerFines)]));
   const classOf = new Uint8Array(sellers);
   view.classes.forEach((c, i) => classOf.fill(i, c.first, c.end));
+  const daily = dailySeries(l.daily, hourly, causes.map((c) => finesKey(c)));
+  const dailyHistograms = {
+    parcelDockToStockHours: l.daily.parcelDockToStock.snapshot(),
+    receivingWaitHours: l.daily.receivingWait.snapshot(),
+    qcWaitHours: l.daily.qcWait.snapshot(),
+  };
   return {
-    kpis, hourly, histograms, byClass,
+    kpis, hourly, daily, dailyHistograms, histograms, byClass,
     fineCauses: causes.map((c) => ({ ...c })),
     modeByClass: Object.fromEntries(view.classes.map((c) => [c.name, c.mode])),
     perSeller: { profitCny: profit, classOf },

@@ -51,6 +51,7 @@ export function shelf(m: Market): Shelf {
     level(-quantity);
     m.flows.unitsSoldFromShelf += quantity;
     ledger.ordersFulfilled++;
+    ledger.daily.traded(seller, sim.now);
     ledger.unitsFulfilled += quantity;
     ledger.revenueCny += value;
     books.addSale(seller, value, cogsRatio);

@@ -99,7 +99,7 @@ export function createMarket(scenario: Scenario, sim: Simulation): Market {
     world,
     scenario,
     causes,
-    ledger: new Ledger(world.horizon, causes, world.classes.length),
+    ledger: new Ledger(world.horizon, causes, world.classes.length, world.sellerCount),
     orders: new Orders(1024),
     parcels: new Parcels(256),
     stock: new SkuStock(world.skuSeller),

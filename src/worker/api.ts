@@ -27,6 +27,8 @@ export type SimulatorApi = typeof simulatorApi;
 export function transferables(result: RunResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const a of Object.values(result.hourly)) buffers.add(a.buffer as ArrayBuffer);
+  for (const a of Object.values(result.daily)) buffers.add(a.buffer as ArrayBuffer);
+  for (const h of Object.values(result.dailyHistograms)) for (const a of [h.counts, h.overflow, h.max]) buffers.add(a.buffer as ArrayBuffer);
   for (const h of Object.values(result.histograms)) buffers.add(h.counts.buffer as ArrayBuffer);
   buffers.add(result.perSeller.profitCny.buffer as ArrayBuffer);
   buffers.add(result.perSeller.classOf.buffer as ArrayBuffer);

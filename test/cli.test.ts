@@ -212,3 +212,30 @@ describe('jitsim run --window', () => {
     expect(r.stderr.trim().split('\n')).toEqual([`${scenarios}small-seller.yaml: --window: expected dates inside the season 2022-10-01 to 2022-12-05, got 2022-11-24..2023-01-10`]);
   });
 });
+
+describe('jitsim plan stocking', () => {
+  it('rates 30 policies with and without disruptions, marks the best, and is the same with 1 or 2 workers', () => {
+    const one = tmp(), two = tmp();
+    // The peak month only, to keep the test short: 60 variants × 2 replications each time.
+    const file = join(one, 'seller.yaml');
+    writeFileSync(file, `extends: ${scenarios}small-seller.yaml\nseason: { start: 2022-11-01, end: 2022-12-05 }\n`);
+    const a = jitsim('plan', 'stocking', file, '--reps', '2', '--workers', '1', '--out', one);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toContain('with the scenario\'s disruptions:');
+    expect(a.stdout).toContain('without disruptions:');
+    expect(a.stdout).toMatch(/\* best expected profit/);
+    const plan = JSON.parse(readFileSync(join(one, 'stocking-plan.json'), 'utf8'));
+    expect(plan.plans.map((p: { disruptions: boolean }) => p.disruptions)).toEqual([true, false]);
+    for (const p of plan.plans) {
+      expect(p.policies).toHaveLength(30);
+      expect(p.policies.filter((o: { best: boolean }) => o.best)).toHaveLength(1);
+      const best = p.policies.find((o: { best: boolean }) => o.best);
+      for (const o of p.policies) expect(o.profit.mean).toBeLessThanOrEqual(best.profit.mean);
+      expect(best.onFrontier).toBe(true);
+    }
+    expect(readFileSync(join(one, 'stocking-plan.csv'), 'utf8').trim().split('\n')).toHaveLength(61);
+    const b = jitsim('plan', 'stocking', file, '--reps', '2', '--workers', '2', '--out', two);
+    expect(b.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(two, 'stocking-plan.json'), 'utf8')).plans).toEqual(plan.plans);
+  });
+});

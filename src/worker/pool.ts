@@ -46,18 +46,41 @@ export function defaultWorkers(): number {
 }
 
 export async function runPool(run: PoolRun): Promise<PoolOutcome> {
-  const count = Math.max(1, Math.min(run.workers ?? defaultWorkers(), run.replications));
   const results: (RunResult | undefined)[] = new Array(run.replications);
+  const jobs = Array.from({ length: run.replications }, (_, i): Job => ({ scenario: run.scenario, seed: run.seed, replication: i }));
+  const outcome = await runJobs(jobs, {
+    workers: run.workers, onDay: run.onDay, warmUpHours: run.warmUpHours, signal: run.signal,
+    onResult: (i, result) => {
+      results[i] = result;
+      run.onReplication?.(i, result);
+    },
+  });
+  return { results, completed: outcome.completed, interrupted: outcome.interrupted };
+}
+
+/** One replication of one scenario: the unit of work a worker takes. */
+export interface Job { scenario: Scenario; seed: number; replication: number }
+
+/**
+ * Runs jobs (replications of one or of many scenarios, a planner's candidates) on the pool, each
+ * job's result handed to `onResult` with its index as it finishes (the caller keeps what it needs).
+ * Each result is a pure function of its job, so the outcome does not depend on the workers.
+ */
+export async function runJobs(
+  jobs: Job[],
+  options: { workers?: number; onDay?: DayListener; warmUpHours?: number; signal?: AbortSignal; onResult: (index: number, result: RunResult) => void },
+): Promise<{ completed: number; interrupted: boolean }> {
+  const count = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
   const threads: { worker: Worker; api: Remote<SimulatorApi> }[] = [];
   for (let i = 0; i < count; i++) {
     const worker = startWorker();
     threads.push({ worker, api: wrap<SimulatorApi>(nodeEndpoint(worker)) });
   }
-  const onDay = run.onDay ? proxy(run.onDay) : undefined;
+  const onDay = options.onDay ? proxy(options.onDay) : undefined;
   let next = 0, completed = 0, interrupted = false;
   const stopAll = () => { interrupted = true; for (const t of threads) void t.worker.terminate(); };
-  if (run.signal?.aborted) stopAll();
-  run.signal?.addEventListener('abort', stopAll, { once: true });
+  if (options.signal?.aborted) stopAll();
+  options.signal?.addEventListener('abort', stopAll, { once: true });
   // A worker that dies (terminated on abort, or crashed) rejects its pending call.
   const lanes = threads.map(async ({ worker, api }) => {
     const died = new Promise<never>((_, reject) => {
@@ -65,23 +88,25 @@ export async function runPool(run: PoolRun): Promise<PoolOutcome> {
       worker.once('exit', () => reject(new Error('worker stopped')));
     });
     died.catch(() => {});
-    while (!interrupted && next < run.replications) {
+    while (!interrupted && next < jobs.length) {
       const i = next++;
+      const job = jobs[i];
+      let result: RunResult;
       try {
-        results[i] = await Promise.race([api.runReplication(run.scenario, run.seed, i, onDay, run.warmUpHours), died]);
+        result = await Promise.race([api.runReplication(job.scenario, job.seed, job.replication, onDay, options.warmUpHours), died]);
       } catch (err) {
         if (interrupted) return;
         throw err;
       }
       completed++;
-      run.onReplication?.(i, results[i]!);
+      options.onResult(i, result);
     }
   });
   try {
     await Promise.all(lanes);
   } finally {
-    run.signal?.removeEventListener('abort', stopAll);
+    options.signal?.removeEventListener('abort', stopAll);
     for (const t of threads) { t.api[releaseProxy](); void t.worker.terminate(); }
   }
-  return { results, completed, interrupted };
+  return { completed, interrupted };
 }

@@ -1,0 +1,102 @@
+// `jitsim plan stocking SCENARIO`: the seller's stocking planner (src/experiment/stocking-plan.ts)
+// on the worker pool: every candidate on the same replications, with and without the disruption
+// windows; a progress bar, Ctrl-C keeping what is done, a table per setting, JSON and CSV.
+import { join } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { defaultGrid, markBestAndFrontier, policyOutcome, profileClass, sellerProfile, variant, type PolicyOutcome } from '../experiment/stocking-plan.ts';
+import { formatNumber, percent } from '../experiment/number-format.ts';
+import type { RunResult } from '../model/result.ts';
+import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
+import { runJobs, type Job } from '../worker/pool.ts';
+import { jsonNumbers, writeAtomic } from './output.ts';
+import { readScenarioFile } from './read-scenario.ts';
+import { pad } from './table.ts';
+import { mkdirSync } from 'node:fs';
+
+interface Flags { reps: number; seed: number; workers?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
+
+export function planStocking(plan: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
+  plan.command('stocking').description('find a seller\'s stocking policy: a grid of policies on common random numbers, with and without disruptions')
+    .argument('<scenario>', 'scenario file (one seller, or a platform: its median seller of --seller-class)')
+    .addOption(new Option('--seller-class <CLASS>', 'the seller profile of a platform scenario').choices([...SIZE_CLASSES]).default('small'))
+    .option('-r, --reps <R>', 'replications of each policy', wholeNumber(2), 10)
+    .option('-s, --seed <S>', 'base seed', wholeNumber(0), 1)
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: one per core)').argParser(wholeNumber(1)))
+    .option('-o, --out <DIR>', 'directory for stocking-plan.json and stocking-plan.csv', 'jitsim-plan')
+    .option('--json', 'print the plan as JSON instead of the tables')
+    .option('-q, --quiet', 'no progress bar')
+    .action(async (file: string, flags: Flags) => {
+      const profile = sellerProfile(readScenarioFile(file), flags.sellerClass);
+      const grid = defaultGrid();
+      const hasDisruptions = profile.factories.disruptions.length > 0 || profile.factories.randomDisruptions !== null;
+      const settings = hasDisruptions ? [true, false] : [false];
+      // Replication-major, so that an interrupted plan holds every policy on the same replications.
+      const jobs: (Job & { policy: number; setting: number })[] = [];
+      for (let r = 0; r < flags.reps; r++) {
+        settings.forEach((disruptions, setting) => grid.forEach((candidate, policy) => {
+          jobs.push({ scenario: variant(profile, candidate, disruptions), seed: flags.seed, replication: r, policy, setting });
+        }));
+      }
+      const done: Pick<RunResult, 'kpis' | 'fineCauses'>[][][] = settings.map(() => grid.map(() => []));
+      const bar = progress(jobs.length, !flags.quiet && process.stderr.isTTY === true);
+      const started = performance.now();
+      const outcome = await runJobs(jobs, {
+        workers: flags.workers, signal: state.signal,
+        onResult: (i, result) => {
+          done[jobs[i].setting][jobs[i].policy].push({ kpis: result.kpis, fineCauses: result.fineCauses });
+          bar.increment();
+        },
+      }).finally(() => bar.stop());
+      const seconds = (performance.now() - started) / 1000;
+      const plans = settings.map((disruptions, setting) => ({
+        disruptions,
+        policies: markBestAndFrontier(grid.flatMap((c, p) => (done[setting][p].length > 0 ? [policyOutcome(c, disruptions, done[setting][p])] : []))),
+      }));
+      const doc = { scenario: file, sellerClass: profileClass(profile), ordersPerDay: profile.demand.ordersPerDay, seed: flags.seed, replications: flags.reps, jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, seconds: +seconds.toFixed(2), plans };
+      mkdirSync(flags.out, { recursive: true });
+      writeAtomic(join(flags.out, 'stocking-plan.json'), JSON.stringify(doc, jsonNumbers, 2) + '\n');
+      writeAtomic(join(flags.out, 'stocking-plan.csv'), planCsv(plans));
+      if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
+      else {
+        process.stdout.write(`${file}: one ${doc.sellerClass} seller, ${formatNumber(doc.ordersPerDay)} orders a day before the peak curve; ${grid.length} policies × ${flags.reps} replications${outcome.interrupted ? ' (interrupted: what was done)' : ''}, seed ${flags.seed}\n`);
+        for (const p of plans) process.stdout.write(`\n${p.disruptions ? 'with the scenario\'s disruptions' : 'without disruptions'}:\n${planTable(p.policies)}\n`);
+        process.stdout.write(`* best expected profit; f: on the frontier (no policy has both more profit and less chance of losing the deposit)\nFiles in ${flags.out}/\n`);
+      }
+      if (outcome.interrupted) state.code = 130;
+    });
+}
+
+function progress(total: number, enabled: boolean): { increment(): void; stop(): void } {
+  if (!enabled) return { increment() {}, stop() {} };
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {percentage}% | runs {value}/{total} | {eta_formatted} left', hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  return { increment: () => bar.increment(), stop: () => bar.stop() };
+}
+
+const money = (x: number) => formatNumber(Math.round(x));
+
+/** Policies by expected profit, best first. */
+export function planTable(policies: PolicyOutcome[]): string {
+  const rows = [['policy', 'profit', '± 95%', 'P5 profit', 'deposit out', 'suspended', 'fines', 'holding', 'shipping', '']];
+  for (const o of [...policies].sort((a, b) => b.profit.mean - a.profit.mean)) {
+    const fines = Object.values(o.finesByCause).reduce((a, b) => a + b, 0);
+    rows.push([o.candidate.label, money(o.profit.mean), money(o.profit.halfWidth), money(o.profitP5), percent(o.depositRunsOut.p), percent(o.suspended.p), money(fines), money(o.holdingCny), money(o.shippingCny), `${o.best ? '*' : ''}${o.onFrontier ? 'f' : ''}`]);
+  }
+  return pad(rows);
+}
+
+/** One row per (setting, policy). */
+export function planCsv(plans: { disruptions: boolean; policies: PolicyOutcome[] }[]): string {
+  const causes = plans[0]?.policies[0] ? Object.keys(plans[0].policies[0].finesByCause) : [];
+  const header = ['disruptions', 'policy', 'replications', 'profit_mean', 'profit_low_95', 'profit_high_95', 'profit_p5', 'deposit_runs_out', 'deposit_runs_out_low_95', 'deposit_runs_out_high_95', 'suspended', ...causes.map((c) => `fines_${c}`), 'holding', 'shipping', 'returns', 'lost_sales', 'best', 'frontier'];
+  const n = (x: number) => (Number.isFinite(x) ? String(+x.toPrecision(12)) : '');
+  const rows = [header.join(',')];
+  for (const p of plans) {
+    for (const o of p.policies) {
+      rows.push([String(p.disruptions), JSON.stringify(o.candidate.label), String(o.replications), n(o.profit.mean), n(o.profit.low), n(o.profit.high), n(o.profitP5), n(o.depositRunsOut.p), n(o.depositRunsOut.low), n(o.depositRunsOut.high), n(o.suspended.p), ...causes.map((c) => n(o.finesByCause[c])), n(o.holdingCny), n(o.shippingCny), n(o.returnsCny), n(o.lostSalesCny), String(o.best), String(o.onFrontier)].join(','));
+    }
+  }
+  return rows.join('\n') + '\n';
+}

@@ -1,0 +1,67 @@
+// The planners' wall time (issue 12's targets): the 30-policy stocking plan of small-seller.yaml
+// as the command runs it (`jitsim plan stocking`, 10 replications, with and without disruptions:
+// 600 runs on every core; target under 30 s), against a baseline in the same session: the same
+// 600 runs of the one scenario as plain replications on the same pool (what the planner adds on
+// top of simulating). The staffing planner is not built yet: staffingSeconds is null.
+// Writes bench/results/planners.json. Usage: npm run bench:planners [-- --reps 10]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { readScenarioFile } from '../src/cli/read-scenario.ts';
+import { defaultWorkers, runPool } from '../src/worker/pool.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const i = process.argv.indexOf('--reps');
+const reps = i >= 0 ? Number(process.argv[i + 1]) : 10;
+const file = 'scenarios/small-seller.yaml';
+
+function stockingPlan(): { seconds: number; runs: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [resolve(root, 'bin/jitsim.mjs'), 'plan', 'stocking', resolve(root, file), '--reps', String(reps), '--quiet', '--json', '--out', join(tmpdir(), `jitsim-bench-plan-${process.pid}`)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`plan stocking failed: ${r.stderr}`);
+  return { seconds, runs: JSON.parse(r.stdout).jobs };
+}
+
+async function baseline(runs: number): Promise<number> {
+  const scenario = readScenarioFile(resolve(root, file));
+  const t0 = performance.now();
+  await runPool({ scenario, seed: 1, replications: runs });
+  return (performance.now() - t0) / 1000;
+}
+
+// Alternate the two, twice, to cancel drift in a shared machine's speed.
+const plan: number[] = [], plain: number[] = [];
+let runs = 0;
+for (let round = 0; round < 2; round++) {
+  const p = stockingPlan();
+  runs = p.runs;
+  plan.push(p.seconds);
+  plain.push(await baseline(runs));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const result = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  workers: defaultWorkers(),
+  stockingScenario: file,
+  stockingPolicies: 30,
+  stockingReplications: reps,
+  stockingRuns: runs,
+  stockingSeconds: +Math.min(...plan).toFixed(2),
+  stockingSecondsEachRound: plan.map((x) => +x.toFixed(2)),
+  plainRunsSecondsEachRound: plain.map((x) => +x.toFixed(2)),
+  /** Planner wall time over the same number of plain replications (both on every core, same session). */
+  stockingOverPlainRuns: +(median(plan) / median(plain)).toFixed(3),
+  staffingSeconds: null,
+  staffingNote: 'the staffing planner (jitsim plan staffing) is not built yet',
+};
+mkdirSync(resolve(root, 'bench/results'), { recursive: true });
+writeFileSync(resolve(root, 'bench/results/planners.json'), JSON.stringify(result, null, 2) + '\n');
+console.log(`stocking plan of ${file}: 30 policies × ${reps} replications × 2 settings = ${runs} runs in ${result.stockingSeconds} s (rounds ${result.stockingSecondsEachRound.join(', ')} s); ` +
+  `the same number of plain runs ${result.plainRunsSecondsEachRound.join(', ')} s: x${result.stockingOverPlainRuns}`);
+console.log('Written to bench/results/planners.json');

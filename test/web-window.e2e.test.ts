@@ -170,6 +170,7 @@ describe('web app, KPIs over a date range', () => {
     expect(t.kpis).toEqual(single); // A is the run above, to the bit
     const orders = t.rows.find((r) => r[0] === 'orders placed')!;
     expect(orders[1]).toBe(formatNumber(single.ordersPlaced));
+    expect(orders.slice(3)).toEqual(['0.00', '± 0.00', '']); // the twin sees the same demand (common random numbers)
     // Staff rosters are the same in both runs: B − A of staff-hours is 0, not significant.
     expect(t.rows.find((r) => r[0] === 'receiving staff-hours')!.slice(3)).toEqual(['0.00', '± 0.00', '']);
     expect(await page.textContent('#window-note')).toMatch(/^B − A paired over 3 replications/);

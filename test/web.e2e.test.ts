@@ -69,7 +69,7 @@ describe('web app', () => {
     const out = mkdtempSync(`${tmpdir()}/jitsim-e2e-`);
     const cli = spawnSync(process.execPath, [`${root}bin/jitsim.mjs`, 'run', `${root}scenarios/small-seller.yaml`, '--reps', '2', '--seed', '5', '--json', '--quiet', '--out', out], { encoding: 'utf8' });
     expect(cli.status).toBe(0);
-    for (const file of ['kpis.csv', 'kpis-by-class.csv', 'hourly.csv']) {
+    for (const file of ['kpis.csv', 'kpis-by-class.csv', 'hourly.csv', 'daily.csv']) {
       expect((await fetchDownload(`button[data-download="${file}"]`)).body.toString('utf8'), file).toBe(readFileSync(`${out}/${file}`, 'utf8'));
     }
     rmSync(out, { recursive: true });

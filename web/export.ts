@@ -1,6 +1,6 @@
 // Downloads: results as CSV and JSON, and each chart as SVG or PNG.
-import { hourlyCsv, jsonNumbers, kpisByClassCsv, kpisCsv } from '../src/experiment/csv.ts';
-import type { Summary } from '../src/experiment/summary.ts';
+import { dailyCsv, hourlyCsv, jsonNumbers, kpisByClassCsv, kpisCsv } from '../src/experiment/csv.ts';
+import type { KpiInterval, Summary } from '../src/experiment/summary.ts';
 
 export function download(name: string, blob: Blob): void {
   const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
@@ -9,14 +9,20 @@ export function download(name: string, blob: Blob): void {
 }
 
 /** The result files the page offers; each CSV has the bytes of the command's file of that name. */
-export type ResultFile = 'kpis.csv' | 'kpis-by-class.csv' | 'hourly.csv' | 'summary.json';
+export type ResultFile = 'kpis.csv' | 'kpis-by-class.csv' | 'hourly.csv' | 'daily.csv' | 'summary.json';
 
 export function downloadResults(kind: ResultFile, summary: Summary, seasonStart: string, meta: object): void {
   const text = kind === 'kpis.csv' ? kpisCsv(summary.kpis)
     : kind === 'kpis-by-class.csv' ? kpisByClassCsv(summary.byClass)
     : kind === 'hourly.csv' ? hourlyCsv(summary.hourly, seasonStart)
+    : kind === 'daily.csv' ? dailyCsv(summary.daily, seasonStart)
     : JSON.stringify({ ...meta, replications: summary.replications, kpis: summary.kpis, byClass: summary.byClass }, jsonNumbers, 2);
   download(kind, new Blob([text], { type: kind.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+}
+
+/** The KPIs over a date range, as the command's kpis-window.csv. */
+export function downloadWindowKpis(kpis: Record<string, KpiInterval>): void {
+  download('kpis-window.csv', new Blob([kpisCsv(kpis)], { type: 'text/csv' }));
 }
 
 /**

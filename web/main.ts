@@ -24,6 +24,7 @@ import { decodeState, encodeState } from './share.ts';
 import { classDifferenceTable, differenceTable, kpiTable } from './kpi-tables.ts';
 import { costTable } from './cost-table.ts';
 import { verdictBox } from './verdict-box.ts';
+import { kpiWindow } from './kpi-window.ts';
 import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -50,6 +51,10 @@ for (const [id, title] of CHARTS) {
     downloads,
   );
 }
+// The KPIs over the days brushed on the congestion chart sit just below it.
+const windowBox = Object.assign(document.createElement('section'), { id: 'window', className: 'kpi-window' });
+$('congestion').nextElementSibling!.after(windowBox);
+const kpisOverDays = kpiWindow(windowBox);
 const select = $<HTMLSelectElement>('scenario'), yaml = $<HTMLTextAreaElement>('yaml');
 const runButton = $<HTMLButtonElement>('run'), cancelButton = $<HTMLButtonElement>('cancel');
 const progress = $<HTMLProgressElement>('progress'), status = $<HTMLSpanElement>('status');
@@ -220,7 +225,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
   shown = { summary, scenario, seed: $<HTMLInputElement>('seed').value };
   $('results').hidden = false;
   status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
-  congestionChart($('congestion'), {
+  const congestion = congestionChart($('congestion'), {
     seasonStart: scenario.season.start,
     receivingQueue: summary.hourly.receivingQueueEnd,
     qcQueue: summary.hourly.qcQueueEnd,
@@ -228,7 +233,13 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
     qcStaff: summary.hourly.qcStaff.mean,
     marks: peakDays(scenario.season),
     compare: b && { label: b.label, seasonStart: b.scenario.season.start, receivingQueue: b.summary.hourly.receivingQueueEnd.mean, qcQueue: b.summary.hourly.qcQueueEnd.mean },
+    onZoom: (hours) => kpisOverDays.brushed(hours),
   });
+  kpisOverDays.show({
+    a: { label: names.a, seasonStart: scenario.season.start, results },
+    b: b && { label: names.b, seasonStart: b.scenario.season.start, results: b.results },
+    ordersPerDay: summary.daily.ordersPlaced.mean,
+  }, congestion);
   occupancyChart($('occupancy'), { runs: [shelf(names.a, scenario, summary), ...(b ? [shelf(names.b, b.scenario, b.summary)] : [])] });
   costTable($('costs'), [{ label: names.a, results }, ...(b ? [{ label: names.b, results: b.results }] : [])]);
   $('comparison').hidden = !b;

@@ -1,6 +1,7 @@
 // Chart: warehouse congestion over the season — receiving and QC queue lengths by hour (mean
 // line, P5–P95 band across replications), staff on duty behind them, Black Friday and Cyber
-// Monday marked. A function of data and a container, redrawn on resize.
+// Monday marked. A function of data and a container, redrawn on resize; brushing zooms, and the
+// page is told the hours zoomed into (it reads the KPIs over those days).
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { notOnClock, onClockOf, shown } from './align.ts';
@@ -17,13 +18,18 @@ export interface CongestionData {
   marks: { date: string; label: string }[];
   /** Another scenario's mean queues, drawn dashed over the same clock hours (compare mode). */
   compare?: { label: string; seasonStart: string; receivingQueue: Float64Array; qcQueue: Float64Array };
+  /** Told the hours of the season the user zoomed into by brushing, or undefined when zoomed back out. */
+  onZoom?: (hours: [number, number] | undefined) => void;
 }
+
+/** What the page may do to a drawn chart: zoom it to hours of the season (undefined: the whole season). */
+export interface CongestionView { zoomTo(hours: [number, number] | undefined): void }
 
 const COLOURS = { receiving: '#0072B2', qc: '#D55E00', staff: '#999999' }; // Okabe–Ito
 
-export function congestionChart(container: HTMLElement, data: CongestionData): void {
+export function congestionChart(container: HTMLElement, data: CongestionData): CongestionView {
   // Brushing a span zooms into it (the peak week, say); a double click zooms back out.
-  let zoom: [Date, Date] | undefined;
+  let zoom: [number, number] | undefined;
   const draw = () => {
     container.replaceChildren();
     const width = container.clientWidth || 800, height = container.clientHeight || 340;
@@ -35,7 +41,7 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     const receiving = c && onClockOf(data.seasonStart, hours, c.seasonStart, c.receivingQueue);
     const other = c && receiving && { label: c.label, receivingQueue: receiving, qcQueue: onClockOf(data.seasonStart, hours, c.seasonStart, c.qcQueue)! };
     const time = (h: number) => new Date(start + h * 3_600_000);
-    const x = d3.scaleTime().domain(zoom ?? [time(0), time(hours)]).range([margin.left, width - margin.right]);
+    const x = d3.scaleTime().domain((zoom ?? [0, hours]).map(time)).range([margin.left, width - margin.right]);
     const maxQueue = d3.max([...data.receivingQueue.p95, ...data.qcQueue.p95, ...(other ? [...other.receivingQueue, ...other.qcQueue] : [])]) ?? 1; // skips NaN
     const y = d3.scaleLinear().domain([0, Math.max(1, maxQueue)]).nice().range([height - margin.bottom, margin.top]);
     const maxStaff = d3.max([...data.receivingStaff, ...data.qcStaff]) ?? 1;
@@ -90,11 +96,12 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
         if (!event.selection) return;
         const [a, b] = event.selection as [number, number];
         if (b - a < 4) return;
-        zoom = [x.invert(a), x.invert(b)];
+        zoom = [a, b].map((px) => (x.invert(px).getTime() - start) / 3_600_000) as [number, number];
         draw();
+        data.onZoom?.(zoom);
       });
     svg.append('g').attr('class', 'brush').call(brush);
-    svg.on('dblclick', () => { zoom = undefined; draw(); });
+    svg.on('dblclick', () => { zoom = undefined; draw(); data.onZoom?.(undefined); });
     // Exact values on hover.
     const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
     svg.on('mousemove', (event: MouseEvent) => {
@@ -104,4 +111,5 @@ export function congestionChart(container: HTMLElement, data: CongestionData): v
     });
   };
   drawAndFollowSize(container, draw);
+  return { zoomTo(hours) { zoom = hours; draw(); } };
 }

@@ -183,6 +183,12 @@ describe('jitsim compare', () => {
     expect(summary.window.days).toBe(7);
     expect(summary.window.difference.ordersPlaced.mean).toBe(0); // the same scenario twice
     expect(existsSync(join(out, 'kpis-window.csv'))).toBe(true);
+    // A date range is the same days of both seasons: seasons that start apart are refused.
+    const late = join(dir, 'late.yaml');
+    writeFileSync(late, `extends: ${scenarios}small-seller.yaml\nseason: { start: 2022-10-02, end: 2022-12-05 }\n`);
+    const refused = jitsim('compare', `${scenarios}small-seller.yaml`, late, '--reps', '1', '--window', '2022-11-24..2022-11-30');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${late}: --window: expected a season starting on A's first day (2022-10-01) to compare a date range, got 2022-10-02`);
   });
 });
 

@@ -99,6 +99,11 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
     .action(async (fileA: string, fileB: string, flags: RunFlags) => {
       const a = readScenarioFile(fileA), b = readScenarioFile(fileB);
       const range = windowRange(fileA, a, flags.window);
+      // Replications pair day by day: the window must be the same days of both seasons.
+      if (range && a.season.start !== b.season.start) {
+        throw new ScenarioError([{ file: fileB, path: '--window', message: `expected a season starting on A's first day (${a.season.start}) to compare a date range, got ${b.season.start}` }]);
+      }
+      if (range) windowRange(fileB, b, flags.window);
       const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUpHours(fileA, a, flags.warmup), quiet: !!flags.quiet, signal: state.signal };
       const runA = await replicate(a, options);
       const runB = runA.interrupted ? { results: [], requested: flags.reps, interrupted: true } : await replicate(b, options);

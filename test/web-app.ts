@@ -11,8 +11,11 @@ export const root = new URL('..', import.meta.url).pathname;
 
 export interface App { browser: Browser; page: Page; port: number; close: () => Promise<void> }
 
-/** Builds and serves the app on `port` (JITSIM_E2E_PORT plus `offset`, 4319 plus it by default) and opens it. */
-export async function openApp(offset: number): Promise<App> {
+/**
+ * Builds and serves the app on `port` (JITSIM_E2E_PORT plus `offset`, 4319 plus it by default) and opens it,
+ * in the browser time zone `timezoneId` if given (an IANA name; the machine's otherwise).
+ */
+export async function openApp(offset: number, opts: { timezoneId?: string } = {}): Promise<App> {
   const port = Number(process.env.JITSIM_E2E_PORT ?? 4319) + offset;
   const out = mkdtempSync(`${tmpdir()}/jitsim-web-`);
   const vite = `${root}node_modules/vite/bin/vite.js`;
@@ -27,7 +30,7 @@ export async function openApp(offset: number): Promise<App> {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true, timezoneId: opts.timezoneId });
   await page.goto(`http://127.0.0.1:${port}/`);
   return {
     browser, page, port,

@@ -1,7 +1,9 @@
 // The KPIs over a date range, end to end: brushing the congestion chart shows the table over the
 // whole China days it covers, with the command's figures (its daily.csv and kpis-window.csv, byte
 // for byte); zooming out hides it; the peak-week button picks the busiest 7 days; in compare mode
-// A, B and B − A. Screenshots of the table at desktop and phone widths are kept in test-artifacts/.
+// A, B and B − A. The browser runs in New York's time zone, and every date and hour the chart shows
+// is still China's (the simulation's clock), as the table's are. Screenshots of the table at
+// desktop and phone widths, and of the chart, are kept in test-artifacts/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +14,13 @@ import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { WINDOW_ROWS } from '../src/cli/table.ts';
 import { formatNumber } from '../src/experiment/number-format.ts';
 import { scaledDown } from '../src/scenario/scale.ts';
-import { dateAt } from '../src/scenario/time.ts';
+import { dateAt, hourOfDay } from '../src/scenario/time.ts';
 import { openApp, root, type App } from './web-app.ts';
 
 let app: App, page: Page;
-beforeAll(async () => { app = await openApp(2); page = app.page; }, 120_000);
+// Far from China (UTC−5 or −4 against UTC+8), so that a chart drawn in local time would be off by half a day.
+const TIME_ZONE = 'America/New_York';
+beforeAll(async () => { app = await openApp(2, { timezoneId: TIME_ZONE }); page = app.page; }, 120_000);
 afterAll(async () => { await app?.close(); });
 
 /** Clicks a download button and returns the file's text. */
@@ -53,11 +57,37 @@ function column(csv: string, name: string): number[] {
   return lines.map((l) => Number(l.split(',')[k]));
 }
 
-/** An instant as the chart's hover tip gives it: the browser's local time (this machine's, as Node's here). */
-const tipTime = (iso: string) => {
-  const t = new Date(iso), two = (n: number) => String(n).padStart(2, '0');
-  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:00`;
+/** The congestion chart's plot (its brush overlay) in page pixels. */
+const plotBox = async () => {
+  const overlay = page.locator('#congestion .brush .overlay');
+  await overlay.scrollIntoViewIfNeeded();
+  return (await overlay.boundingBox())!;
 };
+
+/** The hour the congestion chart's hover read-out gives with the mouse at page x `x`. */
+async function hoverAt(x: number): Promise<string> {
+  const plot = await plotBox();
+  await page.mouse.move(x, plot.y + plot.height / 2);
+  return (await page.locator('#congestion svg').textContent())!.match(/\d{4}-\d{2}-\d{2} \d{2}:00/)![0];
+}
+
+/**
+ * The congestion chart's x-axis ticks: label, China date-time and x (in the svg's pixels, where the
+ * scale puts it: d3's axis draws ticks half a pixel on at a device pixel ratio of 1, for crisp lines).
+ */
+const ticks = () => page.locator('#congestion g.x-axis .tick').evaluateAll((gs) => gs.map((g) => ({
+  label: g.textContent, china: g.getAttribute('data-china'),
+  x: Number(/translate\(([-\d.e]+)/.exec(g.getAttribute('transform')!)![1]) - (window.devicePixelRatio > 1 ? 0 : 0.5),
+})));
+
+/** The congestion chart's date marks: date, the season's hour, label and x (in the svg's pixels). */
+const marks = () => page.locator('#congestion line.peak-mark').evaluateAll((lines) => lines.map((l) => ({
+  date: l.getAttribute('data-date'), hour: Number(l.getAttribute('data-hour')), x: Number(l.getAttribute('x1')),
+  label: l.nextElementSibling?.textContent,
+})));
+
+/** The plot's left edge and width in the svg's pixels (the brush overlay's rect). */
+const plotInSvg = () => page.locator('#congestion .brush .overlay').evaluate((r) => ({ x: Number(r.getAttribute('x')), width: Number(r.getAttribute('width')) }));
 
 const START = '2022-10-01', DAYS = 66; // black-friday-2022's season
 const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
@@ -89,14 +119,10 @@ describe('web app, KPIs over a date range', () => {
     expect([brushed.from, brushed.to]).toEqual([from, to]);
     expect(brushed.rows.map((r) => r[0])).toEqual(WINDOW_ROWS.map(([, label]) => label));
     expect(brushed.rows.every((r) => r.length === 3)).toBe(true);
-    // The chart zooms to exactly those days: hovering its left and right edges reads their first and last hours.
-    const plot = (await page.locator('#congestion .brush .overlay').boundingBox())!;
-    const hoverAt = async (x: number) => {
-      await page.mouse.move(x, plot.y + plot.height / 2);
-      return (await page.locator('#congestion svg').textContent())!.match(/\d{4}-\d{2}-\d{2} \d{2}:00/)![0];
-    };
-    expect(await hoverAt(plot.x + 1)).toBe(tipTime(`${from}T00:00:00+08:00`));
-    expect(await hoverAt(plot.x + plot.width - 1)).toBe(tipTime(`${to}T23:00:00+08:00`));
+    // The chart zooms to exactly those days: hovering its left and right edges reads their first and last hours (China time).
+    const plot = await plotBox();
+    expect(await hoverAt(plot.x + 1)).toBe(`${from} 00:00`);
+    expect(await hoverAt(plot.x + plot.width - 1)).toBe(`${to} 23:00`);
 
     // Orders placed over the days is the sum of the days' mean orders in daily.csv.
     const daily = await fetchDownload('button[data-download="daily.csv"]');
@@ -154,6 +180,47 @@ describe('web app, KPIs over a date range', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 });
   }, 180_000);
+
+  it('in a New York browser draws China time: the first hour, the Black Friday mark and the brushed days', async () => {
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(TIME_ZONE);
+    // The whole season (the run above, zoomed out): its first hour reads 00:00 on the season's first China day.
+    await page.click('#window button[data-window="season"]');
+    await page.waitForSelector('#window-result', { state: 'hidden' });
+    const whole = await plotBox();
+    expect(await hoverAt(whole.x + 0.5)).toBe(`${START} 00:00`);
+    expect(await page.textContent('#congestion .china-time')).toBe('China time (UTC+8)');
+    // Every tick stands at a China midnight (weekly here) and is labelled by its China date.
+    for (const t of await ticks()) expect(t.china, t.label!).toMatch(/T00:00$/);
+    // Black Friday starts at hour 1320 of the season, 00:00 on 25 November China time; Cyber Monday three days on.
+    const svgPlot = await plotInSvg();
+    const atHour = (h: number) => svgPlot.x + (svgPlot.width * h) / (DAYS * 24);
+    const season = await marks();
+    expect(season.map(({ date, hour, label }) => [date, hour, label])).toEqual([['2022-11-25', 1320, 'Black Friday'], ['2022-11-28', 1392, 'Cyber Monday']]);
+    expect([dateAt(1319, START), dateAt(1320, START), hourOfDay(1320)]).toEqual(['2022-11-24', '2022-11-25', 0]); // the simulation's own clock agrees
+    expect(season[0].x).toBeCloseTo(atHour(1320), 6);
+    mkdirSync(`${root}test-artifacts`, { recursive: true });
+    await page.locator('#congestion').screenshot({ path: `${root}test-artifacts/congestion-new-york-1440.png` });
+
+    // Brushed over days 50 to 56: the table's first day is the first day on the zoomed chart's axis, at its left edge.
+    await brush(50.5 * 24, 56.5 * 24, DAYS * 24);
+    await page.waitForSelector('#window-result:not([hidden])');
+    const table = await windowTable();
+    const zoomed = await ticks();
+    expect(table.from).toBe('2022-11-20');
+    expect(zoomed[0]).toEqual({ label: 'Nov 20', china: `${table.from}T00:00`, x: expect.closeTo(svgPlot.x, 6) });
+    expect(zoomed.map((t) => t.label)).toEqual(['Nov 20', 'Mon 21', 'Tue 22', 'Wed 23', 'Thu 24', 'Fri 25', 'Sat 26', 'Nov 27']);
+    expect(zoomed.at(-1)!.x).toBeCloseTo(svgPlot.x + svgPlot.width, 6); // the end of the table's last day, 2022-11-26
+    expect(table.to).toBe('2022-11-26');
+    // The Black Friday mark stands exactly on the tick for 25 November.
+    const friday = zoomed.find((t) => t.label === 'Fri 25')!;
+    expect(friday.china).toBe('2022-11-25T00:00');
+    expect((await marks())[0].x).toBeCloseTo(friday.x, 6);
+    await page.locator('#congestion').screenshot({ path: `${root}test-artifacts/congestion-new-york-1440-zoomed.png` });
+
+    // Back to the peak week, which the compare test below starts from.
+    await page.click('#window button[data-window="peak"]');
+    await page.waitForSelector('#window-result:not([hidden])');
+  }, 60_000);
 
   it('in compare mode shows A, B and the paired B − A over the same days', async () => {
     const single = (await windowTable()).kpis; // the peak week of the run above: the same A, seed and replications

@@ -1,16 +1,14 @@
 // Lays another scenario's hourly series on this one's clock, so that compare mode draws B's hour
 // over the same China-time hour of A whatever the two seasons' starts and lengths.
 import type { Selection } from 'd3';
-
-const HOUR_MS = 3_600_000;
-const startOf = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
+import { chinaClock } from './china-time.ts';
 
 /**
  * B's values at A's hours: entry h is B's value for the hour that is A's hour h, NaN where B's
  * season does not cover it; undefined when the two seasons share no hour at all.
  */
 export function onClockOf(aStart: string, aHours: number, bStart: string, values: Float64Array): Float64Array | undefined {
-  const offset = Math.round((startOf(aStart) - startOf(bStart)) / HOUR_MS);
+  const offset = Math.round(chinaClock(bStart).dayStart(aStart)); // A's first hour on B's clock
   const aligned = new Float64Array(aHours).fill(NaN);
   let shared = false;
   for (let h = Math.max(0, -offset); h < aHours && h + offset < values.length; h++) {

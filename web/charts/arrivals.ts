@@ -1,9 +1,10 @@
 // Chart: parcels arriving at the warehouse per hour (mean over replications) against the
-// receiving capacity of the staff on duty — where the morning waves overrun the docks.
+// receiving capacity of the staff on duty — where the morning waves (China time) overrun the docks.
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { legend } from './legend.ts';
 import { notOnClock, onClockOf, shown } from './align.ts';
+import { chinaClock, chinaHour, chinaScale, chinaTick, chinaTimeLabel, stampTicks } from './china-time.ts';
 
 export interface ArrivalsData {
   seasonStart: string;
@@ -21,14 +22,13 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
     container.replaceChildren();
     const width = container.clientWidth || 800, height = container.clientHeight || 300;
     const margin = { top: 16, right: 16, bottom: 36, left: 64 };
-    const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
-    const time = (h: number) => new Date(start + h * 3_600_000);
+    const clock = chinaClock(data.seasonStart), time = clock.at;
     const hours = data.parcelsArriving.length;
     // B on A's clock; its hours outside A's season are not drawn, and a B sharing none is left out.
     const c = data.compare;
     const arriving = c && onClockOf(data.seasonStart, hours, c.seasonStart, c.parcelsArriving);
     const other = c && arriving && { label: c.label, parcelsArriving: arriving, capacity: onClockOf(data.seasonStart, hours, c.seasonStart, c.capacity)! };
-    const x = d3.scaleTime().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
+    const x = chinaScale().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
     const series = other ? [data, other] : [data];
     const top = d3.max(series, (s) => Math.max(d3.max(s.parcelsArriving) ?? 0, d3.max(s.capacity) ?? 0)) ?? 1; // d3.max skips NaN
     const y = d3.scaleLinear().domain([0, Math.max(1, top)]).nice().range([height - margin.bottom, margin.top]);
@@ -44,14 +44,16 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
       svg.append('path').attr('class', `${prefix}arrivals`).attr('d', line(Array.from(s.parcelsArriving)))
         .attr('fill', 'none').attr('stroke', COLOURS.arriving).attr('stroke-width', 1).attr('stroke-dasharray', dash);
     });
-    svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
+    svg.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${height - margin.bottom})`)
+      .call(d3.axisBottom(x).ticks(Math.min(8, Math.floor(width / 90))).tickFormat((t) => chinaTick(t as Date))).call(stampTicks);
+    chinaTimeLabel(svg, width - margin.right, height);
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`).attr('text-anchor', 'middle').text('parcels per hour');
     // Exact values on hover.
     const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
     svg.on('mousemove', (event: MouseEvent) => {
-      const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
-      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: ${data.parcelsArriving[h].toFixed(1)} parcels arriving, capacity ${data.capacity[h].toFixed(0)} an hour` +
+      const h = Math.max(0, Math.min(hours - 1, Math.floor(clock.hourOf(x.invert(d3.pointer(event)[0])))));
+      tip.text(`${chinaHour(time(h))}: ${data.parcelsArriving[h].toFixed(1)} parcels arriving, capacity ${data.capacity[h].toFixed(0)} an hour` +
         (other ? `; B: ${shown(other.parcelsArriving[h], 1)} arriving, capacity ${shown(other.capacity[h], 0)}` : ''));
     });
     legend(svg, [

@@ -1,11 +1,12 @@
 // Chart: warehouse congestion over the season — receiving and QC queue lengths by hour (mean
 // line, P5–P95 band across replications), staff on duty behind them, Black Friday and Cyber
-// Monday marked. A function of data and a container, redrawn on resize; brushing zooms, and the
-// page is told the hours zoomed into (it reads the KPIs over those days).
+// Monday marked, all in China time. A function of data and a container, redrawn on resize; brushing
+// zooms, and the page is told the hours zoomed into (it reads the KPIs over those China days).
 import * as d3 from 'd3';
 import { drawAndFollowSize } from './resize.ts';
 import { notOnClock, onClockOf, shown } from './align.ts';
 import { legend } from './legend.ts';
+import { chinaClock, chinaHour, chinaScale, chinaTick, chinaTimeLabel, stampTicks } from './china-time.ts';
 import type { HourlyBand } from '../../src/experiment/summary.ts';
 
 export interface CongestionData {
@@ -14,7 +15,7 @@ export interface CongestionData {
   qcQueue: HourlyBand;
   receivingStaff: Float64Array;
   qcStaff: Float64Array;
-  /** Dates to mark, e.g. Black Friday and Cyber Monday. */
+  /** China dates to mark at their first hour, e.g. Black Friday and Cyber Monday. */
   marks: { date: string; label: string }[];
   /** Another scenario's mean queues, drawn dashed over the same clock hours (compare mode). */
   compare?: { label: string; seasonStart: string; receivingQueue: Float64Array; qcQueue: Float64Array };
@@ -34,14 +35,13 @@ export function congestionChart(container: HTMLElement, data: CongestionData): C
     container.replaceChildren();
     const width = container.clientWidth || 800, height = container.clientHeight || 340;
     const margin = { top: 16, right: 56, bottom: 36, left: 56 };
-    const start = Date.parse(`${data.seasonStart}T00:00:00+08:00`);
+    const clock = chinaClock(data.seasonStart), time = clock.at;
     const hours = data.receivingQueue.mean.length;
     // B on A's clock; its hours outside A's season are not drawn, and a B sharing none is left out.
     const c = data.compare;
     const receiving = c && onClockOf(data.seasonStart, hours, c.seasonStart, c.receivingQueue);
     const other = c && receiving && { label: c.label, receivingQueue: receiving, qcQueue: onClockOf(data.seasonStart, hours, c.seasonStart, c.qcQueue)! };
-    const time = (h: number) => new Date(start + h * 3_600_000);
-    const x = d3.scaleTime().domain((zoom ?? [0, hours]).map(time)).range([margin.left, width - margin.right]);
+    const x = chinaScale().domain((zoom ?? [0, hours]).map(time)).range([margin.left, width - margin.right]);
     const maxQueue = d3.max([...data.receivingQueue.p95, ...data.qcQueue.p95, ...(other ? [...other.receivingQueue, ...other.qcQueue] : [])]) ?? 1; // skips NaN
     const y = d3.scaleLinear().domain([0, Math.max(1, maxQueue)]).nice().range([height - margin.bottom, margin.top]);
     const maxStaff = d3.max([...data.receivingStaff, ...data.qcStaff]) ?? 1;
@@ -72,12 +72,14 @@ export function congestionChart(container: HTMLElement, data: CongestionData): C
       }
     }
     data.marks.forEach((m, i) => {
-      const at = x(new Date(`${m.date}T00:00:00+08:00`));
-      plot.append('line').attr('x1', at).attr('x2', at).attr('y1', margin.top).attr('y2', height - margin.bottom)
+      const hour = clock.dayStart(m.date), at = x(time(hour));
+      plot.append('line').attr('class', 'peak-mark').attr('data-date', m.date).attr('data-hour', hour).attr('x1', at).attr('x2', at).attr('y1', margin.top).attr('y2', height - margin.bottom)
         .attr('stroke', '#000').attr('stroke-dasharray', '3 3');
-      plot.append('text').attr('x', at + 4).attr('y', margin.top + 10 + 12 * i).attr('class', 'axis-label').text(m.label);
+      plot.append('text').attr('x', at + 4).attr('y', margin.top + 26 + 12 * i).attr('class', 'axis-label').text(m.label); // under the hover read-out's row
     });
-    svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`).call(d3.axisBottom(x).ticks(8));
+    svg.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${height - margin.bottom})`)
+      .call(d3.axisBottom(x).ticks(Math.min(8, Math.floor(width / 90))).tickFormat((t) => chinaTick(t as Date))).call(stampTicks);
+    chinaTimeLabel(svg, width - margin.right, height);
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6));
     svg.append('g').attr('transform', `translate(${width - margin.right},0)`).call(d3.axisRight(yStaff).ticks(6));
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${height / 2}) rotate(-90)`)
@@ -96,7 +98,7 @@ export function congestionChart(container: HTMLElement, data: CongestionData): C
         if (!event.selection) return;
         const [a, b] = event.selection as [number, number];
         if (b - a < 4) return;
-        zoom = [a, b].map((px) => (x.invert(px).getTime() - start) / 3_600_000) as [number, number];
+        zoom = [a, b].map((px) => clock.hourOf(x.invert(px))) as [number, number];
         draw();
         data.onZoom?.(zoom);
       });
@@ -105,8 +107,8 @@ export function congestionChart(container: HTMLElement, data: CongestionData): C
     // Exact values on hover.
     const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
     svg.on('mousemove', (event: MouseEvent) => {
-      const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / 3_600_000)));
-      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: receiving ${data.receivingQueue.mean[h].toFixed(1)}, QC ${data.qcQueue.mean[h].toFixed(1)} parcels; staff ${data.receivingStaff[h]} / ${data.qcStaff[h]}` +
+      const h = Math.max(0, Math.min(hours - 1, Math.floor(clock.hourOf(x.invert(d3.pointer(event)[0])))));
+      tip.text(`${chinaHour(time(h))}: receiving ${data.receivingQueue.mean[h].toFixed(1)}, QC ${data.qcQueue.mean[h].toFixed(1)} parcels; staff ${data.receivingStaff[h]} / ${data.qcStaff[h]}` +
         (other ? `; B: receiving ${shown(other.receivingQueue[h], 1)}, QC ${shown(other.qcQueue[h], 1)}` : ''));
     });
   };

@@ -1,4 +1,4 @@
-// Chart: warehouse shelf occupancy over the season — units on the shelf at each hour's end, the
+// Chart: warehouse shelf occupancy over the season — units on the shelf at each China hour's end, the
 // mean over replications with its P5–P95 band, one line a run (B dashed, on A's clock), and each
 // run's peak and mean beside the plot. A run without pre-stock sellers keeps nothing on the
 // shelf: its line lies flat at 0, and a note says why. A function of data and a container.
@@ -7,6 +7,7 @@ import type { HourlyBand } from '../../src/experiment/summary.ts';
 import { drawAndFollowSize } from './resize.ts';
 import { notOnClock, onClockOf, shown } from './align.ts';
 import { legend } from './legend.ts';
+import { chinaClock, chinaHour, chinaScale, chinaTimeLabel, stampTicks } from './china-time.ts';
 
 export interface OccupancyRun {
   label: string;
@@ -25,8 +26,8 @@ export interface OccupancyData {
 }
 
 const COLOURS = ['#0072B2', '#D55E00']; // Okabe–Ito, as A and B
-const HOUR_MS = 3_600_000;
 const units = d3.format(',.0f');
+const dayMonth = d3.utcFormat('%-d %b'); // of chart time: the China day
 /** The plot's least width with the figures beside it; narrower, they go below it. */
 const MIN_BESIDE = 560;
 
@@ -39,8 +40,7 @@ export function occupancyChart(container: HTMLElement, data: OccupancyData): voi
     const margin = { top: 16, right: 16, bottom: 36, left: 72 };
     const [a] = data.runs;
     const hours = a.shelf.mean.length;
-    const start = Date.parse(`${a.seasonStart}T00:00:00+08:00`);
-    const time = (h: number) => new Date(start + h * HOUR_MS);
+    const clock = chinaClock(a.seasonStart), time = clock.at;
     // Each run's band on A's clock; a run sharing no hour with A is left off the plot.
     const drawn = data.runs.map((run, k) => {
       if (k === 0) return { run, k, band: run.shelf };
@@ -49,7 +49,7 @@ export function occupancyChart(container: HTMLElement, data: OccupancyData): voi
       return { run, k, band: mean && { mean, p5: on(run.shelf.p5)!, p95: on(run.shelf.p95)! } };
     });
     const top = d3.max(drawn.flatMap((d) => (d.band ? [d3.max(d.band.p95) ?? 0, d3.max(d.band.mean) ?? 0] : []))) ?? 0;
-    const x = d3.scaleTime().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
+    const x = chinaScale().domain([time(0), time(hours)]).range([margin.left, width - margin.right]);
     // Headroom above the highest line for the key in the top left corner.
     const y = d3.scaleLinear().domain([0, Math.max(1, top * 1.3)]).nice().range([height - margin.bottom, margin.top]);
     const svg = d3.select(container).insert('svg', 'table').attr('width', width).attr('height', height)
@@ -64,8 +64,9 @@ export function occupancyChart(container: HTMLElement, data: OccupancyData): voi
         .attr('d', line(Array.from(band.mean))).attr('fill', 'none').attr('stroke', COLOURS[k])
         .attr('stroke-width', 1.5).attr('stroke-dasharray', k === 0 ? null : '5 3');
     }
-    svg.append('g').attr('transform', `translate(0,${height - margin.bottom})`)
-      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat((d) => d3.timeFormat('%-d %b')(d as Date)));
+    svg.append('g').attr('class', 'x-axis').attr('transform', `translate(0,${height - margin.bottom})`)
+      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat((d) => dayMonth(d as Date))).call(stampTicks);
+    chinaTimeLabel(svg, width - margin.right, height);
     svg.append('g').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(6).tickFormat((v) => units(Number(v))));
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${(height - margin.bottom + margin.top) / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle').text('units on the shelf (end of hour)');
@@ -86,8 +87,8 @@ export function occupancyChart(container: HTMLElement, data: OccupancyData): voi
     if (missing) notOnClock(svg, missing.run.label, width - margin.right - 4, margin.top + 40);
     const tip = svg.append('text').attr('class', 'axis-label').attr('x', width - margin.right - 4).attr('y', margin.top + 10).attr('text-anchor', 'end');
     svg.on('mousemove', (event: MouseEvent) => {
-      const h = Math.max(0, Math.min(hours - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - start) / HOUR_MS)));
-      tip.text(`${d3.timeFormat('%Y-%m-%d %H:00')(time(h))}: ` + drawn.filter((d) => d.band)
+      const h = Math.max(0, Math.min(hours - 1, Math.floor(clock.hourOf(x.invert(d3.pointer(event)[0])))));
+      tip.text(`${chinaHour(time(h))}: ` + drawn.filter((d) => d.band)
         .map(({ run, band }) => `${run.label} ${Number.isNaN(band!.mean[h]) ? shown(NaN, 0) : units(band!.mean[h])}`).join('; ') + ' units');
     });
   });

@@ -26,6 +26,8 @@ import { costTable } from './cost-table.ts';
 import { verdictBox } from './verdict-box.ts';
 import { kpiWindow } from './kpi-window.ts';
 import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
+import { stockingPlanner } from './plan-stocking.ts';
+import { withPolicy } from './open-policy.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -364,3 +366,15 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 
 runButton.addEventListener('click', () => { void run(); });
 cancelButton.addEventListener('click', cancel);
+
+// A planned policy opens as the edited scenario, to run against the file as shipped.
+stockingPlanner({
+  scenario: readScenario,
+  seed: () => Number($<HTMLInputElement>('seed').value),
+  open: (sellerClass, candidate) => {
+    yaml.value = withPolicy(yaml.value, sellerClass, candidate, lastGood);
+    readScenario();
+    compareSelect.value = 'original';
+    status.textContent = `Stocking of the ${sellerClass} sellers set to “${candidate.label}”: Run to compare it with the original.`;
+  },
+});

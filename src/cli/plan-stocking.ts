@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { defaultGrid, markBestAndFrontier, policyOutcome, profileClass, sellerProfile, variant, type PolicyOutcome } from '../experiment/stocking-plan.ts';
+import { profileClass, sellerProfile, stockingPlan, type PolicyOutcome } from '../experiment/stocking-plan.ts';
 import { formatNumber, percent } from '../experiment/number-format.ts';
-import type { RunResult } from '../model/result.ts';
 import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
-import { runJobs, type Job } from '../worker/pool.ts';
+import { runJobs } from '../worker/pool.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
@@ -29,31 +28,19 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
     .option('-q, --quiet', 'no progress bar')
     .action(async (file: string, flags: Flags) => {
       const profile = sellerProfile(readScenarioFile(file), flags.sellerClass);
-      const grid = defaultGrid();
-      const hasDisruptions = profile.factories.disruptions.length > 0 || profile.factories.randomDisruptions !== null;
-      const settings = hasDisruptions ? [true, false] : [false];
-      // Replication-major, so that an interrupted plan holds every policy on the same replications.
-      const jobs: (Job & { policy: number; setting: number })[] = [];
-      for (let r = 0; r < flags.reps; r++) {
-        settings.forEach((disruptions, setting) => grid.forEach((candidate, policy) => {
-          jobs.push({ scenario: variant(profile, candidate, disruptions), seed: flags.seed, replication: r, policy, setting });
-        }));
-      }
-      const done: Pick<RunResult, 'kpis' | 'fineCauses'>[][][] = settings.map(() => grid.map(() => []));
+      const plan = stockingPlan(profile, flags.reps, flags.seed);
+      const { grid, jobs } = plan;
       const bar = progress(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();
       const outcome = await runJobs(jobs, {
         workers: flags.workers, signal: state.signal,
         onResult: (i, result) => {
-          done[jobs[i].setting][jobs[i].policy].push({ kpis: result.kpis, fineCauses: result.fineCauses });
+          plan.record(i, result);
           bar.increment();
         },
       }).finally(() => bar.stop());
       const seconds = (performance.now() - started) / 1000;
-      const plans = settings.map((disruptions, setting) => ({
-        disruptions,
-        policies: markBestAndFrontier(grid.flatMap((c, p) => (done[setting][p].length > 0 ? [policyOutcome(c, disruptions, done[setting][p])] : []))),
-      }));
+      const plans = plan.plans();
       const doc = { scenario: file, sellerClass: profileClass(profile), ordersPerDay: profile.demand.ordersPerDay, seed: flags.seed, replications: flags.reps, jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, seconds: +seconds.toFixed(2), plans };
       mkdirSync(flags.out, { recursive: true });
       writeAtomic(join(flags.out, 'stocking-plan.json'), JSON.stringify(doc, jsonNumbers, 2) + '\n');

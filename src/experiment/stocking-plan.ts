@@ -135,3 +135,43 @@ export function markBestAndFrontier(outcomes: PolicyOutcome[]): PolicyOutcome[] 
   }
   return outcomes;
 }
+
+/** One run of a plan: a candidate (`policy`, index in the grid) in a setting (`setting`, index in `settings`). */
+export interface PlanJob { scenario: Scenario; seed: number; replication: number; policy: number; setting: number }
+
+/** A plan's outcomes for one setting. */
+export interface SettingPlan { disruptions: boolean; policies: PolicyOutcome[] }
+
+/**
+ * A whole plan as jobs to run (by the worker pool or the page's workers) and the outcomes built from
+ * the results recorded so far. Jobs go replication by replication, so an interrupted plan holds every
+ * policy on the same replications (give or take those in flight). With no disruption windows and no
+ * random closures in the profile, there is one setting only.
+ */
+export function stockingPlan(profile: Scenario, replications: number, seed: number, grid: Candidate[] = defaultGrid()) {
+  const hasDisruptions = profile.factories.disruptions.length > 0 || profile.factories.randomDisruptions !== null;
+  const settings = hasDisruptions ? [true, false] : [false];
+  const jobs: PlanJob[] = [];
+  for (let r = 0; r < replications; r++) {
+    settings.forEach((disruptions, setting) => grid.forEach((candidate, policy) => {
+      jobs.push({ scenario: variant(profile, candidate, disruptions), seed, replication: r, policy, setting });
+    }));
+  }
+  const done: Pick<RunResult, 'kpis' | 'fineCauses'>[][][] = settings.map(() => grid.map(() => []));
+  return {
+    grid,
+    settings,
+    jobs,
+    /** Keeps what the plan needs of job `index`'s result. */
+    record(index: number, result: Pick<RunResult, 'kpis' | 'fineCauses'>): void {
+      done[jobs[index].setting][jobs[index].policy].push({ kpis: result.kpis, fineCauses: result.fineCauses });
+    },
+    /** Each setting's outcomes over the results recorded so far (policies with none are left out). */
+    plans(): SettingPlan[] {
+      return settings.map((disruptions, setting) => ({
+        disruptions,
+        policies: markBestAndFrontier(grid.flatMap((c, p) => (done[setting][p].length > 0 ? [policyOutcome(c, disruptions, done[setting][p])] : []))),
+      }));
+    },
+  };
+}

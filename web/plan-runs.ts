@@ -1,0 +1,51 @@
+// Runs a list of replications on a few browser workers (comlink, the same API as the Node pool),
+// each worker taking the next job when it finishes one; cancelling terminates them at once, so
+// no replication in flight is waited for, and what finished stays finished.
+import { wrap } from 'comlink';
+import type { SimulatorApi } from '../src/worker/api.ts';
+import type { RunResult } from '../src/model/result.ts';
+import type { Scenario } from '../src/scenario/types.ts';
+
+export interface Job { scenario: Scenario; seed: number; replication: number }
+
+export interface Runs {
+  /** Resolves once every job is done, or at once when cancelled; `completed` counts the results handed to `onResult`. */
+  done: Promise<{ completed: number; cancelled: boolean }>;
+  cancel(): void;
+}
+
+/** Two workers where the machine has two cores, else one: results do not depend on how many. */
+export function workerCount(): number {
+  return Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+}
+
+export function runJobs(jobs: Job[], onResult: (job: number, result: RunResult) => void, workers = workerCount()): Runs {
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' }));
+  let next = 0, completed = 0, cancelled = false;
+  let abort: (reason: Error) => void = () => {};
+  const aborted = new Promise<never>((_, reject) => { abort = reject; });
+  aborted.catch(() => {}); // a plan that finishes is never aborted; one that is must not warn
+  const loop = async (worker: Worker) => {
+    const api = wrap<SimulatorApi>(worker);
+    while (next < jobs.length && !cancelled) {
+      const i = next++;
+      const result = await Promise.race([api.runReplication(jobs[i].scenario, jobs[i].seed, jobs[i].replication), aborted]);
+      completed++;
+      onResult(i, result);
+    }
+  };
+  const finish = () => { for (const w of pool) w.terminate(); };
+  const done = Promise.all(pool.map(loop))
+    .then(() => ({ completed, cancelled }))
+    .catch((err: unknown) => {
+      if (cancelled) return { completed, cancelled };
+      cancelled = true; // a failed run stops the others too
+      abort(err instanceof Error ? err : new Error(String(err)));
+      throw err;
+    })
+    .finally(finish);
+  return {
+    done,
+    cancel: () => { cancelled = true; abort(new Error('cancelled')); finish(); },
+  };
+}

@@ -1,14 +1,14 @@
 // The engine's public face: a generic discrete-event kernel that knows nothing of sellers or fines.
 // kernel/: the clock, event calendar, processes, resources with rosters, stores, waiting lines.
 export { type Handler, type Scheduler } from './kernel/scheduler.ts';
-export { Simulation, type RunOptions, type RunOutcome, type SimulationOptions, type StopReason } from './kernel/simulation.ts';
+export { Simulation, type RunOptions, type RunOutcome, type SimulationOptions, type SimulationState, type StopReason } from './kernel/simulation.ts';
 export { Process, Timeout, type ProcessBody, type Waitable } from './kernel/process.ts';
 export { Resource, type ResourceOptions } from './kernel/resource.ts';
 export { Roster } from './kernel/roster.ts';
 export { Store, type StoreOptions } from './kernel/store.ts';
 export { WaitingLine, unrollRing } from './kernel/waiting-line.ts';
 // random/: named streams, distributions, alias tables, non-homogeneous Poisson arrivals, exact math.
-export { RandomStream, streamKey } from './random/random.ts';
+export { RandomStream, streamKey, type RandomStreamState } from './random/random.ts';
 export { AliasTable, zipfWeights } from './random/alias.ts';
 export { lognormalFromMedianP90, lognormalMean, lognormalVariance } from './random/lognormal.ts';
 export { PiecewiseRate, PoissonArrivals } from './random/nhpp.ts';

@@ -48,6 +48,16 @@ export class Calendar {
   private rebuilds = 0;
 
   /** Time of the event in `slot`. */
+  /** Every field as plain data (typed arrays copied): the calendar's part of a simulation snapshot. */
+  saveState(): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(this).map(([k, v]) => [k, ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v]));
+  }
+
+  /** Takes the saved fields back (copies, so one saved state can be restored many times). */
+  restoreState(state: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(state)) (this as Record<string, unknown>)[k] = ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v;
+  }
+
   timeOf(slot: number): number {
     return this.time[slot];
   }

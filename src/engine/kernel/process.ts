@@ -67,6 +67,11 @@ export class ProcessTable {
   private readonly generators: (ProcessGenerator | undefined)[] = [];
   private readonly processes: (Process | undefined)[] = [];
   private readonly freeIds: number[] = [];
+
+  /** Processes not yet finished. */
+  get live(): number {
+    return this.generators.length - this.freeIds.length;
+  }
   readonly resumeKind: number;
 
   constructor(private readonly sim: Scheduler) {

@@ -2,7 +2,7 @@
 // Events are (time, kind, payload): a kind is a handler registered once with `on`.
 import { Calendar } from './calendar.ts';
 import type { Handler, Scheduler } from './scheduler.ts';
-import { RandomStream } from '../random/random.ts';
+import { RandomStream, type RandomStreamState } from '../random/random.ts';
 import { ProcessTable, Timeout, type ProcessBody, type Process } from './process.ts';
 
 export interface SimulationOptions {
@@ -28,6 +28,15 @@ export interface RunOutcome {
 }
 
 export type { Handler };
+
+/** A simulation's saved state (Simulation.saveState): plain data and typed arrays. */
+export interface SimulationState {
+  now: number;
+  eventsFired: number;
+  handlers: number;
+  calendar: Record<string, unknown>;
+  streams: [string, RandomStreamState][];
+}
 
 export class Simulation implements Scheduler {
   /** Current simulated time, in hours. */
@@ -55,6 +64,35 @@ export class Simulation implements Scheduler {
     this.seed = seed;
     this.replication = replication;
     this.processes = new ProcessTable(this);
+  }
+
+  /**
+   * The simulation's state between events (a snapshot, e.g. at a midnight): clock, calendar and
+   * every random stream. The handlers are not state: a snapshot is restored into a simulation
+   * whose model registered the same handlers in the same order. Processes (generators) cannot be
+   * saved, so a simulation with live ones refuses.
+   */
+  saveState(): SimulationState {
+    if (this.runUntil !== -Infinity) throw new Error('Simulation.saveState: not inside run(); save between runs');
+    if (this.processes.live > 0) throw new Error(`Simulation.saveState: ${this.processes.live} live processes cannot be saved`);
+    return {
+      now: this.now,
+      eventsFired: this.eventsFired,
+      handlers: this.handlers.length,
+      calendar: this.calendar.saveState(),
+      streams: [...this.streams].map(([name, s]) => [name, s.saveState()]),
+    };
+  }
+
+  /** Continues from a saved state; the model must have registered the same handlers (checked by count). */
+  restoreState(state: SimulationState): void {
+    if (state.handlers !== this.handlers.length) {
+      throw new Error(`Simulation.restoreState: the state was saved with ${state.handlers} handlers, this simulation has ${this.handlers.length}`);
+    }
+    this.now = state.now;
+    this.eventsFired = state.eventsFired;
+    this.calendar.restoreState(state.calendar);
+    for (const [name, s] of state.streams) this.stream(name).restoreState(s);
   }
 
   /** The random stream of this name for this (seed, replication); the same object on every call. */

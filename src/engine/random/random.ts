@@ -23,9 +23,16 @@ export function streamKey(seed: number, replication: number, name: string): stri
 // 2^-53: scales the 21 extra bits that alea's double() adds below its 32-bit output.
 const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
+/** A stream's state as plain data: saved at a snapshot, restored to resume (see RandomStream.saveState). */
+export interface RandomStreamState {
+  alea: seedrandom.State.Alea;
+  spareNormal: number;
+  hasSpareNormal: boolean;
+}
+
 export class RandomStream {
   readonly name: string;
-  private readonly next: seedrandom.PRNG;
+  private next: seedrandom.StatefulPRNG<seedrandom.State.Alea>;
   // The polar method makes normals in pairs; the second waits here for the next call.
   private spareNormal = 0;
   private hasSpareNormal = false;
@@ -42,7 +49,19 @@ export class RandomStream {
 
   constructor(seed: number, replication: number, name: string) {
     this.name = name;
-    this.next = seedrandom.alea(streamKey(seed, replication, name));
+    this.next = seedrandom.alea(streamKey(seed, replication, name), { state: true });
+  }
+
+  /** Where the stream stands (a snapshot): the generator's state and a normal waiting for its call. */
+  saveState(): RandomStreamState {
+    return { alea: this.next.state(), spareNormal: this.spareNormal, hasSpareNormal: this.hasSpareNormal };
+  }
+
+  /** Continues from a saved state: the next draws are those the saved stream would have made. */
+  restoreState(state: RandomStreamState): void {
+    this.next = seedrandom.alea('', { state: { ...state.alea } });
+    this.spareNormal = state.spareNormal;
+    this.hasSpareNormal = state.hasSpareNormal;
   }
 
   /**

@@ -10,7 +10,7 @@ import { formatNumber } from '../src/experiment/number-format.ts';
 import type { CongestionView } from './charts/congestion.ts';
 import { differenceTable, kpiTable } from './kpi-tables.ts';
 import { downloadWindowKpis } from './export.ts';
-import { busiestDays } from './peak-days.ts';
+import { busiestDays } from '../src/model/curves.ts';
 
 /** One run as the table reads it: its name, its season's first day and its replications. */
 export interface WindowRun { label: string; seasonStart: string; results: RunResult[] }
@@ -90,7 +90,7 @@ export function kpiWindow(box: HTMLElement): KpiWindow {
 
   peak.addEventListener('click', () => {
     if (!runs) return;
-    const range = busiestDays(runs.ordersPerDay, 7);
+    const range = busiestDays(runs.ordersPerDay, runs.ordersPerDay.length, 7);
     view?.zoomTo([range.from * 24, range.to * 24]);
     select(range);
   });

@@ -1,6 +1,6 @@
 // The season's peak days: those the congestion chart marks, Black Friday (the day after the US
 // Thanksgiving, the fourth Thursday of November) and Cyber Monday (three days later) in each year
-// the season spans; and the busiest week of a run, whose KPIs the page offers at one click.
+// the season spans.
 export interface Mark { date: string; label: string }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -17,15 +17,4 @@ export function peakDays(season: { start: string; end: string }): Mark[] {
     }
   }
   return marks;
-}
-
-/** Days [from, to) of the season: the `length` consecutive days with the most orders (the earliest of equals; the whole season if shorter). */
-export function busiestDays(ordersPerDay: ArrayLike<number>, length = 7): { from: number; to: number } {
-  const n = Math.min(length, ordersPerDay.length);
-  let sum = 0, best = -Infinity, from = 0;
-  for (let d = 0; d < ordersPerDay.length; d++) {
-    sum += ordersPerDay[d] - (d >= n ? ordersPerDay[d - n] : 0);
-    if (d >= n - 1 && sum > best) { best = sum; from = d - n + 1; }
-  }
-  return { from, to: from + n };
 }

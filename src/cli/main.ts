@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { compareByClass, compareKpis, hourlyBands, kpiIntervals, summarise, type HourlyBand } from '../experiment/summary.ts';
+import { compareByClass, compareKpis, seriesBands, kpiIntervals, summarise, type HourlyBand } from '../experiment/summary.ts';
 import { describeDayRange, parseDayRange, windowKpis, type DayRange } from '../experiment/window.ts';
 import { verdict } from '../experiment/verdict.ts';
 import { ScenarioError } from '../scenario/load.ts';
@@ -161,7 +161,7 @@ function prefix<T>(p: string, o: Record<string, T>): Record<string, T> {
 
 /** Hourly (or daily) B − A per replication pair, summarised as mean and P5–P95 band. */
 function bandsOfDifference(a: RunResult[], b: RunResult[], of: 'hourly' | 'daily'): Record<string, HourlyBand> {
-  return hourlyBands(a.map((ra, i) =>
+  return seriesBands(a.map((ra, i) =>
     Object.fromEntries(Object.keys(ra[of]).map((k) => [k, ra[of][k].map((x, h) => b[i][of][k][h] - x)]))));
 }
 

@@ -1,18 +1,19 @@
 // `jitsim plan stocking SCENARIO`: the seller's stocking planner (src/experiment/stocking-plan.ts)
 // on the worker pool: every candidate on the same replications, with and without the disruption
 // windows; a progress bar, Ctrl-C keeping what is done, a table per setting, JSON and CSV.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { profileClass, sellerProfile, stockingPlan, type PolicyOutcome } from '../experiment/stocking-plan.ts';
+import { csvNumber } from '../experiment/csv.ts';
 import { formatNumber, percent } from '../experiment/number-format.ts';
+import { runsBar } from './progress.ts';
 import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
 import { runJobs } from '../worker/pool.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
-import { mkdirSync } from 'node:fs';
 
 interface Flags { reps: number; seed: number; workers?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
 
@@ -30,7 +31,7 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
       const profile = sellerProfile(readScenarioFile(file), flags.sellerClass);
       const plan = stockingPlan(profile, flags.reps, flags.seed);
       const { grid, jobs } = plan;
-      const bar = progress(jobs.length, !flags.quiet && process.stderr.isTTY === true);
+      const bar = runsBar(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();
       const outcome = await runJobs(jobs, {
         workers: flags.workers, signal: state.signal,
@@ -55,13 +56,6 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
     });
 }
 
-function progress(total: number, enabled: boolean): { increment(): void; stop(): void } {
-  if (!enabled) return { increment() {}, stop() {} };
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {percentage}% | runs {value}/{total} | {eta_formatted} left', hideCursor: true }, cliProgress.Presets.shades_classic);
-  bar.start(total, 0);
-  return { increment: () => bar.increment(), stop: () => bar.stop() };
-}
-
 const money = (x: number) => formatNumber(Math.round(x));
 
 /** Policies by expected profit, best first. */
@@ -78,11 +72,10 @@ export function planTable(policies: PolicyOutcome[]): string {
 export function planCsv(plans: { disruptions: boolean; policies: PolicyOutcome[] }[]): string {
   const causes = plans[0]?.policies[0] ? Object.keys(plans[0].policies[0].finesByCause) : [];
   const header = ['disruptions', 'policy', 'replications', 'profit_mean', 'profit_low_95', 'profit_high_95', 'profit_p5', 'deposit_runs_out', 'deposit_runs_out_low_95', 'deposit_runs_out_high_95', 'suspended', ...causes.map((c) => `fines_${c}`), 'holding', 'shipping', 'returns', 'lost_sales', 'best', 'frontier'];
-  const n = (x: number) => (Number.isFinite(x) ? String(+x.toPrecision(12)) : '');
   const rows = [header.join(',')];
   for (const p of plans) {
     for (const o of p.policies) {
-      rows.push([String(p.disruptions), JSON.stringify(o.candidate.label), String(o.replications), n(o.profit.mean), n(o.profit.low), n(o.profit.high), n(o.profitP5), n(o.depositRunsOut.p), n(o.depositRunsOut.low), n(o.depositRunsOut.high), n(o.suspended.p), ...causes.map((c) => n(o.finesByCause[c])), n(o.holdingCny), n(o.shippingCny), n(o.returnsCny), n(o.lostSalesCny), String(o.best), String(o.onFrontier)].join(','));
+      rows.push([String(p.disruptions), JSON.stringify(o.candidate.label), String(o.replications), csvNumber(o.profit.mean), csvNumber(o.profit.low), csvNumber(o.profit.high), csvNumber(o.profitP5), csvNumber(o.depositRunsOut.p), csvNumber(o.depositRunsOut.low), csvNumber(o.depositRunsOut.high), csvNumber(o.suspended.p), ...causes.map((c) => csvNumber(o.finesByCause[c])), csvNumber(o.holdingCny), csvNumber(o.shippingCny), csvNumber(o.returnsCny), csvNumber(o.lostSalesCny), String(o.best), String(o.onFrontier)].join(','));
     }
   }
   return rows.join('\n') + '\n';

@@ -1,5 +1,5 @@
-// The progress bar on stderr (only when stderr is a terminal): replications done, simulated
-// days, events per second and time left.
+// The progress bars on stderr (only when stderr is a terminal): replications done, simulated
+// days, events per second and time left; or, for a planner's many short runs, runs done.
 import cliProgress from 'cli-progress';
 
 export interface Progress {
@@ -44,4 +44,12 @@ export function progressBar(replications: number, daysPerReplication: number, en
       bar.stop();
     },
   };
+}
+
+/** A planner's bar: runs done of `total` and time left. */
+export function runsBar(total: number, enabled: boolean): { increment(): void; stop(): void } {
+  if (!enabled) return { increment() {}, stop() {} };
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {percentage}% | runs {value}/{total} | {eta_formatted} left', hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  return { increment: () => bar.increment(), stop: () => bar.stop() };
 }

@@ -18,7 +18,7 @@ export { Tally } from './stats/tally.ts';
 export { TimeWeighted } from './stats/time-weighted.ts';
 export { Histogram, type HistogramKind, type HistogramSnapshot } from './stats/histogram.ts';
 export { HourlySeries, LevelSeries } from './stats/hourly-series.ts';
-export { PeriodHistograms, periodCount, periodQuantile, periodShareBelow, type PeriodHistogramsSnapshot } from './stats/period-histograms.ts';
+export { PeriodHistograms, periodCount, periodCountBelow, periodQuantile, periodShareBelow, type PeriodHistogramsSnapshot } from './stats/period-histograms.ts';
 export { confidenceInterval, pairedDifference, type ConfidenceInterval, type PairedDifference } from './stats/confidence.ts';
 export { normalQuantile, studentTQuantile } from './stats/quantiles.ts';
 export { erlangC, mg1, mmc } from './stats/queueing-theory.ts';

@@ -10,7 +10,8 @@ export function jsonNumbers(_key: string, value: unknown): unknown {
   return value;
 }
 
-const csvNumber = (x: number) => (Number.isFinite(x) ? String(+x.toPrecision(12)) : '');
+/** A number as a CSV cell: 12 significant digits, empty when not finite. */
+export const csvNumber = (x: number) => (Number.isFinite(x) ? String(+x.toPrecision(12)) : '');
 
 export function kpisCsv(kpis: Record<string, KpiInterval>): string {
   const rows = ['kpi,mean,half_width_95,low_95,high_95,replications'];

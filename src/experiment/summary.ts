@@ -37,8 +37,8 @@ export function summarise(results: RunResult[]): Summary {
   const intervals = (of: (r: RunResult) => Record<string, number>) => kpiIntervals(results.map(of));
   const kpis = intervals((r) => r.kpis);
   const byClass = Object.fromEntries(Object.keys(results[0].byClass).map((c) => [c, intervals((r) => r.byClass[c])]));
-  const hourly = hourlyBands(results.map((r) => r.hourly));
-  const daily = hourlyBands(results.map((r) => r.daily));
+  const hourly = seriesBands(results.map((r) => r.hourly));
+  const daily = seriesBands(results.map((r) => r.daily));
   const histograms: Record<string, HistogramSnapshot> = {};
   for (const name of Object.keys(results[0].histograms)) {
     const merged = Histogram.from(results[0].histograms[name]);
@@ -83,8 +83,8 @@ function interval(values: number[]): KpiInterval {
   return { n: ci.n, mean: ci.mean, sd: ci.sd, halfWidth: ci.halfWidth, low: ci.low, high: ci.high };
 }
 
-/** Every hourly series' band across replications (each element is one replication's series). */
-export function hourlyBands(replications: Record<string, Float64Array>[]): Record<string, HourlyBand> {
+/** Every series' band across replications (hourly or daily; each element is one replication's series). */
+export function seriesBands(replications: Record<string, Float64Array>[]): Record<string, HourlyBand> {
   const out: Record<string, HourlyBand> = {};
   for (const name of Object.keys(replications[0])) out[name] = band(replications.map((r) => r[name]));
   return out;

@@ -102,11 +102,7 @@ export function verdict(a: RunResult[], b: RunResult[], labels: { a: string; b: 
 /** Sellers in classes selling JIT: the scenario with more of them is the JIT side. */
 function sellersUnderJit(r: RunResult): number {
   let count = 0;
-  for (const [c, mode] of Object.entries(r.modeByClass)) {
-    if (mode !== 'jit') continue;
-    const listed = r.byClass[c]?.sellers;
-    count += Number.isFinite(listed) ? listed : r.perSeller.classOf.filter((k) => r.classNames[k] === c).length;
-  }
+  for (const [c, mode] of Object.entries(r.modeByClass)) if (mode === 'jit') count += r.byClass[c]?.sellers ?? 0;
   return count;
 }
 

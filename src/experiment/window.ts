@@ -2,8 +2,7 @@
 // of the peak week rather than of the whole season, recomputed after the run from the daily
 // series, the per-day histograms and the hourly series. Quantiles merge the days' histograms;
 // the season's last day is censored for dock-to-stock (its parcels may be stocked after the end).
-import { periodCount, periodQuantile } from '../engine/index.ts';
-import { stockedWithin } from '../model/daily.ts';
+import { periodCountBelow, periodQuantile } from '../engine/index.ts';
 import type { RunResult } from '../model/result.ts';
 import { dateAt, hoursFromStart, parseDate } from '../scenario/time.ts';
 
@@ -38,7 +37,7 @@ export function windowKpis(r: RunResult, range: DayRange): Record<string, number
   const dock = r.dailyHistograms.parcelDockToStockHours;
   const known = Math.min(to, days - 1); // the last day is censored
   const arrived = d.parcelsArrived.subarray(from, known).reduce((x, y) => x + y, 0);
-  const within = stockedWithin(dock, from, known, 24);
+  const within = periodCountBelow(dock, from, known, 24);
   const shipped = sum(d.ordersShipped), onTime = sum(d.ordersShippedOnTime);
   const active = d.activeSellers.subarray(from, to);
   return {
@@ -51,8 +50,8 @@ export function windowKpis(r: RunResult, range: DayRange): Record<string, number
     parcelsArrived: sum(d.parcelsArrived),
     parcelsStockedWithin24h: known > from ? within : NaN,
     stockedWithin24hShare: arrived > 0 ? within / arrived : NaN,
-    dockToStockP50Hours: periodCount(dock, from, known) > 0 ? periodQuantile(dock, from, known, 0.5) : NaN,
-    dockToStockP95Hours: periodCount(dock, from, known) > 0 ? periodQuantile(dock, from, known, 0.95) : NaN,
+    dockToStockP50Hours: periodQuantile(dock, from, known, 0.5),
+    dockToStockP95Hours: periodQuantile(dock, from, known, 0.95),
     receivingWaitP95Hours: periodQuantile(r.dailyHistograms.receivingWaitHours, from, to, 0.95),
     qcWaitP95Hours: periodQuantile(r.dailyHistograms.qcWaitHours, from, to, 0.95),
     receivingQueuePeakParcels: max(r.hourly.receivingQueueMax),

@@ -23,6 +23,31 @@ export function dailyCurve(points: DatedValue[], seasonStart: string, days: numb
   return out;
 }
 
+/**
+ * Expected orders from the season start to day x (fractional: a part of day d counts that part of
+ * its orders), by orders per day; past the last day, at the last day but one's rate.
+ */
+export function cumulativeOrders(byDay: Float64Array): (x: number) => number {
+  const cumulative = new Float64Array(byDay.length + 1);
+  for (let d = 0; d < byDay.length; d++) cumulative[d + 1] = cumulative[d] + byDay[d];
+  return (x) => {
+    const d = Math.min(Math.floor(x), cumulative.length - 2);
+    return cumulative[d] + (x - d) * byDay[d];
+  };
+}
+
+/** Days [from, to) of `length` consecutive days (the whole series if shorter) with the most of `byDay`; the earliest of equals. */
+export function busiestDays(byDay: ArrayLike<number>, days: number, length = 7): { from: number; to: number } {
+  const width = Math.min(length, days);
+  let best = 0, bestSum = -1;
+  for (let d = 0; d + width <= days; d++) {
+    let sum = 0;
+    for (let k = d; k < d + width; k++) sum += byDay[k];
+    if (sum > bestSum + 1e-9) { best = d; bestSum = sum; }
+  }
+  return { from: best, to: best + width };
+}
+
 /** Hour of day (0 <= h < 24) of a simulation time; the season starts at 00:00 China time. */
 export function hourOf(t: number): number {
   return t - Math.floor(t / 24) * 24;

@@ -4,7 +4,7 @@
 // kept per day (memory linear in days) so a result can be cut to any date range after the run.
 // A parcel counts on the day it arrived; the season's last day is censored (its parcels may be
 // stocked after the horizon), so its dock-to-stock figures are NaN.
-import { PeriodHistograms, periodCount, periodQuantile, periodShareBelow, type PeriodHistogramsSnapshot } from '../engine/index.ts';
+import { PeriodHistograms, periodCountBelow, periodQuantile } from '../engine/index.ts';
 
 /** Dock-to-stock per parcel: 0.25 h bins up to 4 days; waits: 0.25 h bins up to 2 days. */
 const DOCK_TO_STOCK = { upper: 96, bins: 384 };
@@ -63,7 +63,7 @@ export function dailySeries(d: DailyRecords, hourly: Record<string, Float64Array
   const parcelsArrived = perDay(hourly.parcelsArriving, 'sum');
   // The last day's parcels may be stocked within 24 h after the season ends: unknown, so NaN.
   const censored = (day: number) => day === days - 1;
-  const within24h = each((day) => (censored(day) ? NaN : stockedWithin(dock, day, day + 1, 24)));
+  const within24h = each((day) => (censored(day) ? NaN : periodCountBelow(dock, day, day + 1, 24)));
   const fines = new Float64Array(days);
   for (const key of fineKeys) perDay(hourly[key], 'sum').forEach((x, day) => { fines[day] += x; });
   return {
@@ -81,10 +81,4 @@ export function dailySeries(d: DailyRecords, hourly: Record<string, Float64Array
     sellersSuspended: perDay(hourly.sellersSuspended, 'last'),
     finesCny: fines,
   };
-}
-
-/** Parcels that arrived in days [from, to) and were done with within `hours` of arriving. */
-export function stockedWithin(dock: PeriodHistogramsSnapshot, from: number, to: number, hours: number): number {
-  const n = periodCount(dock, from, to);
-  return n > 0 ? Math.round(periodShareBelow(dock, from, to, hours) * n) : 0;
 }

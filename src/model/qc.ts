@@ -46,29 +46,11 @@ export function qc(m: Market): Qc {
     const rate = world.sellerDefectRate[seller];
     let kept = -1, last = -1, returnedWeight = 0;
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
-      const next = orders.next(o);
-      const q = orders.quantity(o);
-      if (orders.isBatch(o)) {
-        const sku = orders.sku(o);
-        const left = inspectBatch(o, seller, rate);
-        returnedWeight += (q - left) * world.unitWeight[sku];
-        // A batch with every unit rejected is closed (and its slot may already hold a new batch).
-        if (left > 0) {
-          if (last < 0) kept = o; else orders.setNext(last, o);
-          last = o;
-        }
-        o = next;
-        continue;
-      }
-      // P(at least one of q units defective) in one draw per order.
-      if (defects.random() < (q === 1 ? rate : 1 - pow(1 - rate, q))) {
-        returnedWeight += q * world.unitWeight[orders.sku(o)];
-        books.addGoodsCost(seller, orders.value(o) * cogsRatio);
-        handoffs.fine(o, seller, cause, qualityMultiple * orders.value(o));
-        ledger.ordersRejected++;
-        ledger.unitsRejected += q;
-        closeOrder(m, o);
-      } else {
+      // Read before inspecting: a line wholly rejected is closed, and its slot may serve anew.
+      const next = orders.next(o), q = orders.quantity(o), sku = orders.sku(o);
+      const rejected = orders.isBatch(o) ? inspectBatch(o, seller, rate) : inspectOrder(o, seller, rate);
+      returnedWeight += rejected * world.unitWeight[sku];
+      if (rejected < q) {
         if (last < 0) kept = o; else orders.setNext(last, o);
         last = o;
       }
@@ -91,16 +73,28 @@ export function qc(m: Market): Qc {
     handoffs.putAway(p, sim.now + m.scenario.warehouse.putawayHours);
   }
 
+  /** A customer's order: P(at least one of its q units defective), in one draw; rejected whole. Returns the units rejected. */
+  function inspectOrder(o: number, seller: number, rate: number): number {
+    const q = orders.quantity(o);
+    if (!(defects.random() < (q === 1 ? rate : 1 - pow(1 - rate, q)))) return 0;
+    books.addGoodsCost(seller, orders.value(o) * cogsRatio);
+    handoffs.fine(o, seller, cause, qualityMultiple * orders.value(o));
+    ledger.ordersRejected++;
+    ledger.unitsRejected += q;
+    closeOrder(m, o);
+    return q;
+  }
+
   /**
    * A stocking batch is inspected unit by unit (§16): its defective units (a binomial count, one
    * draw per batch) are rejected, each fined qualityMultiple x its value, and sent back; the rest
-   * go on. Returns the units left; a batch left with none is closed. The seller reviews the SKU last
-   * (it may ask for a new batch at once), so nothing of the batch is read after.
+   * go on. Returns the units rejected; a batch left with none is closed. The seller reviews the SKU
+   * last (it may ask for a new batch at once), so nothing of the batch is read after.
    */
   function inspectBatch(b: number, seller: number, rate: number): number {
     const sku = orders.sku(b), q = orders.quantity(b);
     const bad = defectiveUnits(defects.random(), q, rate);
-    if (bad === 0) return q;
+    if (bad === 0) return 0;
     const unitValue = world.unitValue[sku];
     books.addGoodsCost(seller, bad * unitValue * cogsRatio);
     handoffs.fine(b, seller, cause, qualityMultiple * bad * unitValue);
@@ -109,7 +103,7 @@ export function qc(m: Market): Qc {
     orders.setQuantity(b, q - bad, (q - bad) * unitValue);
     if (q === bad) closeOrder(m, b);
     handoffs.review(sku);
-    return q - bad;
+    return bad;
   }
 
   return { joinQc, staff };

@@ -28,16 +28,7 @@ interface Ahead { rate: number; s: number; S: number }
 
 export function replenishment(m: Market): Replenishment {
   const { sim, world, stock, handoffs, listedAt, launches } = m;
-  const cumulativeDays = new Float64Array(world.expectedOrdersByDay.length + 1);
-  for (let d = 0; d < world.expectedOrdersByDay.length; d++) {
-    cumulativeDays[d + 1] = cumulativeDays[d] + world.expectedOrdersByDay[d];
-  }
-
-  /** Expected platform orders from the season start to day x (fractional), by the curve. */
-  function expectedOrdersTo(x: number): number {
-    const d = Math.min(Math.floor(x), cumulativeDays.length - 2);
-    return cumulativeDays[d] + (x - d) * world.expectedOrdersByDay[d];
-  }
+  const { expectedOrdersTo } = world;
 
   const { meanQuantity } = m.scenario.demand;
   // A JIT seller waits for its factory; a pre-stock seller for approval, the factory and the trip to the shelf.

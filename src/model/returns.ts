@@ -13,11 +13,7 @@ export function returns(m: Market, shelf: Shelf): ReturnOverstock {
   const { meanQuantity } = m.scenario.demand;
   return () => {
     // Expected platform orders over the returnAboveDays after the season (the curve is flat past its last point).
-    let orders = 0;
-    for (let x = 0; x < returnAboveDays; x++) {
-      const d = Math.min(world.days + Math.floor(x), world.expectedOrdersByDay.length - 1);
-      orders += world.expectedOrdersByDay[d] * Math.min(1, returnAboveDays - x);
-    }
+    const orders = world.expectedOrdersTo(world.days + returnAboveDays) - world.expectedOrdersTo(world.days);
     const weightBySeller = new Map<number, number>();
     let returned = 0;
     for (let sku = 0; sku < world.skuCount; sku++) {

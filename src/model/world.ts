@@ -5,7 +5,7 @@ import { type Simulation, type RandomStream, AliasTable, zipfWeights, lognormalF
 import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoster } from '../scenario/types.ts';
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
 import { blockedIntervals, courierStops, disruptionWindows, type BlockedIntervals } from './disruptions.ts';
-import { dailyCurve } from './curves.ts';
+import { busiestDays, cumulativeOrders, dailyCurve } from './curves.ts';
 
 /** A lognormal law as (mu, sigma) of its log; a median equal to its p90 means a constant. */
 export interface Lognormal { mu: number; sigma: number; median: number }
@@ -67,6 +67,8 @@ export interface World {
   demandRate: PiecewiseRate;
   /** Expected platform orders on each day, extended past the horizon for look-ahead. */
   expectedOrdersByDay: Float64Array;
+  /** Expected platform orders from the season start to day x (fractional), flat past the look-ahead. */
+  expectedOrdersTo: (x: number) => number;
   /** The 7 days of the season with the most expected orders (the whole season if shorter), in hours. */
   peakWeek: { from: number; to: number };
   slowdownByDay: Float64Array;
@@ -130,6 +132,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
 
   const dayMultiplier = dailyCurve(scenario.demand.dayMultiplier, start, days + LOOKAHEAD_DAYS);
   const expectedOrdersByDay = dayMultiplier.map((m) => m * scenario.demand.ordersPerDay);
+  const peakDays = busiestDays(expectedOrdersByDay, days);
   const profile = normaliseToMeanOne(scenario.demand.hourProfile);
   const times = new Float64Array(horizon + 1);
   const rates = new Float64Array(horizon);
@@ -163,7 +166,8 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     courierStops: courierStops(windows, sim, sellerRegion),
     demandRate: new PiecewiseRate(times, rates, rates),
     expectedOrdersByDay,
-    peakWeek: busiestWeek(expectedOrdersByDay, days),
+    expectedOrdersTo: cumulativeOrders(expectedOrdersByDay),
+    peakWeek: { from: peakDays.from * 24, to: peakDays.to * 24 },
     slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
     transit: REGIONS.map((r) => lognormalLaw(scenario.courier.transit[r].medianHours, scenario.courier.transit[r].p90Hours)),
     leadTime: lognormalLaw(scenario.factories.leadTime.medianHours, scenario.factories.leadTime.p90Hours),
@@ -193,18 +197,6 @@ function classRules(c: SellerClass, skuZipf: number): ClassRules {
     topUpProbability: c.topUpProbability,
     skuPicker: c.skusPerSeller > 0 ? new AliasTable(zipfWeights(c.skusPerSeller, skuZipf)) : null,
   };
-}
-
-/** The 7 consecutive days of the season with the most expected orders (the earliest of equals). */
-function busiestWeek(ordersByDay: Float64Array, days: number): { from: number; to: number } {
-  const width = Math.min(7, days);
-  let best = 0, bestSum = -1;
-  for (let d = 0; d + width <= days; d++) {
-    let sum = 0;
-    for (let k = d; k < d + width; k++) sum += ordersByDay[k];
-    if (sum > bestSum + 1e-9) { best = d; bestSum = sum; }
-  }
-  return { from: best * 24, to: (best + width) * 24 };
 }
 
 /** Whole sellers per class from the shares; rounding leftovers go to the small class. */

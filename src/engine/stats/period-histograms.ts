@@ -102,15 +102,19 @@ export function periodQuantile(h: PeriodHistogramsSnapshot, from: number, to: nu
   return h.upper + ((rank - below) / overflow) * (max - h.upper);
 }
 
-/** The share of what was added in periods [from, to) that is below `x` (`x` on a bin edge is exact); NaN when nothing was. */
-export function periodShareBelow(h: PeriodHistogramsSnapshot, from: number, to: number, x: number): number {
-  const total = periodCount(h, from, to);
-  if (total === 0) return NaN;
+/** The weight added in periods [from, to) below `x`, exact when `x` is on a bin edge (the nearest edge otherwise). */
+export function periodCountBelow(h: PeriodHistogramsSnapshot, from: number, to: number, x: number): number {
   const edge = Math.round(((x - h.lower) * h.bins) / (h.upper - h.lower));
   let below = 0;
   for (let p = Math.max(0, from); p < Math.min(to, h.periods); p++) {
     for (let i = 0; i < Math.min(edge, h.bins); i++) below += h.counts[p * h.bins + i];
     if (edge > h.bins) below += h.overflow[p];
   }
-  return below / total;
+  return below;
+}
+
+/** The share of what was added in periods [from, to) that is below `x` (see periodCountBelow); NaN when nothing was. */
+export function periodShareBelow(h: PeriodHistogramsSnapshot, from: number, to: number, x: number): number {
+  const total = periodCount(h, from, to);
+  return total === 0 ? NaN : periodCountBelow(h, from, to, x) / total;
 }

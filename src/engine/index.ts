@@ -3,7 +3,7 @@
 export { type Handler, type Scheduler } from './kernel/scheduler.ts';
 export { Simulation, type RunOptions, type RunOutcome, type SimulationOptions, type SimulationState, type StopReason } from './kernel/simulation.ts';
 export { Process, Timeout, type ProcessBody, type Waitable } from './kernel/process.ts';
-export { Resource, type ResourceOptions } from './kernel/resource.ts';
+export { Resource, type ResourceOptions, type ResourceState } from './kernel/resource.ts';
 export { Roster } from './kernel/roster.ts';
 export { Store, type StoreOptions } from './kernel/store.ts';
 export { WaitingLine, unrollRing } from './kernel/waiting-line.ts';

@@ -14,6 +14,7 @@ import { demand, type Demand } from './demand.ts';
 import { deposit } from './deposit.ts';
 import { productionDone } from './disruptions.ts';
 import { factory, type Factory } from './factory.ts';
+import { InflowRecorder } from './inflow.ts';
 import { lateness } from './lateness.ts';
 import { listing, type Listing } from './listing.ts';
 import { packing, type Packing } from './packing.ts';
@@ -36,12 +37,15 @@ export interface JitRunOptions {
   warmUpHours?: number;
   /** Called after each simulated day with the days done; return false to stop early. */
   onDay?: (daysDone: number, events: number) => boolean | void;
+  /** Record what reaches the warehouse (result.inflow), for the staffing planner. */
+  recordInflow?: boolean;
 }
 
 /** Runs one replication of a scenario, each seller class in its mode (JIT or pre-stock). */
 export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
   const model = new JitModel(scenario, options.seed, options.replication);
   if (options.warmUpHours) model.warmUpAt(options.warmUpHours);
+  if (options.recordInflow) model.recordInflow();
   return model.run(options.onDay);
 }
 
@@ -112,6 +116,12 @@ export class JitModel {
     this.warmUp.at(hours);
   }
 
+  /** Records every parcel that reaches the warehouse into the result (result.inflow). */
+  recordInflow(): void {
+    const { warehouse } = this.market.scenario;
+    this.market.inflow = new InflowRecorder(warehouse.putawayHours, warehouse.qc);
+  }
+
   /** Sets a SKU's stock on hand before the run (a what-if starting position): at its seller under JIT, on the shelf under pre-stock. */
   setStock(sku: number, units: number): void {
     const { stock, flows } = this.market;
@@ -150,7 +160,7 @@ export class JitModel {
       if (onDay && onDay(d, sim.eventsFired) === false) break;
     }
     if (sim.now >= m.world.horizon) this.returnOverstock();
-    return buildResult({
+    const result = buildResult({
       ledger: m.ledger,
       counted: this.warmUp.finish(),
       sellerCount: m.world.sellerCount,
@@ -165,5 +175,7 @@ export class JitModel {
       peakWeek: m.world.peakWeek,
       unitsAwaitingShelfPeak: this.shelf.awaitingPeak,
     });
+    if (m.inflow) result.inflow = m.inflow.finish(this.receiving.nextServiceTime);
+    return result;
   }
 }

@@ -65,6 +65,7 @@ export function qc(m: Market): Qc {
     }
     if (kept < 0) {
       // Wholly rejected: done with at the end of its inspection.
+      m.inflow?.rejectedWhole(p);
       ledger.daily.parcelDockToStock.add(Math.floor(parcels.arrivedAt[p] / 24), sim.now - parcels.arrivedAt[p]);
       parcels.free(p);
       return;

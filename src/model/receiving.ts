@@ -8,6 +8,8 @@ import { draw } from './world.ts';
 export interface Receiving {
   arrive(parcel: number): void;
   readonly staff: Resource;
+  /** The next receiving time the stream would give (the inflow's parcels left waiting at the horizon). */
+  nextServiceTime(): number;
 }
 
 export function receiving(m: Market): Receiving {
@@ -23,6 +25,7 @@ export function receiving(m: Market): Receiving {
     parcels.queuedAt[p] = now;
     ledger.parcelsArrived++;
     ledger.parcelsArrivingHourly.add(now, 1);
+    m.inflow?.arrived(p, now, parcels.units[p]);
     if (staff.acquire(START, p)) start(p);
     else ledger.receivingQueue.update(now, staff.queueLength);
   }
@@ -32,7 +35,9 @@ export function receiving(m: Market): Receiving {
     ledger.receivingWait.add(now - parcels.queuedAt[p]);
     ledger.daily.receivingWait.add(Math.floor(parcels.queuedAt[p] / 24), now - parcels.queuedAt[p]);
     ledger.receivingQueue.update(now, staff.queueLength);
-    sim.schedule(draw(serviceTime, world.receivingService), DONE, p);
+    const hours = draw(serviceTime, world.receivingService);
+    m.inflow?.receivingStarted(hours);
+    sim.schedule(hours, DONE, p);
   }
 
   function done(p: number): void {
@@ -41,5 +46,5 @@ export function receiving(m: Market): Receiving {
     handoffs.joinQc(p);
   }
 
-  return { arrive, staff };
+  return { arrive, staff, nextServiceTime: () => draw(serviceTime, world.receivingService) };
 }

@@ -2,6 +2,7 @@
 // with units in their names, hourly series as typed arrays, and histogram snapshots — a fixed size
 // whatever the season's length beyond the hourly series, ready to cross a worker boundary. It is
 // built from a narrow read-only view of the run, never from the model itself.
+import type { Inflow } from './inflow.ts';
 import { Histogram, type HistogramSnapshot, type PeriodHistogramsSnapshot, type Roster } from '../engine/index.ts';
 import { dailySeries } from './daily.ts';
 import { finesKey, finesPerSellerKey, shippedLateKey, type FineCause } from './fine-causes.ts';
@@ -19,6 +20,8 @@ export interface RunResult {
   /** Per-day histograms behind the daily quantiles, so any date range can be summarised after the run. */
   dailyHistograms: Record<string, PeriodHistogramsSnapshot>;
   histograms: Record<string, HistogramSnapshot>;
+  /** What reached the warehouse, parcel by parcel, when the run was asked to record it (the staffing planner's input). */
+  inflow?: Inflow;
   /** The same kind of KPIs for each seller class (large, medium, small): who bears the burden. */
   byClass: Record<string, Record<string, number>>;
   /** The fine causes, in the order of every by-cause result (fine-causes.ts names their keys). */

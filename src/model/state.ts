@@ -6,6 +6,7 @@
 import type { Simulation } from '../engine/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { fineCauses, type FineCause } from './fine-causes.ts';
+import type { InflowRecorder } from './inflow.ts';
 import { Ledger } from './ledger.ts';
 import { newProducts, type NewProducts } from './new-products.ts';
 import { Orders, Parcels } from './records.ts';
@@ -87,6 +88,8 @@ export interface Market {
   readonly handoffs: Handoffs;
   /** The warm-up's time while it is still ahead, −1 otherwise (statistics restart there). */
   warmUpPending: number;
+  /** Records what reaches the warehouse, for the staffing planner; null when not asked for. */
+  inflow: InflowRecorder | null;
 }
 
 /** The state of a replication before any stage runs; `handoffs` is filled in by the wiring. */
@@ -109,6 +112,7 @@ export function createMarket(scenario: Scenario, sim: Simulation): Market {
     listedAt: new Float64Array(world.skuCount),
     handoffs: {} as Handoffs,
     warmUpPending: -1,
+    inflow: null,
   };
 }
 

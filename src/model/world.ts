@@ -227,19 +227,25 @@ function betaDraw(stream: RandomStream, mean: number, sd: number): number {
 
 /** The staff roster over the season: default hours, replaced on override dates. */
 function rosterOf(staff: StaffRoster, start: string, days: number): Roster {
+  const byHour = staffHourByHour(staff, start, days);
+  const times: number[] = [], servers: number[] = [];
+  for (let h = 0; h < byHour.length; h++) {
+    if (servers.length === 0 || servers[servers.length - 1] !== byHour[h]) { times.push(h); servers.push(byHour[h]); }
+  }
+  return new Roster(times, servers);
+}
+
+/** Staff on duty in each hour of the season (days x 24 values): default hours, replaced on override dates. */
+export function staffHourByHour(staff: StaffRoster, start: string, days: number): Int32Array {
   const overrides = staff.overrides.map((o) => ({
     from: Math.round(hoursFromStart(o.from, start) / 24),
     to: Math.round(hoursFromStart(o.to, start, { endOfDay: true }) / 24),
     byHour: o.byHour,
   }));
-  const times: number[] = [], servers: number[] = [];
+  const out = new Int32Array(days * 24);
   for (let d = 0; d < days; d++) {
     const o = overrides.find((x) => d >= x.from && d < x.to);
-    const byHour = o ? o.byHour : staff.byHour;
-    for (let h = 0; h < 24; h++) {
-      const n = byHour[h];
-      if (servers.length === 0 || servers[servers.length - 1] !== n) { times.push(d * 24 + h); servers.push(n); }
-    }
+    out.set(o ? o.byHour : staff.byHour, d * 24);
   }
-  return new Roster(times, servers);
+  return out;
 }

@@ -2,7 +2,7 @@
 // servers may follow a roster. Non-pre-emptive: when servers leave, jobs in hand finish first.
 import type { Scheduler } from './scheduler.ts';
 import type { Process, Waitable } from './process.ts';
-import { WaitingLine } from './waiting-line.ts';
+import { WaitingLine, type WaitingLineState } from './waiting-line.ts';
 import { Roster } from './roster.ts';
 import { TimeWeighted } from '../stats/time-weighted.ts';
 import { Tally } from '../stats/tally.ts';
@@ -26,6 +26,17 @@ export class Request implements Waitable {
   wait(process: Process): boolean {
     return this.resource.acquire(process.resumeKind, process.id);
   }
+}
+
+/** A saved resource (Resource.saveState): plain data and typed arrays. */
+export interface ResourceState {
+  capacity: number;
+  busy: number;
+  line: WaitingLineState;
+  busyLevel: Record<string, number>;
+  queueLevel: Record<string, number>;
+  capacityLevel: Record<string, number>;
+  waits: Record<string, number>;
 }
 
 export class Resource {
@@ -106,6 +117,35 @@ export class Resource {
     this.capacityLevel.update(this.sim.now, servers);
     this.serveWaiting();
     this.busyLevel.update(this.sim.now, this.busy);
+  }
+
+  /**
+   * The resource's state between events (a snapshot, with Simulation.saveState): servers on duty
+   * and busy, the waiting line and the statistics.
+   */
+  saveState(): ResourceState {
+    const copy = (o: object) => ({ ...o }) as Record<string, number>;
+    return {
+      capacity: this.capacity, busy: this.busy, line: this.line.saveState(),
+      busyLevel: copy(this.busyLevel), queueLevel: copy(this.queueLevel), capacityLevel: copy(this.capacityLevel), waits: copy(this.waits),
+    };
+  }
+
+  /**
+   * Puts back a saved state, into this resource or a twin built the same way. A resource that
+   * follows a roster then takes its servers from its own roster at the current time, so a
+   * snapshot can go on under another roster whose changes fall at the same times (its pending
+   * change is in the saved calendar).
+   */
+  restoreState(state: ResourceState): void {
+    this.capacity = state.capacity;
+    this.busy = state.busy;
+    this.line.restoreState(state.line);
+    Object.assign(this.busyLevel, state.busyLevel);
+    Object.assign(this.queueLevel, state.queueLevel);
+    Object.assign(this.capacityLevel, state.capacityLevel);
+    Object.assign(this.waits, state.waits);
+    if (this.roster) this.setCapacity(this.roster.serversAt(this.sim.now));
   }
 
   private serveWaiting(): void {

@@ -14,6 +14,7 @@ import { replicate, type Replicated } from './experiment.ts';
 import { jsonNumbers, writeRunFiles } from './output.ts';
 import { classTable, differenceTable, kpiTable, WINDOW_ROWS } from './table.ts';
 import { verdictTable } from './verdict-table.ts';
+import { planStaffingCommand } from './plan-staffing.ts';
 import { planStocking } from './plan-stocking.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
@@ -128,7 +129,9 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
       if (doc.interrupted) state.code = EXIT.interrupted;
     });
 
-  planStocking(program.command('plan').description('planners: a seller\'s stocking policy (plan stocking)'), state, wholeNumber);
+  const plan = program.command('plan').description('planners: the warehouse roster (plan staffing), a seller\'s stocking policy (plan stocking)');
+  planStaffingCommand(plan, state, wholeNumber);
+  planStocking(plan, state, wholeNumber);
 
   program.command('validate').description('print the fully resolved scenario, or its errors').argument('<scenario>', 'scenario file')
     .action((file: string) => {

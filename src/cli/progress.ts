@@ -53,3 +53,11 @@ export function runsBar(total: number, enabled: boolean): { increment(): void; s
   bar.start(total, 0);
   return { increment: () => bar.increment(), stop: () => bar.stop() };
 }
+
+/** A bar for one stage of a longer job: `label` value/total and time left. */
+export function stageBar(label: string, total: number, enabled: boolean): { update(value: number): void; stop(): void } {
+  if (!enabled) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: ` {bar} {percentage}% | ${label} | {eta_formatted} left`, hideCursor: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic);
+  bar.start(total, 0);
+  return { update: (value) => bar.update(value), stop: () => bar.stop() };
+}

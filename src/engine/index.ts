@@ -21,4 +21,4 @@ export { HourlySeries, LevelSeries } from './stats/hourly-series.ts';
 export { PeriodHistograms, periodCount, periodCountBelow, periodQuantile, periodShareBelow, type PeriodHistogramsSnapshot } from './stats/period-histograms.ts';
 export { confidenceInterval, pairedDifference, type ConfidenceInterval, type PairedDifference } from './stats/confidence.ts';
 export { normalQuantile, studentTQuantile } from './stats/quantiles.ts';
-export { erlangC, mg1, mmc } from './stats/queueing-theory.ts';
+export { erlangC, mg1, mmc, mmcTimeInSystemTail } from './stats/queueing-theory.ts';

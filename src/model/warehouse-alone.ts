@@ -13,6 +13,20 @@ export interface WarehouseState {
   qc: ResourceState;
   arrived: Int32Array;
   within: Int32Array;
+  inService: Int32Array;
+}
+
+// The bits of a completion time, for the in-service fingerprint.
+const timeBits = new Float64Array(1);
+const timeWords = new Int32Array(timeBits.buffer);
+
+/** A 32-bit hash of (parcel, completion time): XORed in when service starts and out when it ends. */
+function serviceHash(p: number, t: number): number {
+  timeBits[0] = t;
+  let h = Math.imul(p ^ 0x9e3779b9, 0x85ebca6b) ^ timeWords[0];
+  h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35) ^ timeWords[1];
+  h = Math.imul(h ^ (h >>> 13), 0x27d4eb2f);
+  return h ^ (h >>> 16);
 }
 
 export class WarehouseAlone {
@@ -22,6 +36,13 @@ export class WarehouseAlone {
   /** Per arrival day: parcels arrived, and those stocked (or rejected whole) within `withinHours` of arriving. */
   readonly arrived: Int32Array;
   readonly within: Int32Array;
+  /**
+   * Fingerprint of the parcels in service at each station (XOR of their hashed parcel and end time)
+   * and the parcels arrived in all: with the waiting lines, what the future depends on.
+   */
+  private readonly inService = new Int32Array(3);
+  /** Parcels arriving at or after this time are left out (the planner's look at how the parcels in hand finish). */
+  arrivalsUntil = Infinity;
   private readonly sim = new Simulation();
   private readonly receiving: Resource;
   private readonly qc: Resource;
@@ -41,22 +62,35 @@ export class WarehouseAlone {
     const { arrivedAt, receivingHours, qcHours, rejected, putawayHours, count } = inflow;
     const receiving = (this.receiving = new Resource(sim, { servers: this.receivingStaff[0], immediateGrants: true }));
     const qc = (this.qc = new Resource(sim, { servers: this.qcStaff[0], immediateGrants: true }));
-    const RECEIVE = sim.on((p) => sim.schedule(receivingHours[p], RECEIVED, p));
+    const inService = this.inService;
+    const receive = (p: number) => {
+      inService[0] ^= serviceHash(p, sim.now + receivingHours[p]);
+      sim.schedule(receivingHours[p], RECEIVED, p);
+    };
+    const inspect = (p: number) => {
+      inService[1] ^= serviceHash(p, sim.now + qcHours[p]);
+      sim.schedule(qcHours[p], INSPECTED, p);
+    };
+    const RECEIVE = sim.on(receive);
     const RECEIVED = sim.on((p) => {
+      inService[0] ^= serviceHash(p, sim.now);
       receiving.release();
-      if (qc.acquire(INSPECT, p)) sim.schedule(qcHours[p], INSPECTED, p);
+      if (qc.acquire(INSPECT, p)) inspect(p);
     });
-    const INSPECT = sim.on((p) => sim.schedule(qcHours[p], INSPECTED, p));
+    const INSPECT = sim.on(inspect);
     const INSPECTED = sim.on((p) => {
+      inService[1] ^= serviceHash(p, sim.now);
       qc.release();
       const day = Math.floor(arrivedAt[p] / 24);
       if (day < days && sim.now + (rejected[p] ? 0 : putawayHours) - arrivedAt[p] < withinHours) this.within[day]++;
     });
     this.ARRIVE = sim.on((p) => {
+      if (arrivedAt[p] >= this.arrivalsUntil) return;
       const day = Math.floor(arrivedAt[p] / 24);
       if (day < days) this.arrived[day]++;
+      inService[2]++;
       if (p + 1 < count) sim.scheduleAt(arrivedAt[p + 1], this.ARRIVE, p + 1);
-      if (receiving.acquire(RECEIVE, p)) sim.schedule(receivingHours[p], RECEIVED, p);
+      if (receiving.acquire(RECEIVE, p)) receive(p);
     });
     this.HOUR = sim.on((h) => {
       this.staffHour(h);
@@ -81,16 +115,26 @@ export class WarehouseAlone {
   }
 
   saveState(): WarehouseState {
-    return { sim: this.sim.saveState(), receiving: this.receiving.saveState(), qc: this.qc.saveState(), arrived: this.arrived.slice(), within: this.within.slice() };
+    return { sim: this.sim.saveState(), receiving: this.receiving.saveState(), qc: this.qc.saveState(), arrived: this.arrived.slice(), within: this.within.slice(), inService: this.inService.slice() };
   }
 
-  /** Resumes from a saved state under the staff arrays as they are now (the hour in progress takes their value at once). */
+  /**
+   * Resumes from a saved state under the staff arrays as they are now (the hour in progress takes
+   * their value at once). Saved at a midnight whose hour had no staff on duty, it goes on exactly as
+   * an unbroken replay under the new arrays would.
+   */
   restoreState(state: WarehouseState): void {
     this.sim.restoreState(state.sim);
     this.receiving.restoreState(state.receiving);
     this.qc.restoreState(state.qc);
     this.arrived.set(state.arrived);
     this.within.set(state.within);
+    this.inService.set(state.inService);
+    this.applyStaff();
+  }
+
+  /** Puts the staff arrays' value for the hour in progress on duty now (after changing them mid-run). */
+  applyStaff(): void {
     this.staffHour(Math.floor(this.sim.now));
   }
 
@@ -100,8 +144,24 @@ export class WarehouseAlone {
     this.qc.setCapacity(q[Math.min(h, q.length - 1)]);
   }
 
-  /** Parcels in the inflow (for callers that size their work). */
-  get parcels(): number {
-    return this.inflow.count;
+  /**
+   * True if, from now on, this warehouse and `other` (the same inflow, another roster until now)
+   * go on identically under the same staff: the same parcels arrived, the same in service ending at
+   * the same times, the same waiting in the same order since the same times.
+   */
+  sameFuture(other: WarehouseAlone): boolean {
+    if (this.sim.now !== other.sim.now) return false;
+    for (let i = 0; i < 3; i++) if (this.inService[i] !== other.inService[i]) return false;
+    return sameLine(this.receiving, other.receiving) && sameLine(this.qc, other.qc);
   }
+}
+
+function sameLine(a: Resource, b: Resource): boolean {
+  if (a.busy !== b.busy || a.line.length !== b.line.length) return false;
+  const la = a.line, lb = b.line, ma = la.kind.length - 1, mb = lb.kind.length - 1;
+  for (let k = 0; k < la.length; k++) {
+    const i = (la.front + k) & ma, j = (lb.front + k) & mb;
+    if (la.payload[i] !== lb.payload[j] || la.since[i] !== lb.since[j] || la.kind[i] !== lb.kind[j]) return false;
+  }
+  return true;
 }

@@ -1,6 +1,9 @@
 // The simulator as a worker sees it: one API, exposed through comlink in a browser Web Worker
 // and in a Node worker thread alike. Results go back by transfer of their typed arrays.
 import { transfer } from 'comlink';
+import { ReplicaBlock } from '../experiment/staffing-replicas.ts';
+import type { StaffingInput } from '../experiment/staffing-target.ts';
+import { inflowBuffers } from '../model/inflow.ts';
 import { runJit } from '../model/jit.ts';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -10,16 +13,35 @@ export type DayListener = (replication: number, days: number, events: number) =>
 
 export const simulatorApi = {
   /** Runs replication `replication` of `scenario` from `seed`; the result is a pure function of the three. */
-  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number): RunResult {
+  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number, recordInflow?: boolean): RunResult {
     const result = runJit(scenario, {
       seed,
       replication,
       warmUpHours,
+      recordInflow,
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
     });
     return transfer(result, transferables(result));
   },
+
+  /** Holds a block of the staffing planner's replications here (their inflows), as `id`. */
+  staffingBlock(id: number, input: StaffingInput): void {
+    blocks.set(id, new ReplicaBlock(input));
+  },
+
+  /** One move on block `id` (staffing-replicas.ts): its answer, one value per replication of the block. */
+  staffingMove(id: number, move: keyof ReplicaBlock, args: unknown[]): unknown {
+    const block = blocks.get(id);
+    if (!block) throw new Error(`staffing block ${id} is not here`);
+    return (block[move] as (...a: unknown[]) => unknown)(...args);
+  },
+
+  staffingDrop(id: number): void {
+    blocks.delete(id);
+  },
 };
+
+const blocks = new Map<number, ReplicaBlock>();
 
 export type SimulatorApi = typeof simulatorApi;
 
@@ -32,5 +54,6 @@ export function transferables(result: RunResult): ArrayBuffer[] {
   for (const h of Object.values(result.histograms)) buffers.add(h.counts.buffer as ArrayBuffer);
   buffers.add(result.perSeller.profitCny.buffer as ArrayBuffer);
   buffers.add(result.perSeller.classOf.buffer as ArrayBuffer);
+  if (result.inflow) for (const b of inflowBuffers(result.inflow)) buffers.add(b);
   return [...buffers];
 }

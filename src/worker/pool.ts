@@ -34,7 +34,7 @@ export interface PoolOutcome {
  * A worker thread running node-worker.ts. Workers do not inherit tsx from `--import` on
  * Node 20, so a tiny bootstrap registers it first (both found by absolute URL, from any cwd).
  */
-function startWorker(): Worker {
+export function startWorker(): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./node-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
@@ -59,7 +59,13 @@ export async function runPool(run: PoolRun): Promise<PoolOutcome> {
 }
 
 /** One replication of one scenario: the unit of work a worker takes. */
-export interface Job { scenario: Scenario; seed: number; replication: number }
+export interface Job {
+  scenario: Scenario;
+  seed: number;
+  replication: number;
+  /** Also record what reaches the warehouse (result.inflow), for the staffing planner. */
+  recordInflow?: boolean;
+}
 
 /**
  * Runs jobs (replications of one or of many scenarios, a planner's candidates) on the pool, each
@@ -93,7 +99,7 @@ export async function runJobs(
       const job = jobs[i];
       let result: RunResult;
       try {
-        result = await Promise.race([api.runReplication(job.scenario, job.seed, job.replication, onDay, options.warmUpHours), died]);
+        result = await Promise.race([api.runReplication(job.scenario, job.seed, job.replication, onDay, options.warmUpHours, job.recordInflow), died]);
       } catch (err) {
         if (interrupted) return;
         throw err;

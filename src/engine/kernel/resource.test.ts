@@ -89,4 +89,38 @@ describe('Resource', () => {
     expect(() => new Roster([25], [1], 24)).toThrow(/must lie in \[0, 24\)/);
     expect(() => new Roster([], [])).toThrow(/non-empty/);
   });
+
+  it('saves its state between events and resumes from it in a twin, under its own roster (hand-computed)', () => {
+    // Seven 3-hour jobs at 0 on the roster 2 (0–8 h), 0 (8–16 h), 1 (from 16 h), saved at 7 h:
+    // jobs 4 and 5 in hand, job 6 waiting. A twin whose roster has 2 from 16 h resumes it: job 6
+    // starts at 16 as before; with a saved line of one, the queue and busy counts come back as saved.
+    const build = (late: number) => {
+      const sim = new Simulation();
+      const res = new Resource(sim, { roster: new Roster([0, 8, 16], [2, 0, late]) });
+      const starts: number[] = [];
+      const DONE = sim.on(() => res.release());
+      const start = (job: number) => { starts[job] = sim.now; sim.schedule(3, DONE, job); };
+      const START = sim.on(start);
+      const ARRIVE = sim.on((job) => { if (res.acquire(START, job)) start(job); });
+      return { sim, res, starts, ARRIVE };
+    };
+    const a = build(1);
+    for (let job = 0; job < 7; job++) a.sim.scheduleAt(0, a.ARRIVE, job);
+    a.sim.run({ until: 7 });
+    const saved = { sim: a.sim.saveState(), res: a.res.saveState() };
+    expect(saved.res.busy).toBe(2);
+    expect(Array.from(saved.res.line.payload)).toEqual([6]);
+    const b = build(2);
+    b.sim.restoreState(saved.sim);
+    b.res.restoreState(saved.res);
+    expect(b.res.busy).toBe(2);
+    expect(b.res.queueLength).toBe(1);
+    expect(b.res.capacity).toBe(2); // its own roster at 7 h
+    b.sim.run({ until: 30 });
+    expect(b.starts[6]).toBe(16);
+    expect(b.res.queueLength).toBe(0);
+    // The saved state is a copy: restoring it again gives the same line.
+    b.res.restoreState(saved.res);
+    expect(b.res.queueLength).toBe(1);
+  });
 });

@@ -32,6 +32,18 @@ export function mmc(arrivalRate: number, serviceRate: number, servers: number): 
 }
 
 /**
+ * M/M/c: the probability that a customer spends more than `t` hours in the system (wait plus
+ * service). The wait is 0 with probability 1 − C and otherwise exponential with rate cμ − λ
+ * (C by Erlang C); the service is exponential with rate μ and independent of it.
+ */
+export function mmcTimeInSystemTail(arrivalRate: number, serviceRate: number, servers: number, t: number): number {
+  const c = erlangC(servers, arrivalRate / serviceRate);
+  const theta = servers * serviceRate - arrivalRate, mu = serviceRate;
+  const both = Math.abs(theta - mu) < 1e-12 * mu ? (1 + mu * t) * Math.exp(-mu * t) : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
+  return (1 - c) * Math.exp(-mu * t) + c * both;
+}
+
+/**
  * M/G/1 (Pollaczek–Khinchine): mean wait λ E[S²] / (2 (1 − ρ)), from the mean and variance of
  * the service time. M/D/1 is variance 0, M/M/1 variance mean².
  */

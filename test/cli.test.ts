@@ -245,3 +245,61 @@ describe('jitsim plan stocking', () => {
     expect(JSON.parse(readFileSync(join(two, 'stocking-plan.json'), 'utf8')).plans).toEqual(plan.plans);
   });
 });
+
+describe('jitsim plan staffing', () => {
+  it('plans a roster per day, writes JSON, CSV and a roster file that extends the scenario, the same with 1 or 2 workers', () => {
+    const one = tmp(), two = tmp();
+    // The peak fortnight of a 1:100 platform (300 sellers), to keep the test short.
+    const file = join(one, 'peak.yaml');
+    const staff = (n: number, from: number, to: number) => `[${Array.from({ length: 24 }, (_, h) => ((to > from ? h >= from && h < to : h >= from || h < to) ? n : 0)).join(', ')}]`;
+    writeFileSync(file, [
+      `extends: ${scenarios}black-friday-2022.yaml`,
+      'season: { start: 2022-11-20, end: 2022-12-02 }',
+      'sellers: { count: 300 }',
+      'demand: { ordersPerDay: 600 }',
+      'warehouse:',
+      `  receiving: { staff: { byHour: ${staff(1, 6, 24)}, overrides: [] } }`,
+      `  qc: { staff: { byHour: ${staff(2, 6, 2)}, overrides: [] } }`,
+    ].join('\n') + '\n');
+    const a = jitsim('plan', 'staffing', file, '--reps', '2', '--validate-reps', '2', '--workers', '1', '--out', one);
+    expect(a.stderr).toBe('');
+    expect(a.status).toBe(0);
+    expect(a.stdout).toMatch(/smallest rosters for 95\.0% of each day's parcels stocked within 24 h, 95\.0% confidence; 2 replications/);
+    expect(a.stdout).toMatch(/staff-hours: receiving [\d,]+ against 234 /); // 13 days × 18 h × 1
+    expect(a.stdout).toContain('validated on 2 fresh replications');
+    const plan = JSON.parse(readFileSync(join(one, 'staffing-plan.json'), 'utf8'));
+    expect(plan.days).toHaveLength(13);
+    expect(plan.days[0].date).toBe('2022-11-20');
+    for (const d of plan.days) {
+      expect(d.lowerBound).toBeGreaterThanOrEqual(0.95);
+      expect(d.shares).toHaveLength(2);
+    }
+    expect(plan.days[12].validated.mean).toBeNull(); // the last day is cut off by the season's end
+    const csv = readFileSync(join(one, 'staffing-plan.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(14);
+    expect(csv[0]).toMatch(/^day,date,peak_week,receiving_staff,receiving_scenario,/);
+    // The roster file is a scenario `jitsim` accepts: the plan's staff as dated overrides.
+    const roster = readFileSync(join(one, 'roster.yaml'), 'utf8');
+    expect(roster).toContain('extends: peak.yaml');
+    const resolved = jitsim('validate', join(one, 'roster.yaml'));
+    expect(resolved.status).toBe(0);
+    const rostered = JSON.parse(resolved.stdout);
+    const first = rostered.warehouse.qc.staff.overrides[0];
+    expect(first.from).toBe('2022-11-20');
+    expect(first.byHour[12]).toBe(plan.days[0].qc);
+    expect(first.byHour[3]).toBe(0); // the scenario's closed hours stay closed
+    const b = jitsim('plan', 'staffing', file, '--reps', '2', '--validate-reps', '0', '--workers', '2', '--quiet', '--out', two);
+    expect(b.status).toBe(0);
+    const planB = JSON.parse(readFileSync(join(two, 'staffing-plan.json'), 'utf8'));
+    expect(planB.days.map((d: { receiving: number; qc: number; shares: number[] }) => [d.receiving, d.qc, d.shares])).toEqual(plan.days.map((d: { receiving: number; qc: number; shares: number[] }) => [d.receiving, d.qc, d.shares]));
+  });
+
+  it('refuses a share outside (0, 1) and one replication, exit 2, one line', () => {
+    const share = jitsim('plan', 'staffing', `${scenarios}small-seller.yaml`, '--share', '1.5');
+    expect(share.status).toBe(2);
+    expect(share.stderr.trim()).toBe("error: option '--share <S>' argument '1.5' is invalid. expected a share strictly between 0 and 1, got 1.5");
+    const reps = jitsim('plan', 'staffing', `${scenarios}small-seller.yaml`, '--reps', '1');
+    expect(reps.status).toBe(2);
+    expect(reps.stderr).toContain('expected a whole number >= 2, got 1');
+  });
+});

@@ -6,7 +6,7 @@ export { Process, Timeout, type ProcessBody, type Waitable } from './kernel/proc
 export { Resource, type ResourceOptions, type ResourceState } from './kernel/resource.ts';
 export { Roster } from './kernel/roster.ts';
 export { Store, type StoreOptions } from './kernel/store.ts';
-export { WaitingLine, unrollRing } from './kernel/waiting-line.ts';
+export { WaitingLine, unrollRing, type WaitingLineState } from './kernel/waiting-line.ts';
 // random/: named streams, distributions, alias tables, non-homogeneous Poisson arrivals, exact math.
 export { RandomStream, streamKey, type RandomStreamState } from './random/random.ts';
 export { AliasTable, zipfWeights } from './random/alias.ts';

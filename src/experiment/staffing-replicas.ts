@@ -3,7 +3,7 @@
 // answered with one value per replication. A block lives where its inflows are — in this thread,
 // or in a worker (src/worker/api.ts) so blocks replay in parallel; `replicas` joins blocks back
 // into replication order, so a plan does not depend on how many workers made it.
-import type { WarehouseAlone, WarehouseState } from '../model/warehouse-alone.ts';
+import type { WarehouseAlone, WarehouseMark, WarehouseState } from '../model/warehouse-alone.ts';
 import { closeMidnight, replayedWarehouses, staffDay, type Levels, type StaffingInput } from './staffing-target.ts';
 
 /** A candidate's outcome: each replication's share for the day before (none on the first day) and for the day. */
@@ -17,9 +17,15 @@ export class ReplicaBlock {
   private states: WarehouseState[];
   private tried = new Map<string, Outcome & { states: WarehouseState[] }>();
   // The minimality pass: the plan as it stands and the plan with one cut, from the midnight `at`.
+  // The plan's marks at the midnights after `at` are kept while it stands: every cut tried on a day
+  // is compared with the same plan.
   private plan: WarehouseAlone[] = [];
   private trial: WarehouseAlone[] = [];
   private at: WarehouseState[] = [];
+  private planMarks = new Map<number, WarehouseMark[]>();
+  /** The midnight the plan warehouses stand at, or -1 when they must be set back to `at`. */
+  private planAt = -1;
+  private stepAt = -1;
   private finalWithin: Int32Array[] = [];
   private pending: Int32Array[] | null = null;
 
@@ -101,6 +107,7 @@ export class ReplicaBlock {
     this.trial = replayedWarehouses(this.input);
     for (const w of [...this.plan, ...this.trial]) this.staffPlan(w, levels);
     this.at = this.plan.map((w) => w.saveState());
+    this.forgetPlan();
     this.finalWithin = this.plan.map((w, i) => {
       w.runTo((days + 1) * 24);
       const within = w.within.slice();
@@ -109,21 +116,32 @@ export class ReplicaBlock {
     });
   }
 
-  /** Puts `cut` on day d of the trial warehouses and sets both back at the midnight of day d. */
+  /** Puts `cut` on day d of the trial warehouses and sets them back at the midnight of day d. */
   startCut(d: number, cut: Levels): void {
     this.staffTrialDay(d, cut);
-    this.plan.forEach((w, i) => w.restoreState(this.at[i]));
     this.trial.forEach((w, i) => w.restoreState(this.at[i]));
+    if (this.planAt < 0) {
+      this.plan.forEach((w, i) => w.restoreState(this.at[i]));
+      this.planAt = d;
+    }
     this.pending = null;
   }
 
-  /** Replays plan and trial to midnight m; the trial's shares of days from..to (inclusive). */
+  /** Replays the trial to midnight m (and the plan, the first time it is asked there); the trial's shares of days from..to (inclusive). */
   step(m: number, from: number, to: number): Step {
-    for (let i = 0; i < this.trial.length; i++) { this.plan[i].runTo(m * 24); this.trial[i].runTo(m * 24); }
+    for (const w of this.trial) w.runTo(m * 24);
+    let marks = this.planMarks.get(m);
+    if (!marks) {
+      for (const w of this.plan) w.runTo(m * 24);
+      marks = this.plan.map((w) => w.mark());
+      this.planMarks.set(m, marks);
+      this.planAt = m;
+    }
+    this.stepAt = m;
     this.pending = this.trial.map((w) => w.within.slice());
     const shares: number[][] = [];
     for (let e = from; e <= to; e++) shares.push(this.trial.map((w) => w.share(e)));
-    return { shares, same: this.trial.every((w, i) => w.sameFuture(this.plan[i])) };
+    return { shares, same: this.trial.every((w, i) => w.sameFutureAs(marks[i])) };
   }
 
   /**
@@ -132,9 +150,10 @@ export class ReplicaBlock {
    */
   merge(firstDay: number, from: number): number[][] {
     const { days } = this.input;
+    const marks = this.planMarks.get(this.stepAt)!;
     this.pending = this.trial.map((w, i) => {
       const out = this.finalWithin[i].slice();
-      for (let e = firstDay; e < days; e++) out[e] = e < from ? w.within[e] : w.within[e] + this.finalWithin[i][e] - this.plan[i].within[e];
+      for (let e = firstDay; e < days; e++) out[e] = e < from ? w.within[e] : w.within[e] + this.finalWithin[i][e] - marks[i].within[e];
       return out;
     });
     const shares: number[][] = [];
@@ -147,6 +166,7 @@ export class ReplicaBlock {
     if (kept) {
       for (const w of this.plan) this.staffDayAndRunOut(w, d, cut);
       this.pending!.forEach((x, i) => this.finalWithin[i].set(x));
+      this.forgetPlan();
     } else this.staffTrialDay(d, planned);
     this.pending = null;
   }
@@ -161,6 +181,12 @@ export class ReplicaBlock {
       staffDay(w, this.input, d + 1, next);
       return state;
     });
+    this.forgetPlan();
+  }
+
+  private forgetPlan(): void {
+    this.planMarks = new Map();
+    this.planAt = -1;
   }
 
   private staffTrialDay(d: number, levels: Levels): void {
@@ -188,6 +214,14 @@ export interface Replicas {
   merge(firstDay: number, from: number): Promise<number[][]>;
   endCut(d: number, cut: Levels, kept: boolean, planned: Levels): Promise<void>;
   nextMidnight(d: number, next: Levels): Promise<void>;
+}
+
+/** The moves a block makes, by name (what a worker is asked to run on its block). */
+export const MOVES = ['dayWork', 'evaluate', 'accept', 'replay', 'startMinimal', 'startCut', 'step', 'merge', 'endCut', 'nextMidnight'] as const satisfies readonly (keyof ReplicaBlock)[];
+
+/** A block held elsewhere, each move sent through `call` (a worker's staffingMove). */
+export function remoteBlock(call: (move: (typeof MOVES)[number], args: unknown[]) => Promise<unknown>): Block {
+  return Object.fromEntries(MOVES.map((move) => [move, (...args: unknown[]) => call(move, args)])) as unknown as Block;
 }
 
 export function replicas(blocks: Block[]): Replicas {

@@ -3,7 +3,7 @@
 // parcels stocked within the service target. Nothing is drawn: every time comes with the parcel,
 // so two rosters see the same parcels (common random numbers) and more staff can only help. Its
 // whole state can be saved at a midnight and resumed under another roster (the staffing planner).
-import { Resource, Simulation, type ResourceState, type SimulationState } from '../engine/index.ts';
+import { Resource, Simulation, type ResourceState, type SimulationState, type WaitingLineState } from '../engine/index.ts';
 import type { Inflow } from './inflow.ts';
 
 /** A saved warehouse (WarehouseAlone.saveState). */
@@ -145,23 +145,46 @@ export class WarehouseAlone {
   }
 
   /**
-   * True if, from now on, this warehouse and `other` (the same inflow, another roster until now)
-   * go on identically under the same staff: the same parcels arrived, the same in service ending at
-   * the same times, the same waiting in the same order since the same times.
+   * What the replay's future depends on, now: the parcels arrived, those in service (a fingerprint
+   * of who ends when), who waits at each station in what order since when; and the counts so far.
    */
+  mark(): WarehouseMark {
+    const line = (r: Resource) => ({ busy: r.busy, waiting: r.line.saveState() });
+    return { now: this.sim.now, inService: this.inService.slice(), receiving: line(this.receiving), qc: line(this.qc), within: this.within.slice() };
+  }
+
+  /**
+   * True if, from now on, this warehouse goes on exactly as the one marked (the same inflow, another
+   * roster until then) under the same staff: the same parcels arrived, the same in service ending
+   * at the same times, the same waiting in the same order since the same times.
+   */
+  sameFutureAs(mark: WarehouseMark): boolean {
+    if (this.sim.now !== mark.now) return false;
+    for (let i = 0; i < 3; i++) if (this.inService[i] !== mark.inService[i]) return false;
+    return sameLine(this.receiving, mark.receiving) && sameLine(this.qc, mark.qc);
+  }
+
   sameFuture(other: WarehouseAlone): boolean {
-    if (this.sim.now !== other.sim.now) return false;
-    for (let i = 0; i < 3; i++) if (this.inService[i] !== other.inService[i]) return false;
-    return sameLine(this.receiving, other.receiving) && sameLine(this.qc, other.qc);
+    return this.sameFutureAs(other.mark());
   }
 }
 
-function sameLine(a: Resource, b: Resource): boolean {
-  if (a.busy !== b.busy || a.line.length !== b.line.length) return false;
-  const la = a.line, lb = b.line, ma = la.kind.length - 1, mb = lb.kind.length - 1;
-  for (let k = 0; k < la.length; k++) {
-    const i = (la.front + k) & ma, j = (lb.front + k) & mb;
-    if (la.payload[i] !== lb.payload[j] || la.since[i] !== lb.since[j] || la.kind[i] !== lb.kind[j]) return false;
+/** A warehouse's state as far as its future goes (WarehouseAlone.mark), with its counts so far. */
+export interface WarehouseMark {
+  now: number;
+  inService: Int32Array;
+  receiving: { busy: number; waiting: WaitingLineState };
+  qc: { busy: number; waiting: WaitingLineState };
+  within: Int32Array;
+}
+
+function sameLine(a: Resource, b: { busy: number; waiting: WaitingLineState }): boolean {
+  const w = b.waiting;
+  if (a.busy !== b.busy || a.line.length !== w.kind.length) return false;
+  const line = a.line, mask = line.kind.length - 1;
+  for (let k = 0; k < line.length; k++) {
+    const i = (line.front + k) & mask;
+    if (line.payload[i] !== w.payload[k] || line.since[i] !== w.since[k] || line.kind[i] !== w.kind[k]) return false;
   }
   return true;
 }

@@ -3,13 +3,11 @@
 // and its decisions staying in this one. The plan is the same whatever the number of workers.
 import { transfer, wrap, releaseProxy } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { blocksOf, replicas, type Block, type Replicas, ReplicaBlock } from '../experiment/staffing-replicas.ts';
+import { blocksOf, remoteBlock, replicas, type Replicas } from '../experiment/staffing-replicas.ts';
 import type { StaffingInput } from '../experiment/staffing-target.ts';
 import { inflowBuffers } from '../model/inflow.ts';
 import type { SimulatorApi } from './api.ts';
 import { defaultWorkers, startWorker } from './pool.ts';
-
-const MOVES = ['dayWork', 'evaluate', 'accept', 'replay', 'startMinimal', 'startCut', 'step', 'merge', 'endCut', 'nextMidnight'] as const satisfies readonly (keyof ReplicaBlock)[];
 
 /** The replications of `input` in blocks over `workers` threads (the inflows move there); close() ends the threads. */
 export async function staffingWorkers(input: StaffingInput, workers = defaultWorkers()): Promise<{ on: Replicas; close(): void }> {
@@ -17,9 +15,8 @@ export async function staffingWorkers(input: StaffingInput, workers = defaultWor
   const threads = parts.map(() => startWorker());
   const apis = threads.map((t) => wrap<SimulatorApi>(nodeEndpoint(t)));
   await Promise.all(parts.map((inflows, id) => apis[id].staffingBlock(id, transfer({ ...input, inflows }, inflows.flatMap(inflowBuffers)))));
-  const remote = apis.map((api, id) => Object.fromEntries(MOVES.map((move) => [move, (...args: unknown[]) => api.staffingMove(id, move, args)])) as unknown as Block);
   return {
-    on: replicas(remote),
+    on: replicas(apis.map((api, id) => remoteBlock((move, args) => api.staffingMove(id, move, args)))),
     close() {
       for (const api of apis) api[releaseProxy]();
       for (const t of threads) void t.terminate();

@@ -1,5 +1,6 @@
 // Closed-form results of queueing theory that the simulator is checked against:
 // M/M/c by Erlang C, and M/G/1 by Pollaczek–Khinchine.
+import { exp } from '../random/math.ts';
 
 export interface QueueFigures {
   /** Mean wait in queue (hours) before service starts. */
@@ -39,8 +40,8 @@ export function mmc(arrivalRate: number, serviceRate: number, servers: number): 
 export function mmcTimeInSystemTail(arrivalRate: number, serviceRate: number, servers: number, t: number): number {
   const c = erlangC(servers, arrivalRate / serviceRate);
   const theta = servers * serviceRate - arrivalRate, mu = serviceRate;
-  const both = Math.abs(theta - mu) < 1e-12 * mu ? (1 + mu * t) * Math.exp(-mu * t) : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
-  return (1 - c) * Math.exp(-mu * t) + c * both;
+  const both = Math.abs(theta - mu) < 1e-12 * mu ? (1 + mu * t) * exp(-mu * t) : (theta * exp(-mu * t) - mu * exp(-theta * t)) / (theta - mu);
+  return (1 - c) * exp(-mu * t) + c * both;
 }
 
 /**

@@ -46,6 +46,15 @@ describe('staffing one station against Erlang C', () => {
       expect(d.qc).toBe(1); // inspection takes no time: one inspector is enough, none is not
     }
   });
+
+  it('stops between days when asked, keeping the days planned and the scenario\'s roster after them', async () => {
+    const inflows = [0, 1].map((r) => poissonInflow(lambda, mu, days, r));
+    let asked = 0;
+    const plan = await planStaffing({ days, base: { receiving: roundTheClock(30, days), qc: roundTheClock(1, days) }, inflows, target: { withinHours: within, share: 0.95, confidence: 0.95 } }, { shouldStop: () => ++asked > 2 });
+    expect(plan.days.map((d) => d.day)).toEqual([0, 1]);
+    expect(plan.hourly.receiving[2 * 24]).toBe(30);
+    expect(plan.hourly.receiving[24]).toBe(plan.days[1].receiving);
+  });
 });
 
 /** The 2022 peak at 1:20 (1,500 sellers), 10 November to 2 December. */

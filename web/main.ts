@@ -28,6 +28,7 @@ import { kpiWindow } from './kpi-window.ts';
 import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
 import { stockingPlanner } from './plan-stocking.ts';
 import { withPolicy } from './open-policy.ts';
+import { staffingPlanner } from './plan-staffing.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -376,5 +377,22 @@ stockingPlanner({
     readScenario();
     compareSelect.value = 'original';
     status.textContent = `Stocking of the ${sellerClass} sellers set to “${candidate.label}”: Run to compare it with the original.`;
+  },
+});
+
+// A planned roster opens as the edited scenario; a shipped file as shipped is then compared with.
+staffingPlanner({
+  scenario: readScenario,
+  seed: () => Number($<HTMLInputElement>('seed').value),
+  edited: () => {
+    const shippedAsIs = yaml.value === shipped[select.value];
+    return { text: yaml.value, name: shippedAsIs ? select.value : editedName(), shipped: shippedAsIs };
+  },
+  open: (text) => {
+    const shippedAsIs = yaml.value === shipped[select.value];
+    yaml.value = text;
+    readScenario();
+    if (shippedAsIs) compareSelect.value = 'original';
+    status.textContent = `Warehouse roster set to the staffing plan's: Run to see it${shippedAsIs ? ' against the original' : ''}.`;
   },
 });

@@ -1,12 +1,13 @@
 // Runs a list of replications on a few browser workers (comlink, the same API as the Node pool),
 // each worker taking the next job when it finishes one; cancelling terminates them at once, so
 // no replication in flight is waited for, and what finished stays finished.
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 
-export interface Job { scenario: Scenario; seed: number; replication: number }
+/** A replication to run; `recordInflow` keeps what reached the warehouse (for the staffing planner). */
+export interface Job { scenario: Scenario; seed: number; replication: number; recordInflow?: boolean }
 
 export interface Runs {
   /** Resolves once every job is done, or at once when cancelled; `completed` counts the results handed to `onResult`. */
@@ -19,8 +20,14 @@ export function workerCount(): number {
   return Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 }
 
-export function runJobs(jobs: Job[], onResult: (job: number, result: RunResult) => void, workers = workerCount()): Runs {
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, () => new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' }));
+/** A fresh simulation worker (web/sim-worker.ts). */
+export function simWorker(): Worker {
+  return new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Runs the jobs; `onDay`, if given, hears each job's simulated days as they pass. */
+export function runJobs(jobs: Job[], onResult: (job: number, result: RunResult) => void, workers = workerCount(), onDay?: (job: number, days: number) => void): Runs {
+  const pool = Array.from({ length: Math.min(workers, jobs.length) }, simWorker);
   let next = 0, completed = 0, cancelled = false;
   let abort: (reason: Error) => void = () => {};
   const aborted = new Promise<never>((_, reject) => { abort = reject; });
@@ -28,8 +35,12 @@ export function runJobs(jobs: Job[], onResult: (job: number, result: RunResult) 
   const loop = async (worker: Worker) => {
     const api = wrap<SimulatorApi>(worker);
     while (next < jobs.length && !cancelled) {
-      const i = next++;
-      const result = await Promise.race([api.runReplication(jobs[i].scenario, jobs[i].seed, jobs[i].replication), aborted]);
+      const i = next++, job = jobs[i];
+      // A day's message may land after the job's result or a cancel: those are not heard.
+      let running = true;
+      const days = onDay && proxy((_: number, d: number) => { if (running && !cancelled) onDay(i, d); });
+      const result = await Promise.race([api.runReplication(job.scenario, job.seed, job.replication, days, undefined, job.recordInflow), aborted])
+        .finally(() => { running = false; });
       completed++;
       onResult(i, result);
     }

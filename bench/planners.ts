@@ -60,6 +60,8 @@ const staffing = staffingPlan();
 const stages = staffing.doc.seconds;
 const previous = (() => { try { return JSON.parse(readFileSync(resolve(root, 'bench/results/planners.json'), 'utf8')); } catch { return {}; } })();
 const stocking = withStocking ? {
+  /** When the stocking figures were measured (kept from the last run when --no-stocking). */
+  stockingDate: new Date().toISOString(),
   stockingScenario: file,
   stockingPolicies: 30,
   stockingReplications: reps,
@@ -69,7 +71,7 @@ const stocking = withStocking ? {
   plainRunsSecondsEachRound: plain.map((x) => +x.toFixed(2)),
   /** Planner wall time over the same number of plain replications (both on every core, same session). */
   stockingOverPlainRuns: +(median(plan) / median(plain)).toFixed(3),
-} : Object.fromEntries(Object.entries(previous).filter(([k]) => k.startsWith('stocking') || k === 'plainRunsSecondsEachRound'));
+} : { stockingDate: previous.stockingDate ?? previous.date, ...Object.fromEntries(Object.entries(previous).filter(([k]) => k.startsWith('stocking') || k === 'plainRunsSecondsEachRound')) };
 const result = {
   date: new Date().toISOString(),
   node: process.version,

@@ -267,6 +267,7 @@ describe('jitsim plan staffing', () => {
     expect(a.stdout).toMatch(/smallest rosters for 95\.0% of each day's parcels stocked within 24 h, 95\.0% confidence; 2 replications/);
     expect(a.stdout).toMatch(/staff-hours: receiving [\d,]+ against 234 /); // 13 days × 18 h × 1
     expect(a.stdout).toContain('validated on 2 fresh replications');
+    expect(a.stdout).toContain("hours on duty each day (China time, the scenario's): receiving 06:00-24:00, QC 00:00-02:00 06:00-24:00");
     const plan = JSON.parse(readFileSync(join(one, 'staffing-plan.json'), 'utf8'));
     expect(plan.days).toHaveLength(13);
     expect(plan.days[0].date).toBe('2022-11-20');

@@ -95,14 +95,15 @@ describe('a staffing plan for the peak (1:20)', async () => {
     for (const d of plan.days) expect(d.lowerBound).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('is minimal: one staff member fewer on any day misses the target that day, the day before or later', () => {
+  it('is minimal: one staff member fewer on any day misses the target that day or a later one', () => {
+    // The planner guarantees a miss from the day before on (a day's staff also serve the day
+    // before's late arrivals); on this season every miss falls on the day itself or later.
     for (let d = 0; d < days; d++) {
       for (const station of [0, 1]) {
         if (levels[d][station] === 0) continue;
         const fewer = levels.map((l): [number, number] => [...l]);
         fewer[d][station]--;
-        // The day before counts: its late arrivals are served by this day's staff.
-        expect(daysMissed(input, replayPlan(input, fewer), planned, Math.max(0, d - 1)), `day ${d}, station ${station}`).not.toEqual([]);
+        expect(daysMissed(input, replayPlan(input, fewer), planned, d), `day ${d}, station ${station}`).not.toEqual([]);
       }
     }
   });

@@ -147,6 +147,13 @@ function report(file: string, scenario: Scenario, plan: StaffingPlan, validated:
     ]);
   }
   lines.push(pad(rows), '');
+  const bands = (station: 'receiving' | 'qc') => [...new Set(plan.days.map((p) => p.bands[station]))];
+  if (plan.days.length > 0) {
+    const [r, q] = [bands('receiving'), bands('qc')];
+    lines.push(r.length === 1 && q.length === 1
+      ? `hours on duty each day (China time, the scenario's): receiving ${r[0]}, QC ${q[0]}`
+      : 'hours on duty (the scenario\'s) vary by day: see staffing-plan.csv');
+  }
   const change = (h: { planned: number; scenario: number }) => `${formatNumber(h.planned)} against ${formatNumber(h.scenario)} (${h.planned >= h.scenario ? '+' : ''}${((h.planned / h.scenario - 1) * 100).toFixed(1)}%)`;
   lines.push(`staff-hours: receiving ${change(hours.receiving)}; QC ${change(hours.qc)}; in all ${change(hours.total)}`);
   const below = plan.days.filter((p) => !Number.isNaN(validated[p.day]?.mean ?? NaN) && validated[p.day].mean < t.share);

@@ -8,7 +8,7 @@
 import { ReplicaBlock, replicas, type Replicas } from './staffing-replicas.ts';
 import { makeMinimal, unsettled } from './staffing-repair.ts';
 import { searchDays } from './staffing-search.ts';
-import { clears, dayLevel, lowerConfidenceBound, type HourlyStaff, type Levels, type StaffingInput, type StaffingSetup, type StaffingTarget } from './staffing-target.ts';
+import { clears, dayLevel, hourBands, lowerConfidenceBound, type HourlyStaff, type Levels, type StaffingInput, type StaffingSetup, type StaffingTarget } from './staffing-target.ts';
 
 export interface StaffingDay {
   day: number;
@@ -20,6 +20,8 @@ export interface StaffingDay {
   scenarioQc: number;
   /** The scenario's staff-hours that day, both stations. */
   scenarioHours: number;
+  /** The hours each station is staffed that day (the scenario's opening hours), e.g. "06:00-24:00". */
+  bands: { receiving: string; qc: string };
   /** Each search replication's share of the day's parcels stocked within the target, under the plan. */
   shares: number[];
   /** The one-sided lower confidence bound of the day's expected share. */
@@ -67,6 +69,7 @@ export async function planStaffingOn(setup: StaffingSetup, on: Replicas, replica
     day: d, receiving, qc,
     scenarioReceiving: dayLevel(base.receiving, d), scenarioQc: dayLevel(base.qc, d),
     scenarioHours: dayHours(base.receiving, d) + dayHours(base.qc, d),
+    bands: { receiving: hourBands(base.receiving, d), qc: hourBands(base.qc, d) },
     shares: shares.map((s) => s[d]),
     lowerBound: lowerConfidenceBound(shares.map((s) => s[d]), target.confidence),
     plannedShare: plannedShare[d],

@@ -88,9 +88,9 @@ export function rosterYaml(args: { extendsPath: string; scenario: Scenario; plan
   return lines.join('\n') + '\n';
 }
 
-/** One row per planned day: dates, staff per station against the scenario's, shares searched and validated. */
+/** One row per planned day: dates, staff per station against the scenario's, shares searched and validated, the hours staffed. */
 export function staffingCsv(plan: StaffingPlan, seasonStart: string, validated: ValidatedDay[], peakWeek: { from: number; to: number }): string {
-  const header = ['day', 'date', 'peak_week', 'receiving_staff', 'receiving_scenario', 'receiving_hours', 'qc_staff', 'qc_scenario', 'qc_hours', 'staff_hours', 'scenario_staff_hours', 'planned_share', 'search_share_mean', 'search_share_low_95', 'attainable', 'validated_share_mean', 'validated_share_low_95', 'validated_share_high_95'];
+  const header = ['day', 'date', 'peak_week', 'receiving_staff', 'receiving_scenario', 'receiving_hours', 'qc_staff', 'qc_scenario', 'qc_hours', 'staff_hours', 'scenario_staff_hours', 'planned_share', 'search_share_mean', 'search_share_low_95', 'attainable', 'validated_share_mean', 'validated_share_low_95', 'validated_share_high_95', 'receiving_band', 'qc_band'];
   const rows = [header.join(',')];
   for (const p of plan.days) {
     const hoursOf = (a: Int32Array) => staffHours(a.subarray(p.day * 24, p.day * 24 + 24));
@@ -102,6 +102,7 @@ export function staffingCsv(plan: StaffingPlan, seasonStart: string, validated: 
       hoursOf(plan.hourly.receiving) + hoursOf(plan.hourly.qc), p.scenarioHours,
       csvNumber(p.plannedShare), csvNumber(mean), csvNumber(p.lowerBound), p.attainable,
       csvNumber(v?.mean ?? NaN), csvNumber(v?.low ?? NaN), csvNumber(v?.high ?? NaN),
+      p.bands.receiving, p.bands.qc,
     ].join(','));
   }
   return rows.join('\n') + '\n';

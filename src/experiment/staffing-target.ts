@@ -54,6 +54,19 @@ export function dayLevel(staff: Int32Array, day: number): number {
   return n;
 }
 
+/** The hours a station is staffed on a day (China time), as runs: "00:00-02:00 06:00-24:00"; "closed" when none. */
+export function hourBands(hourly: Int32Array, day: number): string {
+  const runs: string[] = [];
+  const at = (h: number) => `${String(h).padStart(2, '0')}:00`;
+  for (let h = 0; h < 24; ) {
+    if (hourly[day * 24 + h] === 0) { h++; continue; }
+    const from = h;
+    while (h < 24 && hourly[day * 24 + h] > 0) h++;
+    runs.push(`${at(from)}-${at(h)}`);
+  }
+  return runs.length > 0 ? runs.join(' ') : 'closed';
+}
+
 /** One replayed warehouse per replication, staffed as the scenario is, with one more day for the last day's parcels to finish. */
 export function replayedWarehouses(input: StaffingInput): WarehouseAlone[] {
   const { days, base, inflows, target } = input;

@@ -47,6 +47,20 @@ describe('staffing one station against Erlang C', () => {
     }
   });
 
+  it('flags a day no headcount can rescue and plans it to half a point below what unlimited staff reach', async () => {
+    // Receiving opens at 06:00: a parcel arriving before 02:00 waits over 4 h whatever the staff,
+    // about 1/12 of each day's parcels (Poisson round the clock), so 95% within 4 h is out of reach.
+    const closedAtNight = Int32Array.from({ length: 3 * 24 }, (_, h) => (h % 24 >= 6 ? 30 : 0));
+    const inflows = [0, 1].map((r) => poissonInflow(lambda, mu, 3, r));
+    const plan = await planStaffing({ days: 3, base: { receiving: closedAtNight, qc: roundTheClock(1, 3) }, inflows, target: { withinHours: 4, share: 0.95, confidence: 0.95 } });
+    for (const d of plan.days.slice(1)) {
+      expect(d.attainable).toBe(false);
+      expect(d.plannedShare).toBeLessThan(0.95);
+      expect(d.plannedShare).toBeGreaterThan(0.85);
+      expect(d.lowerBound).toBeGreaterThanOrEqual(d.plannedShare);
+    }
+  });
+
   it('stops between days when asked, keeping the days planned and the scenario\'s roster after them', async () => {
     const inflows = [0, 1].map((r) => poissonInflow(lambda, mu, days, r));
     let asked = 0;

@@ -9,6 +9,9 @@ import { clears, dayLevel, lowerConfidenceBound, type Levels, type StaffingSetup
 /** Plenty of staff: every parcel in the line is served at once. */
 export const AMPLE = 1_000_000;
 
+/** How far below what unlimited staff reach an unattainable day is planned (a share). */
+const UNATTAINABLE_SLACK = 0.005;
+
 /** What one fewer on a station would have done, seen while searching: kept to tell which days the minimality pass must recheck. */
 export interface Removal {
   /** The day before missed its share: it would miss it under the final plan too. */
@@ -45,7 +48,7 @@ export async function searchDays(
   // before's headcounts scaled by it.
   const work = await candidates.dayWork();
   const plannedShare = new Float64Array(days).fill(target.share);
-  let previous: Levels = [Math.max(1, dayLevel(base.receiving, 0)), Math.max(1, dayLevel(base.qc, 0))];
+  const previous: Levels = [Math.max(1, dayLevel(base.receiving, 0)), Math.max(1, dayLevel(base.qc, 0))];
   for (let d = 0; d < days; d++) {
     if (options.shouldStop?.()) break;
     const open = [dayLevel(base.receiving, d) > 0, dayLevel(base.qc, d) > 0];
@@ -72,11 +75,12 @@ export async function searchDays(
         low = high;
         high = 1 + (high - 1) * 2;
         if (high > 64 && attainable) {
-          // No reasonable headcount does it: plan to what unlimited staff reach, and say so.
+          // No reasonable headcount does it: plan to within half a point of what unlimited staff
+          // reach (matching them exactly would take a crowd at the opening hour), and say so.
           attainable = false;
           const { prev, today } = await evaluate(levels(AMPLE, AMPLE));
-          if (d > 0) plannedShare[d - 1] = Math.min(plannedShare[d - 1], lowerConfidenceBound(prev, target.confidence) - 1e-9);
-          plannedShare[d] = Math.min(plannedShare[d], lowerConfidenceBound(today, target.confidence) - 1e-9);
+          if (d > 0) plannedShare[d - 1] = Math.min(plannedShare[d - 1], lowerConfidenceBound(prev, target.confidence) - UNATTAINABLE_SLACK);
+          plannedShare[d] = Math.min(plannedShare[d], lowerConfidenceBound(today, target.confidence) - UNATTAINABLE_SLACK);
         }
       }
       while (!adjacent(scaled(low), scaled(high))) {

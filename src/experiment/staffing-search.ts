@@ -91,8 +91,9 @@ export async function searchDays(
       best = scaled(high);
     }
     const q0 = best[1];
-    if (open[0]) best = [await lowest(best[0], (r) => passes([r, best[1]])), best[1]];
-    if (open[1]) best = [best[0], await lowest(best[1], (q) => passes([best[0], q]))];
+    // Lowering a station starts with its headcount from before the rise: often only the other needed more.
+    if (open[0]) best = [await lowest(best[0], (r) => passes([r, best[1]]), start[0]), best[1]];
+    if (open[1]) best = [best[0], await lowest(best[1], (q) => passes([best[0], q]), start[1])];
     const removal = async (l: Levels): Promise<Removal | null> => (l[0] < 0 || l[1] < 0 ? null : { prevFailed: !(await verdict(l)).prevOk, assumedNext: l });
     const removals: DaySearch['removal'] = [open[0] ? await removal([best[0] - 1, q0]) : null, open[1] ? await removal([best[0], best[1] - 1]) : null];
     await candidates.accept(d, best);
@@ -111,9 +112,16 @@ function adjacent(a: Levels, b: Levels): boolean {
   return Math.abs(b[0] - a[0]) <= 1 && Math.abs(b[1] - a[1]) <= 1;
 }
 
-/** The smallest whole number >= 0, at or below `v` (where `ok` holds), for which `ok` holds, monotone: gallop down, then bisect. */
-async function lowest(v: number, ok: (n: number) => Promise<boolean>): Promise<number> {
+/**
+ * The smallest whole number >= 0, at or below `v` (where `ok` holds), for which `ok` holds,
+ * monotone: `hint` first when below `v`, then gallop down, then bisect.
+ */
+async function lowest(v: number, ok: (n: number) => Promise<boolean>, hint = v): Promise<number> {
   let good = v, bad = -1, step = 1;
+  if (hint < v) {
+    if (await ok(hint)) good = hint;
+    else bad = hint;
+  }
   while (good - step > bad) {
     const c = good - step;
     if (await ok(c)) { good = c; step *= 2; } else { bad = c; break; }

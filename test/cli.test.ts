@@ -304,3 +304,37 @@ describe('jitsim plan staffing', () => {
     expect(reps.stderr).toContain('expected a whole number >= 2, got 1');
   });
 });
+
+describe('jitsim sweep', () => {
+  it('runs every grid point on the same replications: a point equals jitsim run of that scenario, the same with 1 or 2 workers', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'seller.yaml'), `extends: ${scenarios}small-seller.yaml\nseason: { start: 2022-11-01, end: 2022-12-05 }\n`);
+    writeFileSync(join(dir, 'sweep.yaml'), 'scenario: seller.yaml\nreplications: 2\nseed: 4\ngrid:\n  sellers.classes.small.stocking.cycleDays: [7, 21]\n');
+    const a = jitsim('sweep', join(dir, 'sweep.yaml'), '--workers', '1', '--out', join(dir, 'one'));
+    expect(a.stderr).toBe('');
+    expect(a.status).toBe(0);
+    expect(a.stdout).toMatch(/sweep\.yaml: 2 grid points × 2 replications of .*seller\.yaml, seed 4/);
+    const doc = JSON.parse(readFileSync(join(dir, 'one', 'sweep.json'), 'utf8'));
+    expect(doc.results.map((r: { overrides: object }) => r.overrides)).toEqual([{ 'sellers.classes.small.stocking.cycleDays': 7 }, { 'sellers.classes.small.stocking.cycleDays': 21 }]);
+    const csv = readFileSync(join(dir, 'one', 'sweep.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toMatch(/^point,sellers\.classes\.small\.stocking\.cycleDays,replications,ordersPlaced_mean,/);
+    // The second point is this scenario; run alone, it gives the same KPIs to the last digit.
+    writeFileSync(join(dir, 'point2.yaml'), 'extends: seller.yaml\nsellers: { classes: { small: { stocking: { policy: serviceLevel, cycleServiceLevel: 0.95, cycleDays: 21 } } } }\n');
+    const run = jitsim('run', join(dir, 'point2.yaml'), '--reps', '2', '--seed', '4', '--quiet', '--out', join(dir, 'run'));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'run', 'summary.json'), 'utf8')).kpis).toEqual(doc.results[1].kpis);
+    const b = jitsim('sweep', join(dir, 'sweep.yaml'), '--workers', '2', '--quiet', '--out', join(dir, 'two'));
+    expect(b.status).toBe(0);
+    expect(readFileSync(join(dir, 'two', 'sweep.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one', 'sweep.csv'), 'utf8'));
+  });
+
+  it('refuses a grid point the schema refuses, before running anything: exit 1, one line', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'sweep.yaml'), `scenario: ${scenarios}small-seller.yaml\nreplications: 2\ngrid:\n  demand.ordersPerDay: [100, -5]\n`);
+    const r = jitsim('sweep', join(dir, 'sweep.yaml'), '--out', join(dir, 'out'));
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([`${join(dir, 'sweep.yaml')} (grid point 2: demand.ordersPerDay = -5): demand.ordersPerDay: expected a number >= 0, got -5`]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});

@@ -16,6 +16,7 @@ import { classTable, differenceTable, kpiTable, WINDOW_ROWS } from './table.ts';
 import { verdictTable } from './verdict-table.ts';
 import { planStaffingCommand } from './plan-staffing.ts';
 import { planStocking } from './plan-stocking.ts';
+import { sweepCommand } from './sweep.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -132,6 +133,8 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
   const plan = program.command('plan').description('planners: the warehouse roster (plan staffing), a seller\'s stocking policy (plan stocking)');
   planStaffingCommand(plan, state, wholeNumber);
   planStocking(plan, state, wholeNumber);
+
+  sweepCommand(program, state, wholeNumber);
 
   program.command('validate').description('print the fully resolved scenario, or its errors').argument('<scenario>', 'scenario file')
     .action((file: string) => {

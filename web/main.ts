@@ -29,6 +29,7 @@ import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
 import { stockingPlanner } from './plan-stocking.ts';
 import { withPolicy } from './open-policy.ts';
 import { staffingPlanner } from './plan-staffing.ts';
+import { sweepViewer } from './sweep-view.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -396,3 +397,6 @@ staffingPlanner({
     status.textContent = `Warehouse roster set to the staffing plan's: Run to see it${shippedAsIs ? ' against the original' : ''}.`;
   },
 });
+
+// A sweep's result, opened from its file: stands apart from the scenario above.
+sweepViewer();

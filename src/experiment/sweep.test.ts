@@ -63,5 +63,8 @@ describe('sweep files', () => {
     // Mean 2, sd √2, t(0.975, 1) = 12.706: half width 12.706.
     expect(csv[1]).toMatch(/^1,1,2,2,-10\.706\d*,14\.706\d*$/);
     expect(csv[2]).toBe('2,"x,y",2,5,5,5');
+    // Interrupted before the second point finished a replication: its row is there, empty.
+    const partial = sweepCsv(points, sweepKpis([[{ k: 1 }, { k: 3 }], []]), [2, 0]).trim().split('\n');
+    expect(partial[2]).toBe('2,"x,y",0,,,');
   });
 });

@@ -105,9 +105,9 @@ export function describePoint(point: SweepPoint): string {
   return point.overrides.map(([path, value]) => `${path} = ${JSON.stringify(value)}`).join(', ') || 'the base scenario';
 }
 
-/** Each point's KPIs over its replications: mean and 95% interval. */
+/** Each point's KPIs over its replications: mean and 95% interval; none for a point with no replication finished (an interrupted sweep). */
 export function sweepKpis(kpisByPoint: Record<string, number>[][]): Record<string, KpiInterval>[] {
-  return kpisByPoint.map((records) => kpiIntervals(records));
+  return kpisByPoint.map((records) => (records.length > 0 ? kpiIntervals(records) : {}));
 }
 
 /** One row per point: the overrides, the replications, then each KPI's mean and 95% interval. */

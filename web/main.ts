@@ -26,10 +26,7 @@ import { costTable } from './cost-table.ts';
 import { verdictBox } from './verdict-box.ts';
 import { kpiWindow } from './kpi-window.ts';
 import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
-import { stockingPlanner } from './plan-stocking.ts';
-import { withPolicy } from './open-policy.ts';
-import { staffingPlanner } from './plan-staffing.ts';
-import { sweepViewer } from './sweep-view.ts';
+import { planners } from './planners.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -369,34 +366,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 runButton.addEventListener('click', () => { void run(); });
 cancelButton.addEventListener('click', cancel);
 
-// A planned policy opens as the edited scenario, to run against the file as shipped.
-stockingPlanner({
-  scenario: readScenario,
-  seed: () => Number($<HTMLInputElement>('seed').value),
-  open: (sellerClass, candidate) => {
-    yaml.value = withPolicy(yaml.value, sellerClass, candidate, lastGood);
-    readScenario();
-    compareSelect.value = 'original';
-    status.textContent = `Stocking of the ${sellerClass} sellers set to “${candidate.label}”: Run to compare it with the original.`;
-  },
+planners({
+  readScenario, lastGood: () => lastGood, seed: () => Number($<HTMLInputElement>('seed').value),
+  yaml, select, compareSelect, status, editedName,
 });
-
-// A planned roster opens as the edited scenario; a shipped file as shipped is then compared with.
-staffingPlanner({
-  scenario: readScenario,
-  seed: () => Number($<HTMLInputElement>('seed').value),
-  edited: () => {
-    const shippedAsIs = yaml.value === shipped[select.value];
-    return { text: yaml.value, name: shippedAsIs ? select.value : editedName(), shipped: shippedAsIs };
-  },
-  open: (text) => {
-    const shippedAsIs = yaml.value === shipped[select.value];
-    yaml.value = text;
-    readScenario();
-    if (shippedAsIs) compareSelect.value = 'original';
-    status.textContent = `Warehouse roster set to the staffing plan's: Run to see it${shippedAsIs ? ' against the original' : ''}.`;
-  },
-});
-
-// A sweep's result, opened from its file: stands apart from the scenario above.
-sweepViewer();

@@ -8,7 +8,7 @@
 import { ReplicaBlock, replicas, type Replicas } from './staffing-replicas.ts';
 import { makeMinimal, unsettled } from './staffing-repair.ts';
 import { searchDays } from './staffing-search.ts';
-import { clears, dayLevel, hourBands, lowerConfidenceBound, type HourlyStaff, type Levels, type StaffingInput, type StaffingSetup, type StaffingTarget } from './staffing-target.ts';
+import { clears, dayLevel, hourBands, lowerConfidenceBound, staffHours, type HourlyStaff, type Levels, type StaffingInput, type StaffingSetup, type StaffingTarget } from './staffing-target.ts';
 
 export interface StaffingDay {
   day: number;
@@ -68,7 +68,7 @@ export async function planStaffingOn(setup: StaffingSetup, on: Replicas, replica
   const plan: StaffingDay[] = levels.map(([receiving, qc], d) => ({
     day: d, receiving, qc,
     scenarioReceiving: dayLevel(base.receiving, d), scenarioQc: dayLevel(base.qc, d),
-    scenarioHours: dayHours(base.receiving, d) + dayHours(base.qc, d),
+    scenarioHours: staffHours(base.receiving, d) + staffHours(base.qc, d),
     bands: { receiving: hourBands(base.receiving, d), qc: hourBands(base.qc, d) },
     shares: shares.map((s) => s[d]),
     lowerBound: lowerConfidenceBound(shares.map((s) => s[d]), target.confidence),
@@ -83,12 +83,6 @@ export async function planStaffingOn(setup: StaffingSetup, on: Replicas, replica
     }
   }
   return { target, replications, days: plan, hourly, evaluations: search.evaluations, minimalityTrials: trials, minimalityCuts: cuts };
-}
-
-function dayHours(staff: Int32Array, day: number): number {
-  let sum = 0;
-  for (let h = day * 24; h < day * 24 + 24; h++) sum += staff[h];
-  return sum;
 }
 
 /** Each replication's share per day under day-by-day headcounts (the scenario's roster after them), replayed from the start. */

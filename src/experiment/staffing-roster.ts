@@ -8,7 +8,7 @@ import { dateAt } from '../scenario/time.ts';
 import type { Scenario, StaffRoster } from '../scenario/types.ts';
 import { csvNumber } from './csv.ts';
 import type { StaffingPlan } from './staffing-plan.ts';
-import { STATIONS, type HourlyStaff, type Station } from './staffing-target.ts';
+import { staffHours, STATIONS, type HourlyStaff, type Station } from './staffing-target.ts';
 
 /** Dated overrides giving `hourly` day by day, equal days run together. */
 export function overridesOf(hourly: Int32Array, seasonStart: string): StaffRoster['overrides'] {
@@ -29,13 +29,6 @@ export function plannedScenario(scenario: Scenario, hourly: HourlyStaff): Scenar
   const s = structuredClone(scenario);
   for (const station of STATIONS) s.warehouse[station].staff.overrides = overridesOf(hourly[station], s.season.start);
   return s;
-}
-
-/** Staff-hours of a station over the season. */
-export function staffHours(hourly: Int32Array): number {
-  let sum = 0;
-  for (const n of hourly) sum += n;
-  return sum;
 }
 
 /** The roster's staff-hours per station, planned against the scenario's, and the change in all. */
@@ -93,7 +86,7 @@ export function staffingCsv(plan: StaffingPlan, seasonStart: string, validated: 
   const header = ['day', 'date', 'peak_week', 'receiving_staff', 'receiving_scenario', 'receiving_hours', 'qc_staff', 'qc_scenario', 'qc_hours', 'staff_hours', 'scenario_staff_hours', 'planned_share', 'search_share_mean', 'search_share_low_95', 'attainable', 'validated_share_mean', 'validated_share_low_95', 'validated_share_high_95', 'receiving_band', 'qc_band'];
   const rows = [header.join(',')];
   for (const p of plan.days) {
-    const hoursOf = (a: Int32Array) => staffHours(a.subarray(p.day * 24, p.day * 24 + 24));
+    const hoursOf = (a: Int32Array) => staffHours(a, p.day);
     const v = validated[p.day];
     const mean = p.shares.reduce((a, b) => a + b, 0) / p.shares.length;
     rows.push([

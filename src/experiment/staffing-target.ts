@@ -67,6 +67,14 @@ export function hourBands(hourly: Int32Array, day: number): string {
   return runs.length > 0 ? runs.join(' ') : 'closed';
 }
 
+/** Staff-hours of a station's roster: over the season, or over one day. */
+export function staffHours(hourly: Int32Array, day?: number): number {
+  const from = day === undefined ? 0 : day * 24, to = day === undefined ? hourly.length : from + 24;
+  let sum = 0;
+  for (let h = from; h < to; h++) sum += hourly[h];
+  return sum;
+}
+
 /** One replayed warehouse per replication, staffed as the scenario is, with one more day for the last day's parcels to finish. */
 export function replayedWarehouses(input: StaffingInput): WarehouseAlone[] {
   const { days, base, inflows, target } = input;

@@ -47,7 +47,6 @@ export class Calendar {
   private stepsBefore = 0; // steps of earlier checks, for diagnostics
   private rebuilds = 0;
 
-  /** Time of the event in `slot`. */
   /** Every field as plain data (typed arrays copied): the calendar's part of a simulation snapshot. */
   saveState(): Record<string, unknown> {
     return Object.fromEntries(Object.entries(this).map(([k, v]) => [k, ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v]));
@@ -58,6 +57,7 @@ export class Calendar {
     for (const [k, v] of Object.entries(state)) (this as Record<string, unknown>)[k] = ArrayBuffer.isView(v) ? (v as Float64Array).slice() : v;
   }
 
+  /** Time of the event in `slot`. */
   timeOf(slot: number): number {
     return this.time[slot];
   }

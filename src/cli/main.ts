@@ -17,6 +17,7 @@ import { verdictTable } from './verdict-table.ts';
 import { planStaffingCommand } from './plan-staffing.ts';
 import { planStocking } from './plan-stocking.ts';
 import { sweepCommand } from './sweep.ts';
+import { workerCommand } from './worker.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -135,6 +136,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal }): Comm
   planStocking(plan, state, wholeNumber);
 
   sweepCommand(program, state, wholeNumber);
+  workerCommand(program, state, wholeNumber);
 
   program.command('validate').description('print the fully resolved scenario, or its errors').argument('<scenario>', 'scenario file')
     .action((file: string) => {

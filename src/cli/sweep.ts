@@ -8,13 +8,14 @@ import { Option } from 'commander';
 import { formatNumber } from '../experiment/number-format.ts';
 import { describePoint, parseSweep, pointScenario, sweepCsv, sweepKpis, sweepPoints } from '../experiment/sweep.ts';
 import { ScenarioError } from '../scenario/load.ts';
-import { runJobs, type Job } from '../worker/pool.ts';
+import type { Job } from '../worker/pool.ts';
+import { backendOption, jobRunner, reportFailure, shownBackend } from './backend.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { runsBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
 
-interface Flags { workers?: number; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; workers?: number; out: string; json?: boolean; quiet?: boolean }
 
 /** The KPIs the table shows per point (all are in the files). */
 const HEADLINE: [string, string, (x: number) => string][] = [
@@ -28,7 +29,8 @@ const HEADLINE: [string, string, (x: number) => string][] = [
 export function sweepCommand(program: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
   program.command('sweep').description('run a grid of scenario overrides, each point on the same replications')
     .argument('<sweep>', 'sweep file (YAML or JSON): scenario, replications, seed, grid, zip')
-    .addOption(new Option('-w, --workers <N>', 'worker threads (default: one per core)').argParser(wholeNumber(1)))
+    .addOption(backendOption())
+    .addOption(new Option('-w, --workers <N>', 'worker threads with --backend local (default: one per core)').argParser(wholeNumber(1)))
     .option('-o, --out <DIR>', 'directory for sweep.json and sweep.csv', 'jitsim-sweep')
     .option('--json', 'print the result as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar')
@@ -45,23 +47,25 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
       const points = sweepPoints(sweep);
       // Every point is checked before anything runs.
       const scenarios = points.map((p) => pointScenario(base, p, file));
+      const runJobs = await jobRunner(flags.backend);
       const jobs: (Job & { point: number })[] = scenarios.flatMap((scenario, point) => Array.from({ length: sweep.replications }, (_, replication) => ({ scenario, seed: sweep.seed, replication, point })));
       const records: Record<string, number>[][] = points.map(() => []);
       const bar = runsBar(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();
       const outcome = await runJobs(jobs, {
-        workers: flags.workers, signal: state.signal,
+        workers: flags.workers, signal: state.signal, keep: 'kpis',
         onResult: (i, result) => {
           records[jobs[i].point][jobs[i].replication] = result.kpis;
           bar.increment();
         },
       }).finally(() => bar.stop());
+      if (outcome.failure && outcome.completed === 0) return reportFailure(outcome.failure, state);
       // Replications in order, whichever finished first (a point's interval does not depend on the workers).
       const done = records.map((r) => r.filter((k) => k !== undefined));
       const kpis = sweepKpis(done);
       const doc = {
-        sweep: file, scenario: baseFile, seed: sweep.seed, replications: sweep.replications, points: points.length,
-        jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, seconds: +((performance.now() - started) / 1000).toFixed(2),
+        sweep: file, scenario: baseFile, seed: sweep.seed, replications: sweep.replications, points: points.length, backend: shownBackend(flags.backend),
+        jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, reused: outcome.reused, queued: outcome.queued, seconds: +((performance.now() - started) / 1000).toFixed(2),
         results: points.map((p, i) => ({ point: p.index + 1, overrides: Object.fromEntries(p.overrides), replications: done[i].length, kpis: kpis[i] })),
       };
       mkdirSync(flags.out, { recursive: true });
@@ -71,8 +75,9 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
       else {
         const rows = [['point', ...HEADLINE.map(([, label]) => label), 'overrides']];
         points.forEach((p, i) => rows.push([String(p.index + 1), ...HEADLINE.map(([k, , f]) => (kpis[i][k] ? `${f(kpis[i][k].mean)} ± ${f(kpis[i][k].halfWidth)}` : '')), describePoint(p)]));
-        process.stdout.write(`${file}: ${points.length} grid points × ${sweep.replications} replications of ${baseFile}, seed ${sweep.seed}${outcome.interrupted ? ` (interrupted: ${outcome.completed} of ${jobs.length} runs)` : ''}\n${pad(rows)}\n± the 95% interval's half width over replications; every KPI in ${join(flags.out, 'sweep.csv')}\n`);
+        process.stdout.write(`${file}: ${points.length} grid points × ${sweep.replications} replications of ${baseFile}, seed ${sweep.seed}${outcome.interrupted ? ` (${outcome.failure ? 'stopped' : 'interrupted'}: ${outcome.completed} of ${jobs.length} runs)` : ''}\n${pad(rows)}\n± the 95% interval's half width over replications; every KPI in ${join(flags.out, 'sweep.csv')}\n`);
       }
       if (outcome.interrupted) state.code = 130;
+      reportFailure(outcome.failure, state);
     });
 }

@@ -67,39 +67,82 @@ export interface Job {
   recordInflow?: boolean;
 }
 
+/** What a job's result must hold: the whole run, or only its KPIs (per class, fines by cause), a few kB. */
+export type Keep = 'kpis' | 'all';
+export type KpiResult = Pick<RunResult, 'kpis' | 'byClass' | 'fineCauses'>;
+
+/** How jobs are run and told about: one shape for the local pool and the Redis queue (src/queue). */
+export type JobOptions = {
+  workers?: number;
+  /** Days simulated, as they happen (the local pool only; a queue tells whole jobs). */
+  onDay?: DayListener;
+  warmUpHours?: number;
+  /** Aborting stops at once: running jobs are dropped, finished ones are kept. */
+  signal?: AbortSignal;
+} & (
+  | { keep: 'kpis'; onResult: (index: number, result: KpiResult) => void }
+  | { keep?: 'all'; onResult: (index: number, result: RunResult) => void }
+);
+
+export interface JobsOutcome {
+  completed: number;
+  interrupted: boolean;
+  /** Why the jobs stopped before the end when it was not Ctrl-C (the queue lost Redis, a job failed). */
+  failure?: string;
+  /** With a queue: results already stored and reused, and jobs this run put on the queue. */
+  reused?: number;
+  queued?: number;
+}
+
+/** Runs jobs somewhere (the local pool, a queue), each result a pure function of its job. */
+export type JobRunner = (jobs: Job[], options: JobOptions) => Promise<JobsOutcome>;
+
+/** A worker thread that runs replications one at a time; `run` rejects if the thread dies. */
+export interface ReplicationThread {
+  run(job: Job, onDay?: DayListener, warmUpHours?: number): Promise<RunResult>;
+  close(): void;
+}
+
+export function replicationThread(): ReplicationThread {
+  const worker = startWorker();
+  const api: Remote<SimulatorApi> = wrap<SimulatorApi>(nodeEndpoint(worker));
+  // A worker that dies (terminated on abort, or crashed) rejects its pending call.
+  const died = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', () => reject(new Error('worker stopped')));
+  });
+  died.catch(() => {});
+  let closed = false;
+  return {
+    run: (job, onDay, warmUpHours) => Promise.race([api.runReplication(job.scenario, job.seed, job.replication, onDay, warmUpHours, job.recordInflow), died]),
+    close() {
+      if (closed) return;
+      closed = true;
+      api[releaseProxy]();
+      void worker.terminate();
+    },
+  };
+}
+
 /**
  * Runs jobs (replications of one or of many scenarios, a planner's candidates) on the pool, each
  * job's result handed to `onResult` with its index as it finishes (the caller keeps what it needs).
  * Each result is a pure function of its job, so the outcome does not depend on the workers.
  */
-export async function runJobs(
-  jobs: Job[],
-  options: { workers?: number; onDay?: DayListener; warmUpHours?: number; signal?: AbortSignal; onResult: (index: number, result: RunResult) => void },
-): Promise<{ completed: number; interrupted: boolean }> {
+export const runJobs: JobRunner = async (jobs, options) => {
   const count = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
-  const threads: { worker: Worker; api: Remote<SimulatorApi> }[] = [];
-  for (let i = 0; i < count; i++) {
-    const worker = startWorker();
-    threads.push({ worker, api: wrap<SimulatorApi>(nodeEndpoint(worker)) });
-  }
+  const threads = Array.from({ length: count }, replicationThread);
   const onDay = options.onDay ? proxy(options.onDay) : undefined;
   let next = 0, completed = 0, interrupted = false;
-  const stopAll = () => { interrupted = true; for (const t of threads) void t.worker.terminate(); };
+  const stopAll = () => { interrupted = true; for (const t of threads) t.close(); };
   if (options.signal?.aborted) stopAll();
   options.signal?.addEventListener('abort', stopAll, { once: true });
-  // A worker that dies (terminated on abort, or crashed) rejects its pending call.
-  const lanes = threads.map(async ({ worker, api }) => {
-    const died = new Promise<never>((_, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', () => reject(new Error('worker stopped')));
-    });
-    died.catch(() => {});
+  const lanes = threads.map(async (thread) => {
     while (!interrupted && next < jobs.length) {
       const i = next++;
-      const job = jobs[i];
       let result: RunResult;
       try {
-        result = await Promise.race([api.runReplication(job.scenario, job.seed, job.replication, onDay, options.warmUpHours, job.recordInflow), died]);
+        result = await thread.run(jobs[i], onDay, options.warmUpHours);
       } catch (err) {
         if (interrupted) return;
         throw err;
@@ -112,7 +155,7 @@ export async function runJobs(
     await Promise.all(lanes);
   } finally {
     options.signal?.removeEventListener('abort', stopAll);
-    for (const t of threads) { t.api[releaseProxy](); void t.worker.terminate(); }
+    for (const t of threads) t.close();
   }
   return { completed, interrupted };
-}
+};

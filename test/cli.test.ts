@@ -5,11 +5,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeSmallPeak } from './helpers/small-peak.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 const bin = new URL('../bin/jitsim.mjs', import.meta.url).pathname;
 const scenarios = new URL('../scenarios/', import.meta.url).pathname;
 const jitsim = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
 const tmp = () => mkdtempSync(join(tmpdir(), 'jitsim-'));
 
 describe('jitsim basics', () => {
@@ -250,17 +252,7 @@ describe('jitsim plan staffing', () => {
   it('plans a roster per day, writes JSON, CSV and a roster file that extends the scenario, the same with 1 or 2 workers', () => {
     const one = tmp(), two = tmp();
     // The peak fortnight of a 1:100 platform (300 sellers), to keep the test short.
-    const file = join(one, 'peak.yaml');
-    const staff = (n: number, from: number, to: number) => `[${Array.from({ length: 24 }, (_, h) => ((to > from ? h >= from && h < to : h >= from || h < to) ? n : 0)).join(', ')}]`;
-    writeFileSync(file, [
-      `extends: ${scenarios}black-friday-2022.yaml`,
-      'season: { start: 2022-11-20, end: 2022-12-02 }',
-      'sellers: { count: 300 }',
-      'demand: { ordersPerDay: 600 }',
-      'warehouse:',
-      `  receiving: { staff: { byHour: ${staff(1, 6, 24)}, overrides: [] } }`,
-      `  qc: { staff: { byHour: ${staff(2, 6, 2)}, overrides: [] } }`,
-    ].join('\n') + '\n');
+    const file = writeSmallPeak(one);
     const a = jitsim('plan', 'staffing', file, '--reps', '2', '--validate-reps', '2', '--workers', '1', '--out', one);
     expect(a.stderr).toBe('');
     expect(a.status).toBe(0);

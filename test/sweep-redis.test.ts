@@ -9,6 +9,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueName } from '../src/queue/connection.ts';
 import { startRedis, type RedisServer } from './helpers/redis-server.ts';
+import { writeSmallPeak } from './helpers/small-peak.ts';
 
 const bin = new URL('../bin/jitsim.mjs', import.meta.url).pathname;
 const scenarios = new URL('../scenarios/', import.meta.url).pathname;
@@ -134,6 +135,27 @@ describe('jitsim sweep --backend redis://', () => {
     expect(doc(rest).reused).toBeGreaterThanOrEqual(partial.completed);
     await stopAll(w);
     expect(count(w.err(), /\bran rep-/)).toBe(JOBS);
+  }, 120_000);
+
+  it('the planners run on the same backend and plan what they plan locally', async () => {
+    const w = start(['worker', '--redis', redis.url, '--concurrency', '2']);
+    const at = tmp();
+    const peak = writeSmallPeak(at);
+    const seller = join(at, 'seller.yaml');
+    writeFileSync(seller, `extends: ${scenarios}small-seller.yaml\nseason: { start: 2022-11-20, end: 2022-12-02 }\n`);
+    const plans = [
+      ['staffing', peak, '--validate-reps', '2', 'staffing-plan.csv'],
+      ['stocking', seller, 'stocking-plan.csv'],
+    ];
+    for (const [kind, file, ...rest] of plans) {
+      const csvName = rest.pop()!;
+      const [here, there] = [join(at, `${kind}-local`), join(at, `${kind}-redis`)];
+      const runs = [start(['plan', kind, file, '--reps', '2', ...rest, '-q', '--out', here]), start(['plan', kind, file, '--reps', '2', ...rest, '-q', '--out', there, '--backend', redis.url])];
+      expect(await Promise.all(runs.map((r) => r.exit))).toEqual([0, 0]);
+      expect(readFileSync(join(there, csvName), 'utf8')).toBe(readFileSync(join(here, csvName), 'utf8'));
+    }
+    await stopAll(w);
+    expect(count(w.err(), /\bran rep-/)).toBe(2 + 2 + 120); // staffing: 2 recorded, 2 validating; stocking: 60 variants x 2
   }, 120_000);
 });
 

@@ -15,14 +15,15 @@ import type { RunResult } from '../model/result.ts';
 import { staffHourByHour } from '../model/world.ts';
 import { dateAt, horizonHours } from '../scenario/time.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { runJobs, type Job } from '../worker/pool.ts';
+import type { Job, JobRunner } from '../worker/pool.ts';
+import { backendOption, jobRunner, reportFailure, shownBackend } from './backend.ts';
 import { staffingWorkers } from '../worker/staffing-pool.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { stageBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
 
-interface Flags { reps: number; seed: number; within: number; share: number; confidence: number; validateReps?: number; workers?: number; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; reps: number; seed: number; within: number; share: number; confidence: number; validateReps?: number; workers?: number; out: string; json?: boolean; quiet?: boolean }
 
 function fraction(name: string) {
   return (v: string): number => {
@@ -47,7 +48,8 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
     .option('--share <S>', 'share of each day\'s parcels that must count', fraction('a share'), DEFAULT_STAFFING_TARGET.share)
     .option('--confidence <C>', 'one-sided confidence that each day meets the share', fraction('a confidence'), DEFAULT_STAFFING_TARGET.confidence)
     .addOption(new Option('--validate-reps <N>', 'fresh replications the roster is checked on with the whole model (0: none; default: as --reps)').argParser(wholeNumber(0)))
-    .addOption(new Option('-w, --workers <N>', 'worker threads (default: one per core)').argParser(wholeNumber(1)))
+    .addOption(backendOption())
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: one per core; the search always runs here)').argParser(wholeNumber(1)))
     .option('-o, --out <DIR>', 'directory for staffing-plan.json, staffing-plan.csv and roster.yaml', 'jitsim-staffing')
     .option('--json', 'print the plan as JSON instead of the table')
     .option('-q, --quiet', 'no progress bars')
@@ -62,9 +64,11 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
         try { return await work(); } finally { seconds[stage] = +((performance.now() - started) / 1000).toFixed(2); }
       };
 
-      const recorded = await timed('record', () => runStage('recording', showBars, state.signal, flags.workers, days,
+      const stage = { runJobs: await jobRunner(flags.backend), showBars, signal: state.signal, workers: flags.workers, days };
+      const recorded = await timed('record', () => runStage('recording', stage,
         Array.from({ length: flags.reps }, (_, r): Job => ({ scenario, seed: flags.seed, replication: r, recordInflow: true }))));
       if (recorded.interrupted) {
+        if (recorded.failure) return reportFailure(`${recorded.failure}; nothing planned, nothing written`, state);
         process.stderr.write('jitsim: interrupted while recording the replications; nothing planned, nothing written\n');
         state.code = 130;
         return;
@@ -85,9 +89,9 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
 
       const validateReps = complete ? flags.validateReps ?? flags.reps : 0;
       const validation = validateReps > 0
-        ? await timed('validate', () => runStage('validating', showBars, state.signal, flags.workers, days,
+        ? await timed('validate', () => runStage('validating', stage,
           Array.from({ length: validateReps }, (_, i): Job => ({ scenario: plannedScenario(scenario, plan.hourly), seed: flags.seed, replication: flags.reps + i }))))
-        : { results: [] as RunResult[], interrupted: false };
+        : { results: [] as RunResult[], interrupted: false, failure: undefined };
       const validated = validatedShares(validation.results, target.withinHours, days);
       const peakFrom = Math.round((recorded.results[0].kpis.peakWeekStartHours ?? 0) / 24);
       const peakWeek = { from: peakFrom, to: peakFrom + 7 };
@@ -96,7 +100,7 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
       mkdirSync(flags.out, { recursive: true });
       const command = `jitsim plan staffing ${file} --reps ${flags.reps} --seed ${flags.seed} --within ${target.withinHours} --share ${target.share} --confidence ${target.confidence}`;
       const doc = {
-        scenario: file, command, target, seed: flags.seed, replications: flags.reps,
+        scenario: file, command, target, seed: flags.seed, replications: flags.reps, backend: shownBackend(flags.backend),
         validationReplications: validation.results.length, interrupted: !complete || validation.interrupted, seconds,
         evaluations: plan.evaluations, minimalityTrials: plan.minimalityTrials, minimalityCuts: plan.minimalityCuts,
         staffHours, peakWeek: { from: dateAt(peakWeek.from * 24, scenario.season.start), to: dateAt((peakWeek.to - 1) * 24, scenario.season.start) },
@@ -111,23 +115,27 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else process.stdout.write(report(file, scenario, plan, validated, peakWeek, staffHours, complete, flags.out));
       if (!complete || validation.interrupted) state.code = 130;
+      reportFailure(validation.failure, state);
     });
 }
 
-/** Runs jobs on the pool with a bar of simulated days; the results in job order (those finished). */
-async function runStage(label: string, showBar: boolean, signal: AbortSignal, workers: number | undefined, days: number, jobs: Job[]): Promise<{ results: RunResult[]; interrupted: boolean }> {
-  const bar = stageBar(`${label} replications`, jobs.length * days, showBar);
+/** Runs jobs on the backend with a bar of simulated days; the results in job order (those finished). */
+async function runStage(
+  label: string,
+  stage: { runJobs: JobRunner; showBars: boolean; signal: AbortSignal; workers: number | undefined; days: number },
+  jobs: Job[],
+): Promise<{ results: RunResult[]; interrupted: boolean; failure?: string }> {
+  const bar = stageBar(`${label} replications`, jobs.length * stage.days, stage.showBars);
+  // Days done by replication: told as they happen by the local pool, by whole jobs from a queue.
   const daysDone = new Map<number, number>();
+  const show = () => bar.update([...daysDone.values()].reduce((a, b) => a + b, 0));
   const results: RunResult[] = [];
-  const outcome = await runJobs(jobs, {
-    workers, signal,
-    onDay: (replication, d) => {
-      daysDone.set(replication, d);
-      bar.update([...daysDone.values()].reduce((a, b) => a + b, 0));
-    },
-    onResult: (i, result) => { results[i] = result; },
+  const outcome = await stage.runJobs(jobs, {
+    workers: stage.workers, signal: stage.signal,
+    onDay: (replication, d) => { daysDone.set(replication, d); show(); },
+    onResult: (i, result) => { results[i] = result; daysDone.set(jobs[i].replication, stage.days); show(); },
   }).finally(() => bar.stop());
-  return { results: results.filter((r) => r !== undefined), interrupted: outcome.interrupted };
+  return { results: results.filter((r) => r !== undefined), interrupted: outcome.interrupted, failure: outcome.failure };
 }
 
 function report(file: string, scenario: Scenario, plan: StaffingPlan, validated: ValidatedDay[], peakWeek: { from: number; to: number }, hours: ReturnType<typeof staffHoursSummary>, complete: boolean, out: string): string {

@@ -10,12 +10,12 @@ import { csvNumber } from '../experiment/csv.ts';
 import { formatNumber, percent } from '../experiment/number-format.ts';
 import { runsBar } from './progress.ts';
 import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
-import { runJobs } from '../worker/pool.ts';
+import { backendOption, jobRunner, reportFailure, shownBackend } from './backend.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
 
-interface Flags { reps: number; seed: number; workers?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; reps: number; seed: number; workers?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
 
 export function planStocking(plan: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
   plan.command('stocking').description('find a seller\'s stocking policy: a grid of policies on common random numbers, with and without disruptions')
@@ -23,7 +23,8 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
     .addOption(new Option('--seller-class <CLASS>', 'the seller profile of a platform scenario').choices([...SIZE_CLASSES]).default('small'))
     .option('-r, --reps <R>', 'replications of each policy', wholeNumber(2), 10)
     .option('-s, --seed <S>', 'base seed', wholeNumber(0), 1)
-    .addOption(new Option('-w, --workers <N>', 'worker threads (default: one per core)').argParser(wholeNumber(1)))
+    .addOption(backendOption())
+    .addOption(new Option('-w, --workers <N>', 'worker threads with --backend local (default: one per core)').argParser(wholeNumber(1)))
     .option('-o, --out <DIR>', 'directory for stocking-plan.json and stocking-plan.csv', 'jitsim-plan')
     .option('--json', 'print the plan as JSON instead of the tables')
     .option('-q, --quiet', 'no progress bar')
@@ -31,18 +32,20 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
       const profile = sellerProfile(readScenarioFile(file), flags.sellerClass);
       const plan = stockingPlan(profile, flags.reps, flags.seed);
       const { grid, jobs } = plan;
+      const runJobs = await jobRunner(flags.backend);
       const bar = runsBar(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();
       const outcome = await runJobs(jobs, {
-        workers: flags.workers, signal: state.signal,
+        workers: flags.workers, signal: state.signal, keep: 'kpis',
         onResult: (i, result) => {
           plan.record(i, result);
           bar.increment();
         },
       }).finally(() => bar.stop());
+      if (outcome.failure && outcome.completed === 0) return reportFailure(outcome.failure, state);
       const seconds = (performance.now() - started) / 1000;
       const plans = plan.plans();
-      const doc = { scenario: file, sellerClass: profileClass(profile), ordersPerDay: profile.demand.ordersPerDay, seed: flags.seed, replications: flags.reps, jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, seconds: +seconds.toFixed(2), plans };
+      const doc = { scenario: file, sellerClass: profileClass(profile), ordersPerDay: profile.demand.ordersPerDay, seed: flags.seed, replications: flags.reps, backend: shownBackend(flags.backend), jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, reused: outcome.reused, queued: outcome.queued, seconds: +seconds.toFixed(2), plans };
       mkdirSync(flags.out, { recursive: true });
       writeAtomic(join(flags.out, 'stocking-plan.json'), JSON.stringify(doc, jsonNumbers, 2) + '\n');
       writeAtomic(join(flags.out, 'stocking-plan.csv'), planCsv(plans));
@@ -53,6 +56,7 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
         process.stdout.write(`* best expected profit; f: on the frontier (no policy has both more profit and less chance of losing the deposit)\nFiles in ${flags.out}/\n`);
       }
       if (outcome.interrupted) state.code = 130;
+      reportFailure(outcome.failure, state);
     });
 }
 

@@ -14,12 +14,16 @@ export async function staffingWorkers(input: StaffingInput, workers = defaultWor
   const parts = blocksOf(input.inflows, workers);
   const threads = parts.map(() => startWorker());
   const apis = threads.map((t) => wrap<SimulatorApi>(nodeEndpoint(t)));
-  await Promise.all(parts.map((inflows, id) => apis[id].staffingBlock(id, transfer({ ...input, inflows }, inflows.flatMap(inflowBuffers)))));
-  return {
-    on: replicas(apis.map((api, id) => remoteBlock((move, args) => api.staffingMove(id, move, args)))),
-    close() {
-      for (const api of apis) api[releaseProxy]();
-      for (const t of threads) void t.terminate();
-    },
+  const close = () => {
+    for (const api of apis) api[releaseProxy]();
+    for (const t of threads) void t.terminate();
   };
+  try {
+    // An inflow read back from a queue may hold several arrays in one buffer: each moves once.
+    await Promise.all(parts.map((inflows, id) => apis[id].staffingBlock(id, transfer({ ...input, inflows }, [...new Set(inflows.flatMap(inflowBuffers))]))));
+  } catch (err) {
+    close();
+    throw err;
+  }
+  return { on: replicas(apis.map((api, id) => remoteBlock((move, args) => api.staffingMove(id, move, args)))), close };
 }

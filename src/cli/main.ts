@@ -69,7 +69,7 @@ function replicationOptions(cmd: Command): Command {
     .option('-q, --quiet', 'no progress bar');
 }
 
-export function buildProgram(state: { code: number; signal: AbortSignal }): Command {
+export function buildProgram(state: { code: number; signal: AbortSignal; interruptNote?: string }): Command {
   const program = new Command('jitsim')
     .description('Seeded discrete-event simulator and capacity planner for JIT pre-sale fulfilment')
     .version(pkg.version, '-V, --version', 'print the jitsim version')
@@ -180,10 +180,10 @@ function windowHeading(w: { from: string; to: string; days: number }): string {
 /** Runs the CLI on argv (as process.argv) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
-  const state = { code: EXIT.ok as number, signal: controller.signal };
+  const state: { code: number; signal: AbortSignal; interruptNote?: string } = { code: EXIT.ok, signal: controller.signal };
   const onSigint = () => {
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    process.stderr.write('\njitsim: interrupted, writing the replications already finished (Ctrl-C again to quit at once)\n');
+    process.stderr.write(`\njitsim: interrupted, ${state.interruptNote ?? 'writing the replications already finished'} (Ctrl-C again to quit at once)\n`);
     controller.abort();
   };
   process.on('SIGINT', onSigint);

@@ -7,7 +7,7 @@ import { defaultWorkers } from '../worker/pool.ts';
 
 interface Flags { redis: string; concurrency?: number; stallSeconds: number; quiet?: boolean }
 
-export function workerCommand(program: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
+export function workerCommand(program: Command, state: { code: number; signal: AbortSignal; interruptNote?: string }, wholeNumber: (min: number) => (v: string) => number): void {
   program.command('worker').description('take replications off a Redis queue and run them (for `--backend redis://…`)')
     .addOption(new Option('--redis <URL>', 'the Redis server of the queue, e.g. redis://127.0.0.1:6379').argParser(redisUrl).makeOptionMandatory())
     .addOption(new Option('-c, --concurrency <N>', `replications at once, one worker thread each (default: one per core, ${defaultWorkers()} here)`).argParser(wholeNumber(1)))
@@ -15,6 +15,7 @@ export function workerCommand(program: Command, state: { code: number; signal: A
     .option('-q, --quiet', 'no line per job, only start, failures, stalls and Redis lost or back')
     .action(async (flags: Flags) => {
       const { serveJobs } = await import('../queue/serve.ts');
+      state.interruptNote = `stopping the worker: the jobs it runs go back on the queue after ${flags.stallSeconds} s`;
       // SIGTERM (a supervisor stopping the worker) stops it like Ctrl-C.
       const controller = new AbortController();
       const stop = () => controller.abort();

@@ -4,9 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { readScenarioFile } from '../../src/cli/read-scenario.ts';
-import { hourlyCsv, jsonNumbers, kpisCsv } from '../../src/experiment/csv.ts';
+import { hourlyCsv, jsonNumbers, kpisByClassCsv, kpisCsv } from '../../src/experiment/csv.ts';
 import { summarise } from '../../src/experiment/summary.ts';
 import { runJit } from '../../src/model/jit.ts';
+import type { RunResult } from '../../src/model/result.ts';
+import { runPool } from '../../src/worker/pool.ts';
 import { shrunk } from '../helpers/scale.ts';
 
 export const scenariosDir = new URL('../../scenarios/', import.meta.url).pathname;
@@ -38,3 +40,33 @@ export function goldenCase(file: string, seed: number): GoldenCase {
 }
 
 export const caseName = (file: string, seed: number) => `${file} seed ${seed}`;
+
+/**
+ * The platform case the web test checks the page against: the shipped default at full scale, seed
+ * 1, 2 replications, as `jitsim run` writes its KPI files (recorded, since running it again in the
+ * test would cost two platform replications).
+ */
+export const platformFile = new URL('./platform.json', import.meta.url).pathname;
+export const PLATFORM = { scenario: 'black-friday-2022.yaml', seed: 1, replications: 2 } as const;
+
+export interface PlatformCase {
+  scenario: string;
+  seed: number;
+  replications: number;
+  kpisCsv: string;
+  kpisByClassCsv: string;
+  /** Each class's KPI means, unrounded, for the page's chart titles. */
+  byClassMeans: Record<string, Record<string, number>>;
+}
+
+export async function platformCase(): Promise<PlatformCase> {
+  const scenario = readScenarioFile(`${scenariosDir}${PLATFORM.scenario}`);
+  const { results } = await runPool({ scenario, seed: PLATFORM.seed, replications: PLATFORM.replications });
+  const summary = summarise(results as RunResult[]);
+  return {
+    ...PLATFORM,
+    kpisCsv: kpisCsv(summary.kpis),
+    kpisByClassCsv: kpisByClassCsv(summary.byClass),
+    byClassMeans: Object.fromEntries(Object.entries(summary.byClass).map(([c, k]) => [c, Object.fromEntries(Object.entries(k).map(([name, i]) => [name, i.mean]))])),
+  };
+}

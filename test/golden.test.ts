@@ -1,4 +1,4 @@
-// Refactors change no result: every shipped scenario (platform ones at 1:20) with seeds 1–3 gives
+// Refactors change no result: every shipped scenario (platform ones at 1:20) with seeds 1 and 2 gives
 // the recorded kpis.csv, hourly.csv and histograms.json byte for byte. A change meant to alter
 // results re-records them (npm run golden) in the same commit and says what moved and why.
 import { readFileSync } from 'node:fs';

@@ -142,7 +142,7 @@ describe('jitsim sweep --backend redis://', () => {
     const at = tmp();
     const peak = writeSmallPeak(at);
     const seller = join(at, 'seller.yaml');
-    writeFileSync(seller, `extends: ${scenarios}small-seller.yaml\nseason: { start: 2022-11-20, end: 2022-12-02 }\n`);
+    writeFileSync(seller, `extends: ${scenarios}small-seller.yaml\nseason: { start: 2022-11-24, end: 2022-11-30 }\n`);
     const plans = [
       ['staffing', peak, '--validate-reps', '2', 'staffing-plan.csv'],
       ['stocking', seller, 'stocking-plan.csv'],

@@ -92,7 +92,7 @@ export function redisJobs(url: string, notify: (line: string) => void): JobRunne
         const got = await client.pipeline(part.map((id) => ['getBuffer', resultKey(id)])).exec();
         part.forEach((id, k) => {
           const bytes = got?.[k]?.[1] as Buffer | null | undefined;
-          if (!bytes || !pending.delete(id) || interrupted) return;
+          if (interrupted || !bytes || !pending.delete(id)) return;
           for (const i of indices.get(id)!) {
             completed++;
             (options.onResult as (i: number, r: unknown) => void)(i, decodeResult(bytes));

@@ -3,9 +3,9 @@
 // black-friday-2022 replication, rounds alternating; the queue's overhead per job, from many tiny jobs on one worker
 // against one local thread, as a share of a default-scenario replication (targets: under 5%, and
 // 2 workers at least 1.8x one). Checks every configuration gives the same KPIs. Starts its own
-// redis-server. Writes bench/results/sweep.json. Usage: npm run bench:sweep [-- --jobs 12 --scale 20 --rounds 3 --tiny 200]
+// redis-server. Writes bench/results/sweep.json. Usage: npm run bench:sweep [-- --jobs 12 --scale 20 --rounds 5 --tiny 200]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -23,7 +23,7 @@ function option(name: string, fallback: string): string {
 }
 const jobCount = Number(option('jobs', '12'));
 const tinyCount = Number(option('tiny', '200'));
-const rounds = Number(option('rounds', '3'));
+const rounds = Number(option('rounds', '5'));
 const scale = Number(option('scale', '20'));
 
 const platform = readScenarioFile(resolve(root, 'scenarios/black-friday-2022.yaml'));
@@ -53,6 +53,11 @@ const startWorker = async () => {
   await new Promise<void>((ok) => child.stderr!.on('data', (d) => { if (String(d).includes('jitsim worker: code')) ok(); }));
   workers.push(child);
 };
+/** CPU seconds a process has used, all its threads (V8's GC helpers included); Linux /proc. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+};
 const stopWorker = (child: ChildProcess) => new Promise<void>((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); });
 const onQueue = redisJobs(redis.url, () => {});
 /** The same jobs one after another on one warm thread: the work without any queue. */
@@ -75,6 +80,7 @@ try {
   // Rounds alternate the configurations, so a shared machine's drift hits all alike; medians.
   const work = jobsOf(scaled, jobCount);
   const seconds: Record<'local1' | 'local2' | 'redis1' | 'redis2' | 'tinyLocal' | 'tinyRedis', number[]> = { local1: [], local2: [], redis1: [], redis2: [], tinyLocal: [], tinyRedis: [] };
+  const coresOneWorker: number[] = [];
   const checksums = new Set<string>(), tinyChecksums = new Set<string>();
   const note = (key: keyof typeof seconds, r: { seconds: number; checksum: string }, into = checksums) => { seconds[key].push(r.seconds); into.add(r.checksum); };
   for (let round = 0; round < rounds; round++) {
@@ -82,9 +88,11 @@ try {
     note('tinyRedis', await fresh(jobsOf(tiny, tinyCount)), tinyChecksums);
     note('local1', await timed(runJobs, work, 1));
     note('local2', await timed(runJobs, work, 2));
+    const cpuBefore = cpuSeconds(workers[0].pid!);
     note('redis1', await fresh(work));
+    coresOneWorker.push((cpuSeconds(workers[0].pid!) - cpuBefore) / seconds.redis1[round]);
     await startWorker();
-    await fresh(jobsOf(tiny, 8)); // the new worker's thread warms up like the first one's did
+    await fresh(jobsOf(scaled, 4).map((j) => ({ ...j, replication: j.replication + 1000 }))); // warms the new worker's thread on the same work
     note('redis2', await fresh(work));
     await stopWorker(workers.pop()!); // the next round's one-worker runs are alone
     process.stderr.write(`round ${round + 1} of ${rounds}: ${Object.entries(seconds).map(([k, v]) => `${k} ${v[round].toFixed(2)} s`).join(', ')}\n`);
@@ -107,6 +115,9 @@ try {
     note: 'medians over rounds; local starts its threads per command as jitsim does, the workers\' threads are warm',
     replicationsPerSecond: { localOneThread: rate(m.local1), localTwoThreads: rate(m.local2), redisOneWorker: rate(m.redis1), redisTwoWorkers: rate(m.redis2) },
     redisTwoWorkersOverOne: +(m.redis1 / m.redis2).toFixed(2),
+    // One worker alone keeps more than one core busy (V8 collects garbage on helper threads, on
+    // the idle core): on 2 cores, two workers can then gain at most 2 / this.
+    coresBusyWithOneWorker: +median(coresOneWorker).toFixed(2),
     localTwoThreadsOverOne: +(m.local1 / m.local2).toFixed(2),
     redisOverLocalOneWorker: +(m.local1 / m.redis1).toFixed(3),
     redisOverLocalTwo: +(m.local2 / m.redis2).toFixed(3),

@@ -124,12 +124,17 @@ export function redisJobs(url: string, notify: (line: string) => void): JobRunne
           if (!pending.has(jobId)) return;
           queue!.getJobState(jobId).then((state) => { if (state === 'failed') stop(`a replication failed on a worker (job ${jobId}): ${failedReason}`); }, () => {});
         });
-        queued = await enqueue(queue, [...pending], data);
-        let ticks = 0, warned = false;
+        queued = await enqueue(client, queue, [...pending], data);
+        // The backstop for missed completion events, and for jobs lost with a Redis that restarted
+        // empty: a rolling batch of the pending ids each tick, so a sweep of a million costs the
+        // same per tick as one of a thousand.
+        let ticks = 0, warned = false, rolling: string[] = [];
         poll = setInterval(() => {
           ticks++;
-          const checks: Promise<unknown>[] = [collect([...pending])];
-          if (ticks % 10 === 0) checks.push(enqueue(queue!, [...pending], data, (why) => stop(why)));
+          if (rolling.length === 0) rolling = [...pending];
+          const batch = rolling.splice(0, CHUNK).filter((id) => pending.has(id));
+          const checks: Promise<unknown>[] = [collect(batch)];
+          if (ticks % 10 === 0) checks.push(enqueue(client, queue!, batch, data, (why) => stop(why)).then((n) => { queued += n; }));
           if (!warned && (ticks === 2 || ticks % 15 === 0)) {
             checks.push(queue!.getWorkersCount().then((n) => {
               if (n > 0 || pending.size === 0) return;
@@ -164,10 +169,12 @@ export function redisJobs(url: string, notify: (line: string) => void): JobRunne
  * and put back (tried afresh); waiting and running ones are left alone. `onFailed` is told of a
  * job that failed in this run (its attempts used up), if given. Resolves to the jobs added.
  */
-async function enqueue(queue: Queue, ids: string[], data: Map<string, JobData>, onFailed?: (why: string) => void): Promise<number> {
+async function enqueue(client: Redis, queue: Queue, ids: string[], data: Map<string, JobData>, onFailed?: (why: string) => void): Promise<number> {
   let added = 0;
   for (const part of chunks(ids)) {
-    const states = await Promise.all(part.map((id) => queue.getJobState(id)));
+    // Most ids of a fresh sweep name no job yet: one round trip finds which do (their hash key).
+    const known = await client.pipeline(part.map((id) => ['exists', queue.toKey(id)])).exec();
+    const states = await Promise.all(part.map((id, k) => (known?.[k]?.[1] === 1 ? queue.getJobState(id) : 'unknown')));
     const fresh: string[] = [];
     for (let k = 0; k < part.length; k++) {
       if (states[k] === 'unknown') fresh.push(part[k]);

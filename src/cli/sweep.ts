@@ -13,7 +13,7 @@ import { backendOption, jobRunner, reportFailure, shownBackend } from './backend
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { runsBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
-import { pad } from './table.ts';
+import { halfWidthText, pad } from './table.ts';
 
 interface Flags { backend: string; workers?: number; out: string; json?: boolean; quiet?: boolean }
 
@@ -74,8 +74,8 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else {
         const rows = [['point', ...HEADLINE.map(([, label]) => label), 'overrides']];
-        points.forEach((p, i) => rows.push([String(p.index + 1), ...HEADLINE.map(([k, , f]) => (kpis[i][k] ? `${f(kpis[i][k].mean)} ± ${f(kpis[i][k].halfWidth)}` : '')), describePoint(p)]));
-        process.stdout.write(`${file}: ${points.length} grid points × ${sweep.replications} replications of ${baseFile}, seed ${sweep.seed}${outcome.interrupted ? ` (${outcome.failure ? 'stopped' : 'interrupted'}: ${outcome.completed} of ${jobs.length} runs)` : ''}\n${pad(rows)}\n± the 95% interval's half width over replications; every KPI in ${join(flags.out, 'sweep.csv')}\n`);
+        points.forEach((p, i) => rows.push([String(p.index + 1), ...HEADLINE.map(([k, , f]) => (kpis[i][k] ? `${f(kpis[i][k].mean)} ± ${halfWidthText(kpis[i][k].halfWidth, f)}` : '')), describePoint(p)]));
+        process.stdout.write(`${file}: ${points.length} grid points × ${sweep.replications} replications of ${baseFile}, seed ${sweep.seed}${outcome.interrupted ? ` (${outcome.failure ? 'stopped' : 'interrupted'}: ${outcome.completed} of ${jobs.length} runs)` : ''}\n${pad(rows)}\n± the 95% interval's half width over replications (n/a with one); every KPI in ${join(flags.out, 'sweep.csv')}\n`);
       }
       if (outcome.interrupted) state.code = 130;
       reportFailure(outcome.failure, state);

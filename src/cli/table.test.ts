@@ -15,6 +15,16 @@ describe('kpiTable', () => {
     ]);
     expect(kpiTable({ shelfOccupancyPeakUnits: k(7_225_520, 3000) })).toContain('shelf occupancy peak, units  7,225,520');
   });
+
+  it('says an interval from one replication is not available, not ± ∞, and why', () => {
+    const one = { n: 1, mean: 5293, sd: NaN, halfWidth: Infinity, low: -Infinity, high: Infinity };
+    expect(kpiTable({ ordersPlaced: one }).split('\n')).toEqual([
+      'KPI             mean  ± 95%',
+      'orders placed  5,293    n/a',
+      'n/a: an interval needs 2 or more replications',
+    ]);
+    expect(kpiTable({ ordersPlaced: one })).not.toContain('∞');
+  });
 });
 
 describe('differenceTable', () => {

@@ -62,13 +62,20 @@ export const WINDOW_ROWS: [string, string][] = [
   ['sellersSuspendedAtEnd', 'sellers suspended at the end'],
 ];
 
+/** An interval's half width; "n/a" when there is none (one replication gives no interval, not ± ∞). */
+export function halfWidthText(x: number, format: (x: number) => string = formatNumber): string {
+  return Number.isFinite(x) ? format(x) : 'n/a';
+}
+
+const NO_INTERVAL = 'n/a: an interval needs 2 or more replications';
+
 export function kpiTable(kpis: Record<string, KpiInterval>, shownRows: [string, string][] = SHOWN): string {
   const rows = [['KPI', 'mean', '± 95%']];
   for (const [key, label] of shownRows) {
     const k = kpis[key];
-    if (k && shown(key, k)) rows.push([label, formatNumber(k.mean), formatNumber(k.halfWidth)]);
+    if (k && shown(key, k)) rows.push([label, formatNumber(k.mean), halfWidthText(k.halfWidth)]);
   }
-  return pad(rows);
+  return pad(rows) + (rows.some((r) => r[2] === 'n/a') ? `\n${NO_INTERVAL}` : '');
 }
 
 export function differenceTable(diff: Record<string, KpiDifference>, a: Record<string, KpiInterval>, b: Record<string, KpiInterval>, shownRows: [string, string][] = SHOWN): string {
@@ -76,9 +83,9 @@ export function differenceTable(diff: Record<string, KpiDifference>, a: Record<s
   for (const [key, label] of shownRows) {
     const d = diff[key];
     if (!d || !shown(key, a[key], b[key])) continue;
-    rows.push([label, formatNumber(a[key].mean), formatNumber(b[key].mean), formatNumber(d.mean), formatNumber(d.halfWidth), d.significant ? '*' : '']);
+    rows.push([label, formatNumber(a[key].mean), formatNumber(b[key].mean), formatNumber(d.mean), halfWidthText(d.halfWidth), d.significant ? '*' : '']);
   }
-  return pad(rows) + '\n* the 95% interval of the paired difference excludes 0';
+  return pad(rows) + '\n* the 95% interval of the paired difference excludes 0' + (rows.some((r) => r[4] === 'n/a') ? `\n${NO_INTERVAL}` : '');
 }
 
 /** By seller class, the figures that say who bears the burden, one column per class. */

@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readScenarioFile } from '../src/cli/read-scenario.ts';
+import { parseSweep, pointScenario, sweepPoints } from '../src/experiment/sweep.ts';
 import { queueName } from '../src/queue/connection.ts';
+import { codeFingerprint, jobId, scenarioHash } from '../src/queue/job-key.ts';
 import { startRedis, type RedisServer } from './helpers/redis-server.ts';
 import { writeSmallPeak } from './helpers/small-peak.ts';
 
@@ -136,6 +139,29 @@ describe('jitsim sweep --backend redis://', () => {
     await stopAll(w);
     expect(count(w.err(), /\bran rep-/)).toBe(JOBS);
   }, 120_000);
+
+  it('a job left failed by an earlier run is tried afresh when the sweep is submitted again', async () => {
+    await new Promise<void>((resolve) => { const c = spawn('redis-cli', ['-p', String(redis.port), 'flushall']); c.once('exit', () => resolve()); });
+    const w = worker(redis);
+    // The sweep's first job, put on the queue before its scenario is stored: the worker fails it for good.
+    const sweepDoc = parseSweep(readFileSync(sweepFile, 'utf8'), sweepFile);
+    const first = pointScenario(readScenarioFile(`${scenarios}small-seller.yaml`), sweepPoints(sweepDoc)[0], sweepFile);
+    const data = { scenario: scenarioHash(first), seed: 7, replication: 0, warmUpHours: null, recordInflow: false, keep: 'kpis' as const };
+    const id = jobId({ code: codeFingerprint(), ...data });
+    const queue = new Queue(queueName(), { connection: { host: '127.0.0.1', port: redis.port } });
+    await queue.add('replication', data, { jobId: id });
+    await until('the job to fail', () => w.err().includes(`failed ${id}: its scenario ${data.scenario} is not in Redis`));
+    expect(await queue.getJobState(id)).toBe('failed');
+    await queue.close();
+
+    const out = join(tmp(), 'retried');
+    const run = sweep(redis.url, out);
+    expect(await run.exit).toBe(0);
+    expect(csv(out)).toBe(local);
+    expect(doc(out)).toMatchObject({ completed: JOBS, reused: 0, queued: JOBS });
+    await stopAll(w);
+    expect(count(w.err(), /\bran rep-/)).toBe(JOBS);
+  }, 60_000);
 
   it('the planners run on the same backend and plan what they plan locally', async () => {
     const w = start(['worker', '--redis', redis.url, '--concurrency', '2']);

@@ -1,10 +1,15 @@
 // `--backend local | redis://HOST:PORT`: where a command's replications run. Local is the worker
 // pool on this machine; a Redis URL puts them on the queue that `jitsim worker`s serve (src/queue).
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { redisOptions, shownUrl } from '../queue/connection.ts';
-import { runJobs, type JobRunner } from '../worker/pool.ts';
+import { runJobs, type JobRunner, type JobsOutcome } from '../worker/pool.ts';
 
-export function backendOption(): Option {
+/** --backend and --workers, which every command running many replications takes together. */
+export function runnerOptions(cmd: Command, wholeNumber: (min: number) => (v: string) => number, workersHelp = 'worker threads with --backend local (default: one per core)'): Command {
+  return cmd.addOption(backendOption()).addOption(new Option('-w, --workers <N>', workersHelp).argParser(wholeNumber(1)));
+}
+
+function backendOption(): Option {
   return new Option('--backend <local|redis://HOST:PORT>', 'where replications run: this machine\'s worker threads, or the Redis queue served by `jitsim worker`')
     .default('local').argParser(parseBackend);
 }
@@ -39,4 +44,11 @@ export function reportFailure(failure: string | undefined, state: { code: number
   if (failure === undefined) return;
   process.stderr.write(`jitsim: ${failure}\n`);
   state.code = 1;
+}
+
+/** True (and reported) when the backend failed before any job finished: there is nothing to write. */
+export function failedBeforeAny(outcome: JobsOutcome, state: { code: number }): boolean {
+  if (outcome.failure === undefined || outcome.completed > 0) return false;
+  reportFailure(outcome.failure, state);
+  return true;
 }

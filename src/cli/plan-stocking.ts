@@ -10,7 +10,7 @@ import { csvNumber } from '../experiment/csv.ts';
 import { formatNumber, percent } from '../experiment/number-format.ts';
 import { runsBar } from './progress.ts';
 import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
-import { backendOption, jobRunner, reportFailure, shownBackend } from './backend.ts';
+import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
@@ -18,13 +18,11 @@ import { pad } from './table.ts';
 interface Flags { backend: string; reps: number; seed: number; workers?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
 
 export function planStocking(plan: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
-  plan.command('stocking').description('find a seller\'s stocking policy: a grid of policies on common random numbers, with and without disruptions')
+  runnerOptions(plan.command('stocking').description('find a seller\'s stocking policy: a grid of policies on common random numbers, with and without disruptions')
     .argument('<scenario>', 'scenario file (one seller, or a platform: its median seller of --seller-class)')
     .addOption(new Option('--seller-class <CLASS>', 'the seller profile of a platform scenario').choices([...SIZE_CLASSES]).default('small'))
     .option('-r, --reps <R>', 'replications of each policy', wholeNumber(2), 10)
-    .option('-s, --seed <S>', 'base seed', wholeNumber(0), 1)
-    .addOption(backendOption())
-    .addOption(new Option('-w, --workers <N>', 'worker threads with --backend local (default: one per core)').argParser(wholeNumber(1)))
+    .option('-s, --seed <S>', 'base seed', wholeNumber(0), 1), wholeNumber)
     .option('-o, --out <DIR>', 'directory for stocking-plan.json and stocking-plan.csv', 'jitsim-plan')
     .option('--json', 'print the plan as JSON instead of the tables')
     .option('-q, --quiet', 'no progress bar')
@@ -42,7 +40,7 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
           bar.increment();
         },
       }).finally(() => bar.stop());
-      if (outcome.failure && outcome.completed === 0) return reportFailure(outcome.failure, state);
+      if (failedBeforeAny(outcome, state)) return;
       const seconds = (performance.now() - started) / 1000;
       const plans = plan.plans();
       const doc = { scenario: file, sellerClass: profileClass(profile), ordersPerDay: profile.demand.ordersPerDay, seed: flags.seed, replications: flags.reps, backend: shownBackend(flags.backend), jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, reused: outcome.reused, queued: outcome.queued, seconds: +seconds.toFixed(2), plans };

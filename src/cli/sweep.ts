@@ -4,12 +4,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { formatNumber } from '../experiment/number-format.ts';
 import { describePoint, parseSweep, pointScenario, sweepCsv, sweepKpis, sweepPoints } from '../experiment/sweep.ts';
 import { ScenarioError } from '../scenario/load.ts';
 import type { Job } from '../worker/pool.ts';
-import { backendOption, jobRunner, reportFailure, shownBackend } from './backend.ts';
+import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { runsBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
@@ -27,10 +26,8 @@ const HEADLINE: [string, string, (x: number) => string][] = [
 ];
 
 export function sweepCommand(program: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
-  program.command('sweep').description('run a grid of scenario overrides, each point on the same replications')
-    .argument('<sweep>', 'sweep file (YAML or JSON): scenario, replications, seed, grid, zip')
-    .addOption(backendOption())
-    .addOption(new Option('-w, --workers <N>', 'worker threads with --backend local (default: one per core)').argParser(wholeNumber(1)))
+  runnerOptions(program.command('sweep').description('run a grid of scenario overrides, each point on the same replications')
+    .argument('<sweep>', 'sweep file (YAML or JSON): scenario, replications, seed, grid, zip'), wholeNumber)
     .option('-o, --out <DIR>', 'directory for sweep.json and sweep.csv', 'jitsim-sweep')
     .option('--json', 'print the result as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar')
@@ -59,7 +56,7 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
           bar.increment();
         },
       }).finally(() => bar.stop());
-      if (outcome.failure && outcome.completed === 0) return reportFailure(outcome.failure, state);
+      if (failedBeforeAny(outcome, state)) return;
       // Replications in order, whichever finished first (a point's interval does not depend on the workers).
       const done = records.map((r) => r.filter((k) => k !== undefined));
       const kpis = sweepKpis(done);

@@ -26,10 +26,10 @@ const GIVE_UP_MS = 5000;
 /** How often stored results are looked for, in case a completion event was missed. */
 const POLL_MS = 2000;
 
-export const JOB_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, attempts: 2 };
+const JOB_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 }, attempts: 2 };
 
 /** A connection to `url` that gives up (and says so) rather than retrying forever. */
-export function impatientRedis(url: string): Redis {
+function impatientRedis(url: string): Redis {
   return new Redis({
     ...(redisOptions(url) as RedisOptions), lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0,
     connectTimeout: GIVE_UP_MS, retryStrategy: (times) => (times * 250 > GIVE_UP_MS ? null : 250),

@@ -11,6 +11,7 @@ import { verdict } from '../experiment/verdict.ts';
 import { ScenarioError } from '../scenario/load.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { replicate, type Replicated } from './experiment.ts';
+import { assembleTrace, DEFAULT_TRACE_LIMIT, dropTraceParts, planTrace, rowCount } from './trace.ts';
 import { jsonNumbers, writeRunFiles } from './output.ts';
 import { classTable, differenceTable, kpiTable, WINDOW_ROWS } from './table.ts';
 import { verdictTable } from './verdict-table.ts';
@@ -35,7 +36,7 @@ function wholeNumber(min: number) {
   };
 }
 
-interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean }
+interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean; trace?: string; traceLimit: number }
 
 /** The --window range as days of the season, checked against it. */
 function windowRange(file: string, scenario: Scenario, text: string | undefined): DayRange | undefined {
@@ -79,20 +80,30 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
   replicationOptions(program.command('run').description('run replications of a scenario and summarise them').argument('<scenario>', 'scenario file (YAML or JSON)'))
+    .option('--trace <FILE>', 'also write one row per order to FILE (gzip if it ends in .gz) and one per seller to sellers.csv beside it')
+    .option('--trace-limit <ROWS>', `refuse a trace expected to hold more order rows than this (e.g. 20M)`, rowCount, DEFAULT_TRACE_LIMIT)
     .action(async (file: string, flags: RunFlags) => {
       const scenario = readScenarioFile(file);
       const warmUp = warmUpHours(file, scenario, flags.warmup);
       const range = windowRange(file, scenario, flags.window);
-      const run = await replicate(scenario, { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUp, quiet: !!flags.quiet, signal: state.signal });
+      const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, flags.reps, flags.traceLimit);
+      let run: Replicated;
+      try {
+        run = await replicate(scenario, { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUp, quiet: !!flags.quiet, signal: state.signal, trace: trace?.parts });
+        if (trace && run.results.length > 0) assembleTrace(trace, scenario, run.finished);
+      } finally {
+        if (trace) dropTraceParts(trace);
+      }
       if (run.results.length === 0) return interruptedBeforeAny(state);
       const summary = summarise(run.results);
       const window = range && { ...describeDayRange(range, scenario.season.start), kpis: kpiIntervals(run.results.map((r) => windowKpis(r, range))) };
-      const doc = { scenario: file, seed: flags.seed, warmup: flags.warmup ?? null, ...counts(run), kpis: summary.kpis, byClass: summary.byClass, window: window ?? null };
+      const doc = { scenario: file, seed: flags.seed, warmup: flags.warmup ?? null, ...counts(run), kpis: summary.kpis, byClass: summary.byClass, window: window ?? null, trace: trace ? { orders: trace.orders, sellers: trace.sellers } : null };
       writeRunFiles(flags.out, doc, summary.kpis, summary.byClass, summary.hourly, summary.daily, summary.histograms, scenario.season.start, window?.kpis);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else {
         const windowText = window ? `\n${windowHeading(window)}\n${kpiTable(window.kpis, WINDOW_ROWS)}\n` : '';
-        process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${kpiTable(summary.kpis)}\n\n${classTable(summary.byClass)}\n${windowText}Files in ${flags.out}/\n`);
+        const traceText = trace ? `Trace: ${trace.orders} (one row per order), ${trace.sellers} (one row per seller)\n` : '';
+        process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${kpiTable(summary.kpis)}\n\n${classTable(summary.byClass)}\n${windowText}Files in ${flags.out}/\n${traceText}`);
       }
       if (run.interrupted) state.code = EXIT.interrupted;
     });
@@ -109,7 +120,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       if (range) windowRange(fileB, b, flags.window);
       const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUpHours(fileA, a, flags.warmup), quiet: !!flags.quiet, signal: state.signal };
       const runA = await replicate(a, options);
-      const runB = runA.interrupted ? { results: [], requested: flags.reps, interrupted: true } : await replicate(b, options);
+      const runB = runA.interrupted ? { results: [], finished: [], requested: flags.reps, interrupted: true } : await replicate(b, options);
       const pairs = Math.min(runA.results.length, runB.results.length);
       if (pairs === 0) return interruptedBeforeAny(state);
       const ra = runA.results.slice(0, pairs), rb = runB.results.slice(0, pairs);

@@ -4,6 +4,7 @@
 // hand is reserved for it at once, or it joins its SKU's FIFO backorder line and is reserved when
 // stock arrives — oldest first, whole orders only, strictly in order.
 import { moveStock, type Market } from './state.ts';
+import { LOST_NOT_LISTED, LOST_PAUSED, LOST_SUSPENDED, RESERVED } from './trace.ts';
 
 export interface Allocation {
   acceptOrder(sku: number, quantity: number): void;
@@ -37,6 +38,7 @@ export function allocation(m: Market): Allocation {
         ledger.ordersLostUnlisted++;
         ledger.lostSalesUnlistedCny += value;
       }
+      m.trace?.endedAtOnce(now, seller, sku, quantity, value, LOST_NOT_LISTED);
       return;
     }
     const suspended = books.suspended(seller);
@@ -48,11 +50,13 @@ export function allocation(m: Market): Allocation {
     if (suspended || paused) {
       ledger.lose(c, quantity, value);
       if (paused) ledger.ordersLostPaused++;
+      m.trace?.endedAtOnce(now, seller, sku, quantity, value, paused ? LOST_PAUSED : LOST_SUSPENDED);
       return;
     }
     handoffs.accepted(seller);
     ledger.daily.traded(seller, now);
     const o = orders.open(sku, seller, quantity, now, value);
+    m.trace?.opened(o, seller);
     if (stock.canReserve(sku, quantity)) {
       takeFromStock(o);
     } else {
@@ -77,6 +81,7 @@ export function allocation(m: Market): Allocation {
     const q = orders.quantity(o);
     moveStock(m, orders.sku(o), -q);
     m.flows.unitsFromStock += q;
+    m.trace?.mark(o, RESERVED, sim.now);
     handoffs.reserve(o);
   }
 

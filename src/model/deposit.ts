@@ -19,6 +19,7 @@ export function deposit(m: Market): Fine {
     if (books.topsUp(seller)) books.topUp(seller, depositCny);
     else {
       books.suspend(seller);
+      m.trace?.suspended(seller, sim.now);
       ledger.suspended.update(sim.now, books.suspendedCount);
     }
   }
@@ -28,7 +29,12 @@ export function deposit(m: Market): Fine {
     if (o >= 0) orders.addFine(o, cny);
     else ledger.finePerFinedOrder.add(cny);
     ledger.fine(cause, cny, sim.now);
-    if (books.takeFine(seller, cause, cny) < 0 && !books.responsePending(seller) && !books.suspended(seller)) {
+    const balance = books.takeFine(seller, cause, cny);
+    if (m.trace) {
+      m.trace.fined(o, cause, cny);
+      m.trace.deposit(seller, balance);
+    }
+    if (balance < 0 && !books.responsePending(seller) && !books.suspended(seller)) {
       books.markNegative(seller);
       books.setResponsePending(seller, true);
       sim.schedule(topUpGraceHours, RESPOND, seller);

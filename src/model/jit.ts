@@ -25,9 +25,13 @@ import { receiving, type Receiving } from './receiving.ts';
 import { replenishment } from './replenishment.ts';
 import { buildResult, type RunResult } from './result.ts';
 import { returns, type ReturnOverstock } from './returns.ts';
+import { sellerProfit, type SellerTotals } from './seller-books.ts';
 import { shelf, type Shelf } from './shelf.ts';
 import { createMarket, isPrestock, moveStock, type Market } from './state.ts';
 import { stockout } from './stockout.ts';
+import type { FineCause } from './fine-causes.ts';
+import type { World } from './world.ts';
+import { OPEN, OrderTrace, type TraceSink } from './trace.ts';
 import { warmUp, type WarmUp } from './warm-up.ts';
 
 export interface JitRunOptions {
@@ -39,6 +43,8 @@ export interface JitRunOptions {
   onDay?: (daysDone: number, events: number) => boolean | void;
   /** Record what reaches the warehouse (result.inflow), for the staffing planner. */
   recordInflow?: boolean;
+  /** Tell every order's and every seller's story to the sink this makes for the replication's world (trace.ts). */
+  trace?: (world: World, causes: readonly FineCause[]) => TraceSink;
 }
 
 /** Runs one replication of a scenario, each seller class in its mode (JIT or pre-stock). */
@@ -46,6 +52,7 @@ export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
   const model = new JitModel(scenario, options.seed, options.replication);
   if (options.warmUpHours) model.warmUpAt(options.warmUpHours);
   if (options.recordInflow) model.recordInflow();
+  if (options.trace) model.traceTo(options.trace);
   return model.run(options.onDay);
 }
 
@@ -122,6 +129,12 @@ export class JitModel {
     this.market.inflow = new InflowRecorder(warehouse.putawayHours, warehouse.qc);
   }
 
+  /** Tells every order's story, and each seller's at the end, to the sink `makeSink` gives. */
+  traceTo(makeSink: NonNullable<JitRunOptions['trace']>): void {
+    const m = this.market;
+    m.trace = new OrderTrace(makeSink(m.world, m.causes), m.causes.length, m.world.sellerCount, m.scenario.rules.depositCny);
+  }
+
   /** Sets a SKU's stock on hand before the run (a what-if starting position): at its seller under JIT, on the shelf under pre-stock. */
   setStock(sku: number, units: number): void {
     const { stock, flows } = this.market;
@@ -160,9 +173,11 @@ export class JitModel {
       if (onDay && onDay(d, sim.eventsFired) === false) break;
     }
     if (sim.now >= m.world.horizon) this.returnOverstock();
+    const counted = this.warmUp.finish();
+    if (m.trace) this.finishTrace(m.trace, counted.sellers);
     const result = buildResult({
       ledger: m.ledger,
-      counted: this.warmUp.finish(),
+      counted,
       sellerCount: m.world.sellerCount,
       horizon: m.world.horizon,
       now: sim.now,
@@ -177,5 +192,16 @@ export class JitModel {
     });
     if (m.inflow) result.inflow = m.inflow.finish(this.receiving.nextServiceTime);
     return result;
+  }
+
+  /** The stories of orders still under way, then every seller's, with the money the run counts. */
+  private finishTrace(trace: OrderTrace, money: SellerTotals): void {
+    const { orders, sim } = this.market;
+    for (const o of trace.openSlots()) trace.ended(o, OPEN, sim.now, orders.placedAt(o), orders.seller(o), orders.sku(o), orders.quantity(o), orders.value(o));
+    trace.finishSellers((s, fines) => {
+      let total = 0;
+      for (let c = 0; c < fines.length; c++) total += (fines[c] = money.finesByCause[c][s]);
+      return { topUpsCny: money.topUps[s], profitCny: sellerProfit(money, s, total) };
+    });
   }
 }

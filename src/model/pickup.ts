@@ -7,6 +7,7 @@ import { shippingPrice, type SendToWarehouse } from './courier.ts';
 import type { AssessLateness } from './lateness.ts';
 import type { Packing } from './packing.ts';
 import type { Market } from './state.ts';
+import { PACKED, PICKED_UP } from './trace.ts';
 
 export interface Pickup {
   /** The event kind of a class's pickup (payload: the class). */
@@ -28,6 +29,10 @@ export function pickup(m: Market, packing: Packing, assessLateness: AssessLatene
     for (let o = first; o >= 0; o = orders.next(o)) {
       // A stocking batch has no 24-hour rule (§16): only customers' orders are assessed.
       if (!orders.isBatch(o)) assessLateness(o, seller);
+      if (m.trace) {
+        m.trace.mark(o, PACKED, orders.packedAt(o));
+        m.trace.mark(o, PICKED_UP, sim.now);
+      }
       const q = orders.quantity(o);
       units += q;
       weight += q * world.unitWeight[orders.sku(o)];

@@ -4,6 +4,7 @@
 // peak week is also kept apart, for the platform's side of the JIT / pre-stock comparison.
 import type { Market } from './state.ts';
 import { closeOrder } from './state.ts';
+import { FULFILLED } from './trace.ts';
 
 export type PutAway = (parcel: number, at: number) => void;
 
@@ -31,7 +32,7 @@ export function putAway(m: Market): PutAway {
         units += orders.quantity(o);
         value += orders.value(o);
         ledger.orderToStock.add(now - orders.placedAt(o));
-        closeOrder(m, o);
+        closeOrder(m, o, FULFILLED);
       }
       o = next;
     }

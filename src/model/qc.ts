@@ -7,6 +7,7 @@ import { normalQuantile, pow, Resource } from '../engine/index.ts';
 import { shippingPrice } from './courier.ts';
 import { causeIndex } from './fine-causes.ts';
 import { closeOrder, type Market } from './state.ts';
+import { INSPECTED, REJECTED } from './trace.ts';
 
 export interface Qc {
   joinQc(parcel: number): void;
@@ -44,6 +45,7 @@ export function qc(m: Market): Qc {
     ledger.qcQueue.update(sim.now, staff.queueLength);
     const seller = parcels.seller[p];
     const rate = world.sellerDefectRate[seller];
+    if (m.trace) for (let o = parcels.firstOrder[p]; o >= 0; o = orders.next(o)) m.trace.mark(o, INSPECTED, sim.now);
     let kept = -1, last = -1, returnedWeight = 0;
     for (let o = parcels.firstOrder[p]; o >= 0; ) {
       // Read before inspecting: a line wholly rejected is closed, and its slot may serve anew.
@@ -82,7 +84,7 @@ export function qc(m: Market): Qc {
     handoffs.fine(o, seller, cause, qualityMultiple * orders.value(o));
     ledger.ordersRejected++;
     ledger.unitsRejected += q;
-    closeOrder(m, o);
+    closeOrder(m, o, REJECTED);
     return q;
   }
 
@@ -102,7 +104,7 @@ export function qc(m: Market): Qc {
     ledger.unitsRejectedAtStocking += bad;
     m.stock.addOnOrder(sku, -bad);
     orders.setQuantity(b, q - bad, (q - bad) * unitValue);
-    if (q === bad) closeOrder(m, b);
+    if (q === bad) closeOrder(m, b, REJECTED);
     handoffs.review(sku);
     return bad;
   }

@@ -3,6 +3,7 @@
 // parcel at a time, a lognormal service time, then the parcel joins the QC line.
 import { Resource } from '../engine/index.ts';
 import type { Market } from './state.ts';
+import { ARRIVED, RECEIVED } from './trace.ts';
 import { draw } from './world.ts';
 
 export interface Receiving {
@@ -26,6 +27,7 @@ export function receiving(m: Market): Receiving {
     ledger.parcelsArrived++;
     ledger.parcelsArrivingHourly.add(now, 1);
     m.inflow?.arrived(p, now, parcels.units[p]);
+    if (m.trace) markParcel(p, ARRIVED);
     if (staff.acquire(START, p)) start(p);
     else ledger.receivingQueue.update(now, staff.queueLength);
   }
@@ -43,7 +45,12 @@ export function receiving(m: Market): Receiving {
   function done(p: number): void {
     staff.release();
     ledger.receivingQueue.update(sim.now, staff.queueLength);
+    if (m.trace) markParcel(p, RECEIVED);
     handoffs.joinQc(p);
+  }
+
+  function markParcel(p: number, stage: number): void {
+    for (let o = parcels.firstOrder[p]; o >= 0; o = m.orders.next(o)) m.trace!.mark(o, stage, sim.now);
   }
 
   return { arrive, staff, nextServiceTime: () => draw(serviceTime, world.receivingService) };

@@ -7,6 +7,7 @@ import { Histogram, type HistogramSnapshot, type PeriodHistogramsSnapshot, type 
 import { dailySeries } from './daily.ts';
 import { finesKey, finesPerSellerKey, shippedLateKey, type FineCause } from './fine-causes.ts';
 import type { Duration, Ledger } from './ledger.ts';
+import { sellerProfit } from './seller-books.ts';
 import type { Counted } from './warm-up.ts';
 import type { Mode } from '../scenario/types.ts';
 
@@ -126,7 +127,7 @@ export function buildResult(view: RunView): RunResult {
     if (sellerFines[s] > 0) fined++;
     if (counted.exhausted[s]) exhausted++;
     holdingTotal += holding[s];
-    profit[s] = money.revenue[s] - money.goodsCost[s] - money.shipping[s] - money.returns[s] - holding[s] - sellerFines[s];
+    profit[s] = sellerProfit(money, s, sellerFines[s]);
   }
   const sortedProfit = Float64Array.from(profit).sort();
   const at = (q: number) => (sellers > 0 ? sortedProfit[Math.min(sellers - 1, Math.floor(q * sellers))] : NaN);

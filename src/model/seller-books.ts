@@ -21,6 +21,11 @@ export interface SellerTotals {
   finesByCause: Float64Array[];
 }
 
+/** A seller's profit over the counted span, CNY: revenue less goods, shipping, returns, holding and `fines`. */
+export function sellerProfit(t: SellerTotals, s: number, fines: number): number {
+  return t.revenue[s] - t.goodsCost[s] - t.shipping[s] - t.returns[s] - t.holding[s] - fines;
+}
+
 export class SellerBooks {
   readonly sellers: number;
   private readonly stride: number;

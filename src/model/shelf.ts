@@ -7,6 +7,7 @@
 import { causeIndex } from './fine-causes.ts';
 import { OrderLines } from './records.ts';
 import { closeOrder, moveStock, type Market } from './state.ts';
+import { FULFILLED, LOST_SHELF_EMPTY, SOLD_FROM_SHELF } from './trace.ts';
 
 export interface Shelf {
   sell(sku: number, quantity: number, value: number): void;
@@ -45,6 +46,7 @@ export function shelf(m: Market): Shelf {
       ledger.ordersLostOutOfStock++;
       ledger.lostSalesOutOfStockCny += value;
       if (prestockStockoutMultiple > 0) handoffs.fine(-1, seller, cause, prestockStockoutMultiple * value);
+      m.trace?.endedAtOnce(sim.now, seller, sku, quantity, value, LOST_SHELF_EMPTY, prestockStockoutMultiple > 0 ? cause : -1, prestockStockoutMultiple * value);
       return;
     }
     moveStock(m, sku, -quantity);
@@ -55,6 +57,7 @@ export function shelf(m: Market): Shelf {
     ledger.unitsFulfilled += quantity;
     ledger.revenueCny += value;
     books.addSale(seller, value, cogsRatio);
+    m.trace?.endedAtOnce(sim.now, seller, sku, quantity, value, SOLD_FROM_SHELF);
     handoffs.review(sku);
     if (awaiting > 0) moveUp();
   }
@@ -74,7 +77,7 @@ export function shelf(m: Market): Shelf {
       orders.setQuantity(b, q - n, (q - n) * world.unitValue[sku]);
       return false;
     }
-    closeOrder(m, b);
+    closeOrder(m, b, FULFILLED);
     return true;
   }
 

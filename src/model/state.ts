@@ -12,6 +12,7 @@ import { newProducts, type NewProducts } from './new-products.ts';
 import { Orders, Parcels } from './records.ts';
 import { SellerBooks } from './seller-books.ts';
 import { SkuStock } from './stock.ts';
+import type { OrderTrace } from './trace.ts';
 import { buildWorld, type World } from './world.ts';
 
 /** The calls from one stage into another, each implemented by the module named beside it. */
@@ -90,6 +91,8 @@ export interface Market {
   warmUpPending: number;
   /** Records what reaches the warehouse, for the staffing planner; null when not asked for. */
   inflow: InflowRecorder | null;
+  /** Tells every order's story to a sink (trace.ts); null when no trace is asked for. */
+  trace: OrderTrace | null;
 }
 
 /** The state of a replication before any stage runs; `handoffs` is filled in by the wiring. */
@@ -113,6 +116,7 @@ export function createMarket(scenario: Scenario, sim: Simulation): Market {
     handoffs: {} as Handoffs,
     warmUpPending: -1,
     inflow: null,
+    trace: null,
   };
 }
 
@@ -127,9 +131,11 @@ export function moveStock(m: Market, sku: number, delta: number): void {
   m.stock.addOnHand(sku, delta);
 }
 
-/** An order ends (fulfilled, rejected or cancelled): its total fine is recorded and its slot freed. */
-export function closeOrder(m: Market, o: number): void {
-  const fines = m.orders.fines(o);
+/** An order ends (fulfilled, rejected or cancelled: trace.ts's outcome) or a batch is done: its total fine is recorded and its slot freed. */
+export function closeOrder(m: Market, o: number, outcome: number): void {
+  const { orders } = m;
+  m.trace?.ended(o, outcome, m.sim.now, orders.placedAt(o), orders.seller(o), orders.sku(o), orders.quantity(o), orders.value(o));
+  const fines = orders.fines(o);
   if (fines > 0) m.ledger.finePerFinedOrder.add(fines);
   m.orders.free(o);
 }

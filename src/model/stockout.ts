@@ -9,6 +9,7 @@ import { unrollRing } from '../engine/index.ts';
 import { inside } from './disruptions.ts';
 import { causeIndex } from './fine-causes.ts';
 import { closeOrder, type Market } from './state.ts';
+import { CANCELLED } from './trace.ts';
 
 export interface Stockout {
   /** An order joined its SKU's backorder line now: its clock starts. */
@@ -49,7 +50,7 @@ export function stockout(m: Market): Stockout {
     ledger.ordersCancelled++;
     ledger.classOrdersCancelled[world.sellerClass[orders.seller(o)]]++;
     ledger.unitsCancelled += quantity;
-    closeOrder(m, o);
+    closeOrder(m, o, CANCELLED);
     // A smaller order behind it may now fit: the line moves on.
     handoffs.serveBackorders(sku);
     handoffs.review(sku);

@@ -42,6 +42,7 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
       suspendedSellers: books.suspendedNow(),
     };
     ledger.resetDistributions(now);
+    m.trace?.restartCounts();
     for (const r of stations) for (const level of [r.busyLevel, r.queueLevel, r.capacityLevel]) level.reset(now);
   }
 

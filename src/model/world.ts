@@ -180,6 +180,16 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   };
 }
 
+/** A seller's name in traces and replayed orders: `seller-1` is the largest by rank. */
+export function sellerName(world: World, seller: number): string {
+  return `seller-${seller + 1}`;
+}
+
+/** A SKU's name within its seller: `sku-1` is the seller's best seller. */
+export function skuName(world: World, sku: number): string {
+  return `sku-${sku - world.sellerFirstSku[world.skuSeller[sku]] + 1}`;
+}
+
 function classRules(c: SellerClass, skuZipf: number): ClassRules {
   const handling = lognormalLaw(c.handling.medianHours, c.handling.p90Hours);
   return {

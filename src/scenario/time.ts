@@ -90,3 +90,9 @@ export function hourOfDay(hours: number): number {
 export function daysBetween(a: string, b: string): number {
   return Math.round((parseOrThrow(b).epochMs - parseOrThrow(a).epochMs) / MS_PER_DAY);
 }
+
+/** A maker of ISO date-times in China time (`2022-11-25T09:30:00.000+08:00`) for simulation times of one season. */
+export function chinaDateTimes(seasonStart: string): (hours: number) => string {
+  const base = parseOrThrow(seasonStart).epochMs + CHINA_OFFSET_MS;
+  return (hours) => new Date(base + Math.round(hours * MS_PER_HOUR)).toISOString().slice(0, 23) + '+08:00';
+}

@@ -1,8 +1,30 @@
-// Entry point of a Node worker thread: exposes the simulator API to the parent through comlink.
+// Entry point of a Node worker thread: exposes the simulator API to the parent through comlink,
+// with one Node-only addition, a replication that writes its trace to files as it runs.
 import { parentPort } from 'node:worker_threads';
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { simulatorApi } from './api.ts';
+import { runJit } from '../model/jit.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { simulatorApi, transferables, type DayListener } from './api.ts';
+import { traceToFiles, type TraceParts } from './trace-files.ts';
 
-if (!parentPort) throw new Error('node-worker.ts must run as a worker thread');
-expose(simulatorApi, nodeEndpoint(parentPort));
+export const nodeSimulatorApi = {
+  ...simulatorApi,
+  /** runReplication, also writing every order's and seller's story to `parts`. */
+  runTracedReplication(scenario: Scenario, seed: number, replication: number, parts: TraceParts, onDay?: DayListener, warmUpHours?: number) {
+    const files = traceToFiles(parts, replication);
+    try {
+      const result = runJit(scenario, {
+        seed, replication, warmUpHours, trace: files.trace,
+        onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
+      });
+      return transfer(result, transferables(result));
+    } finally {
+      files.close();
+    }
+  },
+};
+
+export type NodeSimulatorApi = typeof nodeSimulatorApi;
+
+if (parentPort) expose(nodeSimulatorApi, nodeEndpoint(parentPort));

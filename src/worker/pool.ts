@@ -7,7 +7,9 @@ import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { DayListener, SimulatorApi } from './api.ts';
+import type { DayListener } from './api.ts';
+import type { NodeSimulatorApi } from './node-worker.ts';
+import type { TraceParts } from './trace-files.ts';
 
 export interface PoolRun {
   scenario: Scenario;
@@ -19,6 +21,8 @@ export interface PoolRun {
   /** Statistics start at this time (hours from the season start). */
   warmUpHours?: number;
   onReplication?: (replication: number, result: RunResult) => void;
+  /** Where replication i writes its trace, if one is asked for. */
+  trace?: (replication: number) => TraceParts;
   /** Aborting stops at once: running replications are dropped, finished ones are kept. */
   signal?: AbortSignal;
 }
@@ -47,7 +51,7 @@ export function defaultWorkers(): number {
 
 export async function runPool(run: PoolRun): Promise<PoolOutcome> {
   const results: (RunResult | undefined)[] = new Array(run.replications);
-  const jobs = Array.from({ length: run.replications }, (_, i): Job => ({ scenario: run.scenario, seed: run.seed, replication: i }));
+  const jobs = Array.from({ length: run.replications }, (_, i): Job => ({ scenario: run.scenario, seed: run.seed, replication: i, trace: run.trace?.(i) }));
   const outcome = await runJobs(jobs, {
     workers: run.workers, onDay: run.onDay, warmUpHours: run.warmUpHours, signal: run.signal,
     onResult: (i, result) => {
@@ -65,6 +69,8 @@ export interface Job {
   replication: number;
   /** Also record what reaches the warehouse (result.inflow), for the staffing planner. */
   recordInflow?: boolean;
+  /** Also write every order's and seller's story to these files (the local pool only). */
+  trace?: TraceParts;
 }
 
 /** What a job's result must hold: the whole run, or only its KPIs (per class, fines by cause), a few kB. */
@@ -105,7 +111,7 @@ export interface ReplicationThread {
 
 export function replicationThread(): ReplicationThread {
   const worker = startWorker();
-  const api: Remote<SimulatorApi> = wrap<SimulatorApi>(nodeEndpoint(worker));
+  const api: Remote<NodeSimulatorApi> = wrap<NodeSimulatorApi>(nodeEndpoint(worker));
   // A worker that dies (terminated on abort, or crashed) rejects its pending call.
   const died = new Promise<never>((_, reject) => {
     worker.once('error', reject);
@@ -114,7 +120,12 @@ export function replicationThread(): ReplicationThread {
   died.catch(() => {});
   let closed = false;
   return {
-    run: (job, onDay, warmUpHours) => Promise.race([api.runReplication(job.scenario, job.seed, job.replication, onDay, warmUpHours, job.recordInflow), died]),
+    run: (job, onDay, warmUpHours) => Promise.race([
+      job.trace
+        ? api.runTracedReplication(job.scenario, job.seed, job.replication, job.trace, onDay, warmUpHours)
+        : api.runReplication(job.scenario, job.seed, job.replication, onDay, warmUpHours, job.recordInflow),
+      died,
+    ]),
     close() {
       if (closed) return;
       closed = true;

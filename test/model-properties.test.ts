@@ -121,9 +121,9 @@ describe('the same demand in every mode (docs/model.md §16)', () => {
     const model = new JitModel(shrunk(readScenarioFile(`${scenariosDir}${file}`), 40), 9, 2);
     const placed: number[] = [];
     const accept = model.market.handoffs.acceptOrder;
-    model.market.handoffs.acceptOrder = (sku, quantity) => {
+    model.market.handoffs.acceptOrder = (sku, quantity, unitValue) => {
       placed.push(model.sim.now, model.market.stock.seller(sku), sku, quantity);
-      accept(sku, quantity);
+      accept(sku, quantity, unitValue);
     };
     const result = model.run();
     return { placed, launches: Array.from(model.market.launches.launchAt), result };

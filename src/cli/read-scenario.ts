@@ -1,9 +1,12 @@
-// Reads a scenario file from disk for the command line: the Node side of ../scenario/load.ts.
-import { readFileSync } from 'node:fs';
+// Reads a scenario file from disk for the command line: the Node side of ../scenario/load.ts, with
+// the data files it names (orders.csv, skus.csv, plain or gzip) read in chunks.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { parseScenario, ScenarioError } from '../scenario/load.ts';
+import { readTables } from '../scenario/tables.ts';
 import type { Scenario } from '../scenario/types.ts';
 
-/** Loads, merges (`extends`) and validates the scenario at `path`; throws a ScenarioError. */
+/** Loads, merges (`extends`) and validates the scenario at `path`, with its data files; throws a ScenarioError. */
 export function readScenarioFile(path: string): Scenario {
   let text: string;
   try {
@@ -13,5 +16,39 @@ export function readScenarioFile(path: string): Scenario {
     const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${(err as Error).message}`;
     throw new ScenarioError([{ file: path, path: '', message }]);
   }
-  return parseScenario(text, path, (p) => readFileSync(p, 'utf8'));
+  return readTables(parseScenario(text, path, (p) => readFileSync(p, 'utf8')), path, textChunks);
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * A data file's text in chunks of about 1 MB: read as it goes for a plain file; a gzip file is
+ * inflated whole first (a season's orders compress about 5:1) and decoded a chunk at a time.
+ */
+export function textChunks(path: string): Iterable<string> {
+  const fd = openSync(path, 'r'); // throws ENOENT and friends before any chunk is asked for
+  const head = Buffer.alloc(2);
+  const gzip = readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  if (gzip) {
+    closeSync(fd);
+    return decoded(gunzipSync(readFileSync(path)));
+  }
+  return (function* () {
+    const decoder = new TextDecoder();
+    const buffer = Buffer.alloc(CHUNK);
+    try {
+      for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) yield decoder.decode(buffer.subarray(0, n), { stream: true });
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    } finally {
+      closeSync(fd);
+    }
+  })();
+}
+
+function* decoded(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder();
+  for (let at = 0; at < bytes.length; at += CHUNK) yield decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }

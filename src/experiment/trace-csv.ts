@@ -3,7 +3,7 @@
 // download in the browser) streams them and memory stays flat.
 import { finesKey, type FineCause } from '../model/fine-causes.ts';
 import { OUTCOMES, STAGES, type OrderStory, type SellerStory, type TraceSink } from '../model/trace.ts';
-import { sellerName, skuName, type World } from '../model/world.ts';
+import type { World } from '../model/world.ts';
 import { chinaDateTimes } from '../scenario/time.ts';
 import { REGIONS, SIZE_CLASSES } from '../scenario/types.ts';
 
@@ -34,11 +34,11 @@ const cny = (x: number) => String(Math.round(x * 1e4) / 1e4);
 export function csvTraceSink(world: World, causes: readonly FineCause[], replication: number, writers: TraceWriters): TraceSink {
   const iso = chinaDateTimes(world.scenario.season.start);
   const sellerNames = new Map<number, string>();
-  const nameOf = (s: number) => sellerNames.get(s) ?? (sellerNames.set(s, csvCell(sellerName(world, s))), sellerNames.get(s)!);
+  const nameOf = (s: number) => sellerNames.get(s) ?? (sellerNames.set(s, csvCell(world.names.sellerName(s))), sellerNames.get(s)!);
   let orderRows: string[] = [], sellerRows: string[] = [];
 
   function order(s: OrderStory): void {
-    let row = `${replication},${s.id},${iso(s.placedAt)},${nameOf(s.seller)},${csvCell(skuName(world, s.sku))},${s.quantity},${cny(s.valueCny)},${hours(s.placedAt)}`;
+    let row = `${replication},${s.id},${iso(s.placedAt)},${nameOf(s.seller)},${csvCell(world.names.skuName(s.sku))},${s.quantity},${cny(s.valueCny)},${hours(s.placedAt)}`;
     for (let i = 0; i < s.times.length; i++) row += ',' + hours(s.times[i]);
     const picked = s.times[2];
     row += `,${OUTCOMES[s.outcome]},${hours(picked - s.placedAt)}`;

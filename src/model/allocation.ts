@@ -7,7 +7,7 @@ import { moveStock, type Market } from './state.ts';
 import { LOST_NOT_LISTED, LOST_PAUSED, LOST_SUSPENDED, RESERVED } from './trace.ts';
 
 export interface Allocation {
-  acceptOrder(sku: number, quantity: number): void;
+  acceptOrder(sku: number, quantity: number, unitValue: number): void;
   serveBackorders(sku: number): void;
 }
 
@@ -19,10 +19,10 @@ export function allocation(m: Market): Allocation {
   /** Per class: does it sell from the warehouse shelf (pre-stock)? */
   const prestock = world.classes.map((c) => c.prestock);
 
-  function acceptOrder(sku: number, quantity: number): void {
+  function acceptOrder(sku: number, quantity: number, unitValue: number): void {
     const now = sim.now;
     const seller = stock.seller(sku);
-    const value = quantity * world.unitValue[sku];
+    const value = quantity * unitValue;
     ledger.ordersPlaced++;
     ledger.unitsOrdered += quantity;
     ledger.gmvCny += value;

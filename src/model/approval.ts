@@ -29,7 +29,7 @@ export function approval(m: Market): RequestBatch {
     ledger.factoryOrders++;
     ledger.unitsPurchased += quantity;
     m.flows.unitsProducedForShelf += quantity;
-    sim.scheduleAt(productionDone(world.blocked, sku, sim.now, draw(productionTime, world.leadTime)), PRODUCED, b);
+    sim.scheduleAt(productionDone(world.blocked, sku, sim.now, draw(productionTime, world.skuLeadTime?.[sku] ?? world.leadTime)), PRODUCED, b);
   }
 
   return (sku, quantity, launchStock) => {

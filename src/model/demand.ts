@@ -1,6 +1,8 @@
 // Demand (docs/model.md §1): orders arrive as a non-homogeneous Poisson process over the season's
 // curve; each names a seller and one of its SKUs (two Zipf laws, by alias tables) and a quantity
-// of 1 + Geometric units. Scripted orders (what-ifs, hand-checked tests) come in beside them.
+// of 1 + Geometric units. Replayed orders (a seller's own, from demand.orders) come in beside them
+// and replace the synthetic orders of the sellers they name (or all of them); scripted orders
+// (what-ifs, hand-checked tests) too.
 import { PoissonArrivals } from '../engine/index.ts';
 import type { Market } from './state.ts';
 
@@ -20,19 +22,29 @@ export function demand(m: Market): Demand {
   /** Success probability of the geometric part: mean quantity − 1 extra units. */
   const quantityP = 1 / m.scenario.demand.meanQuantity;
   const scripted: { sku: number; quantity: number }[] = [];
+  const replayed = world.replayedSellers;
+  const replay = world.replay;
 
   const ORDER = sim.on(placeOrders);
-  const SCRIPTED = sim.on((i) => m.handoffs.acceptOrder(scripted[i].sku, scripted[i].quantity));
+  const SCRIPTED = sim.on((i) => m.handoffs.acceptOrder(scripted[i].sku, scripted[i].quantity, world.unitValue[scripted[i].sku]));
+  const REPLAYED = sim.on(placeReplayed);
+
+  /** Replayed order i now, and the next one's event: one pending event for the whole file. */
+  function placeReplayed(i: number): void {
+    const r = replay!;
+    m.handoffs.acceptOrder(r.sku[i], r.quantity[i], r.unitValueCny[i]);
+    if (i + 1 < r.count) sim.scheduleAt(r.time[i + 1], REPLAYED, i + 1);
+  }
 
   /** Consecutive arrivals are handled in one event while nothing else falls between them. */
   function placeOrders(): void {
     for (;;) {
       // One draw from each demand stream per order, whatever happens to it: common random numbers.
       const seller = pickSeller.pick(world.sellerPicker);
-      const rules = world.classes[world.sellerClass[seller]];
-      const sku = world.sellerFirstSku[seller] + pickSku.pick(rules.skuPicker!);
+      const sku = world.sellerFirstSku[seller] + pickSku.pick(world.sellerSkuPicker[seller]!);
       const quantity = 1 + pickQuantity.geometric(quantityP);
-      m.handoffs.acceptOrder(sku, quantity);
+      // A seller whose own orders are replayed places no synthetic ones (the draws are still made).
+      if (replayed === null || replayed[seller] === 0) m.handoffs.acceptOrder(sku, quantity, world.unitValue[sku]);
       const next = arrivals.next(sim.now);
       if (next >= world.horizon) return;
       if (!sim.advanceTo(next)) {
@@ -44,6 +56,8 @@ export function demand(m: Market): Demand {
 
   return {
     start() {
+      if (replay && replay.count > 0) sim.scheduleAt(replay.time[0], REPLAYED, 0);
+      if (!world.syntheticDemand) return;
       const first = arrivals.next(0);
       if (first < world.horizon) sim.scheduleAt(first, ORDER, 0);
     },

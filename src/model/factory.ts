@@ -38,7 +38,7 @@ export function factory(m: Market): Factory {
     stock.addOnOrder(sku, quantity);
     ledger.factoryOrders++;
     ledger.unitsPurchased += quantity;
-    sim.scheduleAt(productionDone(world.blocked, sku, sim.now, draw(leadTime, world.leadTime)), DELIVERY, f);
+    sim.scheduleAt(productionDone(world.blocked, sku, sim.now, draw(leadTime, world.skuLeadTime?.[sku] ?? world.leadTime)), DELIVERY, f);
   }
 
   function deliver(f: number): void {

@@ -32,7 +32,7 @@ export function putAway(m: Market): PutAway {
         units += orders.quantity(o);
         value += orders.value(o);
         ledger.orderToStock.add(now - orders.placedAt(o));
-        closeOrder(m, o, FULFILLED);
+        closeOrder(m, o, FULFILLED, now);
       }
       o = next;
     }

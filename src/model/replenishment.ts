@@ -68,14 +68,35 @@ export function replenishment(m: Market): Replenishment {
     return ahead;
   }
 
+  /** A catalogue SKU's own lead time (serviceLevel policy): its lead-time demand law and forecast horizon. */
+  const ownLaws = new Map<number, { table: LeadTimeDemandTable; leadDays: number }>();
+  function ownLaw(sku: number, c: number): { table: LeadTimeDemandTable; leadDays: number } | undefined {
+    const own = world.skuLeadTime?.[sku];
+    const p = world.classes[c].stocking;
+    if (!own || p.policy !== 'serviceLevel') return undefined;
+    let law = ownLaws.get(sku);
+    if (!law) {
+      const factory = { medianHours: own.medianHours, p90Hours: own.p90Hours };
+      const lead = world.classes[c].prestock ? prestockLeadTime({ ...m.scenario, factories: { ...m.scenario.factories, leadTime: factory } }) : factory;
+      law = { table: reorderTable(lead, meanQuantity, p.cycleServiceLevel, maxRate), leadDays: lead.p90Hours / 24 };
+      ownLaws.set(sku, law);
+    }
+    return law;
+  }
+
   function setLevels(sku: number, a: (Ahead | null)[]): void {
+    const fixed = world.skuStocking?.reorderPoint[sku] ?? -1;
+    if (fixed >= 0) { stock.setLevels(sku, fixed, world.skuStocking!.orderUpTo[sku]); return; }
     const c = world.sellerClass[world.skuSeller[sku]];
     const f = a[c];
     if (f === null) { stock.setLevels(sku, -1, 0); return; }
     const share = world.skuShare[sku];
-    const table = tables[c];
+    const own = world.skuLeadTime ? ownLaw(sku, c) : undefined;
+    const table = own ? own.table : tables[c];
     if (table) {
-      const reorder = table.at(share * f.rate);
+      const day = Math.floor(sim.now / 24);
+      const rate = own ? (expectedOrdersTo(day + own.leadDays) - expectedOrdersTo(day)) / own.leadDays : f.rate;
+      const reorder = table.at(share * rate);
       stock.setLevels(sku, reorder, reorder + Math.max(Math.ceil(share * meanQuantity * f.S), largeOrder));
     } else {
       // (s, S) in days: s rounded up, so a SKU with any demand keeps a unit; S stays above s.
@@ -118,9 +139,11 @@ export function replenishment(m: Market): Replenishment {
     const { initialCap } = m.scenario.prestock;
     for (let sku = 0; sku < world.skuCount; sku++) {
       if (launches.launchAt[sku] > 0) continue;
-      const units = stock.reorderLevel(sku) < 0 ? 0 : stock.orderUpTo(sku);
+      // A catalogue's opening stock is what is there now: at the seller, or already on the shelf.
+      const opening = world.skuStocking?.openingStock[sku] ?? -1;
+      const units = opening >= 0 ? opening : stock.reorderLevel(sku) < 0 ? 0 : stock.orderUpTo(sku);
       if (isPrestock(m, sku)) {
-        const first = Math.min(units, initialCap);
+        const first = opening >= 0 ? opening : Math.min(units, initialCap);
         moveStock(m, sku, first);
         m.flows.initialShelf += first;
       } else {

@@ -17,8 +17,8 @@ import { buildWorld, type World } from './world.ts';
 
 /** The calls from one stage into another, each implemented by the module named beside it. */
 export interface Handoffs {
-  /** allocation.ts: an order for `quantity` units of `sku` now (§5). */
-  acceptOrder(sku: number, quantity: number): void;
+  /** allocation.ts: an order for `quantity` units of `sku` at `unitValue` CNY each now (§5). */
+  acceptOrder(sku: number, quantity: number, unitValue: number): void;
   /** allocation.ts: stock arrived or the line moved: reserve backorders oldest first (§5). */
   serveBackorders(sku: number): void;
   /** stockout.ts: an order joined its SKU's backorder line; its cancellation clock starts (§9). */
@@ -131,10 +131,13 @@ export function moveStock(m: Market, sku: number, delta: number): void {
   m.stock.addOnHand(sku, delta);
 }
 
-/** An order ends (fulfilled, rejected or cancelled: trace.ts's outcome) or a batch is done: its total fine is recorded and its slot freed. */
-export function closeOrder(m: Market, o: number, outcome: number): void {
+/**
+ * An order ends at `at` (fulfilled, rejected or cancelled: trace.ts's outcome) or a batch is done:
+ * its total fine is recorded and its slot freed.
+ */
+export function closeOrder(m: Market, o: number, outcome: number, at = m.sim.now): void {
   const { orders } = m;
-  m.trace?.ended(o, outcome, m.sim.now, orders.placedAt(o), orders.seller(o), orders.sku(o), orders.quantity(o), orders.value(o));
+  m.trace?.ended(o, outcome, at, orders.placedAt(o), orders.seller(o), orders.sku(o), orders.quantity(o), orders.value(o));
   const fines = orders.fines(o);
   if (fines > 0) m.ledger.finePerFinedOrder.add(fines);
   m.orders.free(o);

@@ -6,6 +6,8 @@ import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoste
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
 import { blockedIntervals, courierStops, disruptionWindows, type BlockedIntervals } from './disruptions.ts';
 import { busiestDays, cumulativeOrders, dailyCurve } from './curves.ts';
+import { applyCatalogue, replayForecast, resolveReplay, type OwnLeadTime, type OwnStocking, type Replay } from './own-data.ts';
+import { sellerSlots, type SellerSlots } from '../scenario/seller-slots.ts';
 
 /** A lognormal law as (mu, sigma) of its log; a median equal to its p90 means a constant. */
 export interface Lognormal { mu: number; sigma: number; median: number }
@@ -54,6 +56,10 @@ export interface World {
   sellerFirstSku: Int32Array;
   sellerDefectRate: Float64Array;
   sellerPicker: AliasTable;
+  /** Each seller's SKU picker: its class's, or one over its catalogue's SKUs; null for a class without SKUs. */
+  sellerSkuPicker: (AliasTable | null)[];
+  /** Sellers' and SKUs' names, and which sellers come from the catalogue (seller-slots.ts). */
+  names: SellerSlots;
   skuCount: number;
   skuSeller: Int32Array;
   /** Each SKU's expected share of all orders. */
@@ -74,6 +80,16 @@ export interface World {
   slowdownByDay: Float64Array;
   transit: Lognormal[];
   leadTime: Lognormal;
+  /** Per SKU, its own factory lead time from the catalogue, or null; null when no SKU has one. */
+  skuLeadTime: (OwnLeadTime | null)[] | null;
+  /** Catalogue stocking per SKU (fixed (s, S), opening stock); null without a catalogue. */
+  skuStocking: OwnStocking | null;
+  /** Orders replayed from demand.orders, in time order; null for none. */
+  replay: Replay | null;
+  /** Sellers whose synthetic orders are dropped because their own are replayed; null for none. */
+  replayedSellers: Uint8Array | null;
+  /** Whether synthetic orders arrive at all (not when the replay is the whole platform's demand). */
+  syntheticDemand: boolean;
   receivingService: Lognormal;
   receivingRoster: Roster;
   qcRoster: Roster;
@@ -87,11 +103,13 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   const start = scenario.season.start;
   const classes = SIZE_CLASSES.map((name) => classRules(scenario.sellers.classes[name], scenario.demand.skuZipf));
 
-  // Sellers by rank: large first, then medium, then small (docs/model.md §1).
-  const sellerCount = scenario.sellers.count;
-  const counts = classCounts(scenario, sellerCount);
-  const sellerClass = new Uint8Array(sellerCount);
-  for (let c = 0, i = 0; c < counts.length; c++) for (let k = 0; k < counts[c]; k++) sellerClass[i++] = c;
+  // Sellers by rank: large first, then medium, then small (docs/model.md §1); a catalogue's sellers
+  // take the first slots of their class (seller-slots.ts).
+  const catalogue = scenario.tables?.catalogue;
+  const slots = sellerSlots(scenario, catalogue);
+  if (typeof slots === 'string') throw new RangeError(slots);
+  const sellerCount = slots.count;
+  const sellerClass = slots.sellerClass;
   const sellerShare = normalise(zipfWeights(sellerCount, scenario.demand.sellerZipf));
   const sellerPicker = new AliasTable(sellerShare);
 
@@ -99,12 +117,11 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   const regionPicker = new AliasTable(REGIONS.map((r) => scenario.sellers.regions[r]));
   const sellerRegion = new Uint8Array(sellerCount);
   const sellerDefectRate = new Float64Array(sellerCount);
-  const sellerFirstSku = new Int32Array(sellerCount + 1);
+  const sellerFirstSku = slots.sellerFirstSku;
   for (let s = 0; s < sellerCount; s++) {
     const rules = scenario.sellers.classes[SIZE_CLASSES[sellerClass[s]]];
     sellerRegion[s] = sellerStream.pick(regionPicker);
     sellerDefectRate[s] = betaDraw(sellerStream, rules.defectRate.mean, rules.defectRate.sd);
-    sellerFirstSku[s + 1] = sellerFirstSku[s] + rules.skusPerSeller;
   }
 
   const skuCount = sellerFirstSku[sellerCount];
@@ -115,15 +132,27 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
   const skuStream = sim.stream('world.skus');
   const value = lognormalLaw(scenario.demand.unitValue.medianCny, scenario.demand.unitValue.p90Cny);
   const weight = lognormalLaw(scenario.demand.unitWeight.medianKg, scenario.demand.unitWeight.p90Kg);
+  const sellerSkuPicker = Array.from({ length: sellerCount }, (_, s) => classes[sellerClass[s]].skuPicker);
   for (let s = 0; s < sellerCount; s++) {
     const picker = classes[sellerClass[s]].skuPicker!;
-    for (let k = 0; k < picker.size; k++) {
+    const own = sellerFirstSku[s + 1] - sellerFirstSku[s];
+    // A catalogue seller's slot draws what a synthetic seller's would (then overwritten): the
+    // sellers after it see the same numbers either way.
+    for (let k = 0; k < Math.max(picker.size, own); k++) {
+      const v = k < picker.size ? draw(skuStream, value) : 0, wt = k < picker.size ? draw(skuStream, weight) : 0;
+      if (k >= own) continue;
       const sku = sellerFirstSku[s] + k;
       skuSeller[sku] = s;
-      skuShare[sku] = sellerShare[s] * picker.probability(k);
-      unitValue[sku] = draw(skuStream, value);
-      unitWeight[sku] = draw(skuStream, weight);
+      skuShare[sku] = sellerShare[s] * (slots.catalogueSeller[s] >= 0 ? 1 / own : picker.probability(k));
+      unitValue[sku] = v;
+      unitWeight[sku] = wt;
     }
+  }
+  const own = catalogue ? applyCatalogue(catalogue, slots, scenario.demand.skuZipf, { sellerRegion, unitValue, unitWeight, skuCount, sellerSkuPicker }) : null;
+  if (own) for (let s = 0; s < sellerCount; s++) {
+    // A catalogue seller's synthetic share spreads over its SKUs by its own Zipf law.
+    const picker = sellerSkuPicker[s]!;
+    if (slots.catalogueSeller[s] >= 0) for (let k = 0; k < picker.size; k++) skuShare[sellerFirstSku[s] + k] = sellerShare[s] * picker.probability(k);
   }
 
   const random = scenario.factories.randomDisruptions;
@@ -132,6 +161,10 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
 
   const dayMultiplier = dailyCurve(scenario.demand.dayMultiplier, start, days + LOOKAHEAD_DAYS);
   const expectedOrdersByDay = dayMultiplier.map((m) => m * scenario.demand.ordersPerDay);
+  const orders = scenario.tables?.orders;
+  const replayed = orders ? resolveReplay(orders, slots) : null;
+  const replacesAll = scenario.demand.ordersReplace === 'platform';
+  if (replayed) replayForecast(replayed.replay, replayed.named, days, replacesAll, { skuSeller, skuShare, sellerShare, expectedOrdersByDay });
   const peakDays = busiestDays(expectedOrdersByDay, days);
   const profile = normaliseToMeanOne(scenario.demand.hourProfile);
   const times = new Float64Array(horizon + 1);
@@ -148,15 +181,14 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     classes,
     sellerCount,
     sellerClass,
-    classRange: counts.map((_, c) => {
-      const first = counts.slice(0, c).reduce((a, b) => a + b, 0);
-      return { first, end: first + counts[c] };
-    }),
+    classRange: slots.classRange,
     sellerRegion,
     sellerShare,
     sellerFirstSku,
     sellerDefectRate,
     sellerPicker,
+    sellerSkuPicker,
+    names: slots,
     skuCount,
     skuSeller,
     skuShare,
@@ -171,6 +203,11 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     slowdownByDay: dailyCurve(scenario.courier.peakSlowdown, start, days + 1),
     transit: REGIONS.map((r) => lognormalLaw(scenario.courier.transit[r].medianHours, scenario.courier.transit[r].p90Hours)),
     leadTime: lognormalLaw(scenario.factories.leadTime.medianHours, scenario.factories.leadTime.p90Hours),
+    skuLeadTime: own?.skuLeadTime ?? null,
+    skuStocking: own?.stocking ?? null,
+    replay: replayed?.replay ?? null,
+    replayedSellers: replayed && !replacesAll ? replayed.named : null,
+    syntheticDemand: !(replayed && replacesAll),
     receivingService: lognormalLaw(
       scenario.warehouse.receiving.service.medianMinutes / 60,
       scenario.warehouse.receiving.service.p90Minutes / 60,
@@ -178,16 +215,6 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     receivingRoster: rosterOf(scenario.warehouse.receiving.staff, start, days),
     qcRoster: rosterOf(scenario.warehouse.qc.staff, start, days),
   };
-}
-
-/** A seller's name in traces and replayed orders: `seller-1` is the largest by rank. */
-export function sellerName(world: World, seller: number): string {
-  return `seller-${seller + 1}`;
-}
-
-/** A SKU's name within its seller: `sku-1` is the seller's best seller. */
-export function skuName(world: World, sku: number): string {
-  return `sku-${sku - world.sellerFirstSku[world.skuSeller[sku]] + 1}`;
 }
 
 function classRules(c: SellerClass, skuZipf: number): ClassRules {
@@ -207,13 +234,6 @@ function classRules(c: SellerClass, skuZipf: number): ClassRules {
     topUpProbability: c.topUpProbability,
     skuPicker: c.skusPerSeller > 0 ? new AliasTable(zipfWeights(c.skusPerSeller, skuZipf)) : null,
   };
-}
-
-/** Whole sellers per class from the shares; rounding leftovers go to the small class. */
-function classCounts(scenario: Scenario, total: number): number[] {
-  const counts = SIZE_CLASSES.map((c) => Math.floor(scenario.sellers.classes[c].share * total + 1e-9));
-  counts[counts.length - 1] += total - counts.reduce((a, b) => a + b, 0);
-  return counts;
 }
 
 function normalise(w: Float64Array): Float64Array {

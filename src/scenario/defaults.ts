@@ -32,9 +32,12 @@ export const DEFAULTS = {
     meanQuantity: 1.5,
     unitValue: { medianCny: 60, p90Cny: 180 },
     unitWeight: { medianKg: 0.3, p90Kg: 1.2 },
+    orders: null, // synthetic demand only; a seller's order history replays from a CSV (docs/model.md)
+    ordersReplace: 'namedSellers',
   },
   sellers: {
     count: 30_000, // S: about 30k merchants on the platform
+    catalogue: null, // every seller synthetic; named sellers' SKUs come from a CSV (docs/model.md)
     regions: { shenzhen: 0.35, guangzhou: 0.25, dongguan: 0.10, foshan: 0.10, restOfGuangdong: 0.10, neighbouringProvinces: 0.10 },
     classes: {
       // A: competent sellers stock to a cycle service level over the factory lead time (reorder point =

@@ -45,8 +45,14 @@ export function parseScenario(text: string, file: string, readFile: (path: strin
   const origins = new Map<string, string>();
   const merged: Plain = {};
   for (const layer of layers) mergeInto(merged, layer.data, '', layer.file, origins);
-  return validate(merged, name, origins);
+  const scenario = validate(merged, name, origins);
+  // A data file is found beside the file that names it, as `extends` is.
+  const beside = (path: string, value: string) => normalisePath(joinPath(directoryOf(originOf(path, origins) ?? name), value));
+  if (scenario.demand.orders !== null) scenario.demand.orders = beside('demand.orders', scenario.demand.orders);
+  if (scenario.sellers.catalogue !== null) scenario.sellers.catalogue = beside('sellers.catalogue', scenario.sellers.catalogue);
+  return scenario;
 }
+
 
 /** Validates an already-parsed scenario object (no `extends`); `file` names it in messages. */
 export function validateScenario(obj: unknown, file: string): Scenario {

@@ -118,6 +118,10 @@ const season = section({ start: day.prefault(D.season.start), end: day.prefault(
     else if (days > LIMITS.seasonDays) report(ctx, ['end'], `expected a season of at most ${formatNumber(LIMITS.seasonDays)} days (3 years), got ${formatNumber(days)} days (too large to simulate)`);
   }).prefault({});
 
+/** A data file beside the scenario (a relative or absolute path), or null for none. */
+const dataFile = (example: string) => z.string({ error: expected(`the name of a CSV file such as ${example}, or null`) })
+  .refine((x) => x.trim() !== '', { error: `expected the name of a CSV file such as ${example}, or null, got ""` }).nullable();
+
 const demand = section({
   ordersPerDay: atMost(nonNegative, LIMITS.ordersPerDay, 'orders per day').prefault(D.demand.ordersPerDay),
   dayMultiplier: datedCurve(nonNegative, D.demand.dayMultiplier),
@@ -132,10 +136,13 @@ const demand = section({
   meanQuantity: number('a number >= 1', (x) => x >= 1).prefault(D.demand.meanQuantity),
   unitValue: medianP90('medianCny', 'p90Cny', D.demand.unitValue),
   unitWeight: medianP90('medianKg', 'p90Kg', D.demand.unitWeight),
+  orders: dataFile('orders.csv').prefault(null),
+  ordersReplace: z.enum(['namedSellers', 'platform'], { error: expected('"namedSellers" or "platform"') }).prefault('namedSellers'),
 }).prefault({});
 
 const sellers = section({
   count: atMost(wholeAtLeast(1), LIMITS.sellers, 'sellers').prefault(D.sellers.count),
+  catalogue: dataFile('skus.csv').prefault(null),
   regions: section(keyed(REGIONS, (r) => share.prefault(D.sellers.regions[r])))
     .superRefine(sumsToOne('region shares')).prefault({}),
   classes: section(keyed(SIZE_CLASSES, (c) => sellerClass(D.sellers.classes[c], STOCKING_STARTS[c])))
@@ -271,7 +278,7 @@ export const scenarioSchema = z.preprocess(classModesFromTop, section({
 
 // The schema's output must be exactly the contract the model reads.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
-const outputIsScenario: Equal<z.output<typeof scenarioSchema>, Scenario> = true;
+const outputIsScenario: Equal<z.output<typeof scenarioSchema>, Omit<Scenario, 'tables'>> = true;
 void outputIsScenario;
 
 /** The default scenario (docs/calibration.md), a fresh copy each call. */

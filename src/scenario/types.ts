@@ -1,5 +1,7 @@
 // The resolved scenario: what the model reads once the schema has checked a file and filled in
 // every default (docs/model.md; every default with its basis in docs/calibration.md). Units are in the field names.
+import type { CatalogueTable } from './catalogue-table.ts';
+import type { OrdersTable } from './orders-table.ts';
 
 /** Origin regions of sellers and their factories. */
 export const REGIONS = ['shenzhen', 'guangzhou', 'dongguan', 'foshan', 'restOfGuangdong', 'neighbouringProvinces'] as const;
@@ -84,11 +86,17 @@ export interface Scenario {
     meanQuantity: number;
     unitValue: { medianCny: number; p90Cny: number };
     unitWeight: { medianKg: number; p90Kg: number };
+    /** A CSV of orders to replay (time, seller, sku, quantity, unitValueCny), relative to the scenario file; null for none. */
+    orders: string | null;
+    /** What the replayed orders replace: the synthetic orders of the sellers they name, or all of them. */
+    ordersReplace: 'namedSellers' | 'platform';
   };
   sellers: {
     count: number;
     regions: Record<Region, number>;
     classes: Record<SizeClass, SellerClass>;
+    /** A CSV of named sellers' SKUs (skus.csv), relative to the scenario file; null for none. */
+    catalogue: string | null;
   };
   factories: {
     leadTime: MedianP90Hours;
@@ -146,4 +154,11 @@ export interface Scenario {
     /** Waive lateness fines of orders whose seller's pickups were stopped, and stockout fines of orders placed while their factory was blocked. */
     forceMajeure: boolean;
   };
+  /** The data files `demand.orders` and `sellers.catalogue` name, as read by the loader (never written in a file). */
+  tables?: ScenarioTables;
+}
+
+export interface ScenarioTables {
+  orders?: OrdersTable;
+  catalogue?: CatalogueTable;
 }

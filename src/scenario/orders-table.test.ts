@@ -1,0 +1,248 @@
+// orders.csv: a seller's order history as typed columns in time order, and every problem with it
+// as one line naming file, row and column.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { epochMs, readOrdersTable, stableOrder, unknownNames, type KnownNames } from './orders-table.ts';
+import { TableError } from './table-issues.ts';
+import { parseDate } from './time.ts';
+
+const SEASON = { start: '2022-10-01', end: '2022-12-05' };
+const HEADER = 'time,seller,sku,quantity,unitValueCny';
+
+const read = (text: string | string[]) => readOrdersTable('orders.csv', typeof text === 'string' ? [text] : text, SEASON);
+
+/** The error lines of reading `text`. */
+function problems(text: string, known?: KnownNames): string[] {
+  try {
+    readOrdersTable('orders.csv', [text], SEASON, known);
+  } catch (err) {
+    if (err instanceof TableError) return err.message.split('\n');
+    throw err;
+  }
+  throw new Error('orders.csv read without error');
+}
+
+/** A catalogue of acme's mug and cup and bolt's mug. */
+const CATALOGUE: KnownNames = {
+  seller: (name) => name === 'acme' || name === 'bolt',
+  sku: (seller, sku) => (seller === 'acme' ? sku === 'mug' || sku === 'cup' : sku === 'mug'),
+  sellerHint: 'not in the catalogue skus.csv and not a synthetic seller name such as seller-12',
+  skuHint: 'not in skus.csv',
+};
+
+describe('readOrdersTable: good files', () => {
+  it('reads each column into typed arrays, with times in hours from 00:00 China time on the season start', () => {
+    const table = read([
+      HEADER,
+      '2022-10-01T08:30+08:00,acme,mug,2,19.5',
+      '2022-10-01T00:30Z,acme,cup,1,5',
+      '2022-10-02T00:00+08:00,bolt,mug,3,0.25',
+      '2022-10-02T01:00:36.5+09:00,acme,mug,10,1e2',
+      '2022-12-05T23:59:59.999+08:00,bolt,mug,1,7',
+    ].join('\n'));
+    expect(table.file).toBe('orders.csv');
+    expect(table.count).toBe(5);
+    // 00:00:36.5 China time on the second day; one millisecond before the season's end.
+    expect([...table.time]).toEqual([8.5, 8.5, 24, 86_436_500 / 3_600_000, (1584 * 3_600_000 - 1) / 3_600_000]);
+    expect(table.sellers).toEqual(['acme', 'bolt']);
+    // SKU names are scoped by seller: bolt's mug is not acme's mug.
+    expect(table.skus).toEqual([{ seller: 0, name: 'mug' }, { seller: 0, name: 'cup' }, { seller: 1, name: 'mug' }]);
+    expect([...table.seller]).toEqual([0, 0, 1, 0, 1]);
+    expect([...table.sku]).toEqual([0, 1, 2, 0, 2]);
+    expect([...table.quantity]).toEqual([2, 1, 3, 10, 1]);
+    expect([...table.unitValueCny]).toEqual([19.5, 5, 0.25, 100, 7]);
+    expect([...table.row]).toEqual([2, 3, 4, 5, 6]);
+    expect(table.time).toBeInstanceOf(Float64Array);
+    expect(table.quantity).toBeInstanceOf(Int32Array);
+  });
+
+  it('takes columns in any order, a BOM, CRLF, quoted names with commas and newlines, and blank lines', () => {
+    const table = read('\uFEFFsku,unitValueCny,time,quantity,seller\r\n"mug, large",12,2022-10-01T01:00+08:00,1,"Acme ""Home""\r\nLtd"\r\n\r\n  cup  ,3,2022-10-01T02:00+08:00,4,x\r\n');
+    expect(table.sellers).toEqual(['Acme "Home"\r\nLtd', 'x']);
+    expect(table.skus).toEqual([{ seller: 0, name: 'mug, large' }, { seller: 1, name: 'cup' }]);
+    expect([...table.time]).toEqual([1, 2]);
+    expect([...table.row]).toEqual([2, 5]);
+  });
+
+  it('sorts rows out of time order, keeping file order among equal times', () => {
+    const table = read([
+      HEADER,
+      '2022-10-03T00:00+08:00,a,s,1,1',
+      '2022-10-02T00:00+08:00,a,s,2,1',
+      '2022-10-03T00:00+08:00,b,s,3,1',
+      '2022-10-01T16:00Z,c,s,4,1', // the same instant as row 2
+      '2022-10-01T00:00+08:00,b,s,5,1',
+    ].join('\n'));
+    expect([...table.time]).toEqual([0, 24, 24, 48, 48]);
+    expect([...table.quantity]).toEqual([5, 2, 4, 1, 3]);
+    expect([...table.row]).toEqual([6, 3, 5, 2, 4]);
+    expect([...table.seller]).toEqual([1, 0, 2, 0, 1]);
+    expect(table.sellers).toEqual(['a', 'b', 'c']); // still in order of first appearance in the file
+  });
+
+  it('reads a header alone as no orders', () => {
+    const table = read(`${HEADER}\n`);
+    expect(table.count).toBe(0);
+    expect(table.time).toEqual(new Float64Array(0));
+  });
+
+  it('grows past its first allocation and gives the same table whatever the chunks', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `2022-10-${String(1 + (i % 30)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00+08:00,s${i % 7},"k,${i % 11}",${1 + (i % 5)},${(i % 9) + 0.5}`);
+    const text = [HEADER, ...lines].join('\r\n');
+    const whole = read(text);
+    expect(whole.count).toBe(3000);
+    expect(whole.skus).toHaveLength(77);
+    fc.assert(fc.property(fc.array(fc.nat({ max: text.length }), { maxLength: 40 }), (cuts) => {
+      const at = [...new Set(cuts)].sort((a, b) => a - b);
+      const chunks = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i]));
+      expect(read(chunks)).toEqual(whole);
+    }), { numRuns: 40 });
+  });
+});
+
+describe('readOrdersTable: problems', () => {
+  it('says what is wrong with each bad row in one line naming file, row and column', () => {
+    const text = [
+      'time,seller,sku,quantity',
+      '2022-10-01T08:30+08:00,acme,mug,1',
+      '2022-10-01T25:00+08:00,acme,mug,1',
+      '2022-10-02T09:00+08:00,acme,cup,-3',
+      '2022-10-02T10:00+08:00,zenith,mug,1',
+      '2022-10-02T10:30+08:00,zenith,teapot,1',
+      '2022-10-02T11:00+08:00,acme,teapot,2',
+    ].join('\n');
+    expect(problems(text, CATALOGUE).join('\n')).toBe([
+      'orders.csv: row 1, column unitValueCny: missing from the header; expected the columns time, seller, sku, quantity, unitValueCny',
+      'orders.csv: row 3, column time: expected an ISO date-time with offset, e.g. 2022-11-25T09:30+08:00, got "2022-10-01T25:00+08:00"',
+      'orders.csv: row 4, column quantity: expected a whole number >= 1, got "-3"',
+      'orders.csv: row 5, column seller: unknown seller "zenith" (not in the catalogue skus.csv and not a synthetic seller name such as seller-12)',
+      'orders.csv: row 7, column sku: unknown SKU "teapot" of seller "acme" (not in skus.csv)',
+    ].join('\n'));
+  });
+
+  it('refuses times outside the season: before its first midnight, or from the midnight after its last day', () => {
+    expect(problems([
+      HEADER,
+      '2022-09-30T23:59:59+08:00,a,s,1,1',
+      '2022-09-30T16:00Z,a,s,1,1', // 00:00 China time: the first instant of the season
+      '2022-12-05T23:59+08:00,a,s,1,1',
+      '2022-12-06T00:00+08:00,a,s,1,1',
+      '2022-12-05T16:00Z,a,s,1,1',
+    ].join('\n'))).toEqual([
+      'orders.csv: row 2, column time: expected a time inside the season 2022-10-01 to 2022-12-05, got "2022-09-30T23:59:59+08:00"',
+      'orders.csv: row 5, column time: expected a time inside the season 2022-10-01 to 2022-12-05, got "2022-12-06T00:00+08:00"',
+      'orders.csv: row 6, column time: expected a time inside the season 2022-10-01 to 2022-12-05, got "2022-12-05T16:00Z"',
+    ]);
+  });
+
+  it.each([
+    ['2022-10-01', 'a date without a time'],
+    ['2022-10-01T08:30', 'no offset'],
+    ['2022-10-01 08:30+08:00', 'a space for T'],
+    ['2022-02-29T08:30+08:00', 'a day that does not exist'],
+    ['2022-10-01T08:60+08:00', 'minute 60'],
+    ['2022-10-01T08:30+15:00', 'an offset beyond 14 hours'],
+    ['2022-10-01T08:30:00.1234567890Z', 'ten fraction digits'],
+    ['1664584200000', 'epoch milliseconds'],
+  ])('refuses the time %j (%s)', (time) => {
+    expect(problems(`${HEADER}\n${time},a,s,1,1\n`)).toEqual([
+      `orders.csv: row 2, column time: expected an ISO date-time with offset, e.g. 2022-11-25T09:30+08:00, got ${JSON.stringify(time)}`,
+    ]);
+  });
+
+  it('refuses quantities that are not whole numbers >= 1 and values that are not numbers > 0', () => {
+    const bad = [['0', '1'], ['1.5', '1'], ['', '1'], ['3000000000', '1'], ['1', '0'], ['1', '-2'], ['1', 'Infinity'], ['1', '0x10'], ['1', ' '], ['1', 'NaN']];
+    const text = [HEADER, ...bad.map(([q, v]) => `2022-10-01T08:30+08:00,a,s,${q},"${v}"`)].join('\n');
+    expect(problems(text)).toEqual([
+      'orders.csv: row 2, column quantity: expected a whole number >= 1, got "0"',
+      'orders.csv: row 3, column quantity: expected a whole number >= 1, got "1.5"',
+      'orders.csv: row 4, column quantity: expected a whole number >= 1, got an empty cell',
+      'orders.csv: row 5, column quantity: expected a whole number up to 2147483647, got "3000000000"',
+      'orders.csv: row 6, column unitValueCny: expected a number > 0, got "0"',
+      'orders.csv: row 7, column unitValueCny: expected a number > 0, got "-2"',
+      'orders.csv: row 8, column unitValueCny: expected a number > 0, got "Infinity"',
+      'orders.csv: row 9, column unitValueCny: expected a number > 0, got "0x10"',
+      'orders.csv: row 10, column unitValueCny: expected a number > 0, got " "',
+      'orders.csv: row 11, column unitValueCny: expected a number > 0, got "NaN"',
+    ]);
+  });
+
+  it('reports an unknown extra column, empty names and rows of the wrong width', () => {
+    expect(problems(`${HEADER},qty\n2022-10-01T08:30+08:00,a,s,1,1,2\n2022-10-01T08:30+08:00,,"  ",1,1,2\n2022-10-01T08:30+08:00,a\n`)).toEqual([
+      'orders.csv: row 1, column qty: unknown column; expected the columns time, seller, sku, quantity, unitValueCny',
+      'orders.csv: row 3, column seller: expected a seller name, got an empty cell',
+      'orders.csv: row 3, column sku: expected a SKU name, got "  "',
+      'orders.csv: row 4: expected 6 fields as in the header, got 2',
+    ]);
+  });
+
+  it('lists the first 20 problems and counts the rest', () => {
+    const text = [HEADER, ...Array.from({ length: 25 }, (_, i) => `2022-10-01T08:30+08:00,a,s,-${i},1`)].join('\n');
+    let error: unknown;
+    try { read(text); } catch (err) { error = err; }
+    expect(error).toBeInstanceOf(TableError);
+    const lines = (error as TableError).message.split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[19]).toBe('orders.csv: row 21, column quantity: expected a whole number >= 1, got "-19"');
+    expect(lines[20]).toBe('… and 5 more problems in orders.csv');
+    expect((error as TableError).count).toBe(25);
+  });
+});
+
+describe('unknownNames', () => {
+  it('reports each unknown seller, and each unknown SKU of a known seller, once at the first row using it', () => {
+    const table = read([
+      HEADER,
+      '2022-10-05T00:00+08:00,zenith,mug,1,1', // row 2, sorted after row 3
+      '2022-10-01T00:00+08:00,zenith,mug,1,1',
+      '2022-10-02T00:00+08:00,acme,teapot,1,1',
+      '2022-10-01T00:00+08:00,acme,teapot,1,1',
+      '2022-10-01T00:00+08:00,acme,mug,1,1',
+      '2022-10-01T00:00+08:00,bolt,cup,1,1',
+    ].join('\n'));
+    expect(unknownNames(table, CATALOGUE)).toEqual([
+      { file: 'orders.csv', row: 2, column: 'seller', message: 'unknown seller "zenith" (not in the catalogue skus.csv and not a synthetic seller name such as seller-12)' },
+      { file: 'orders.csv', row: 4, column: 'sku', message: 'unknown SKU "teapot" of seller "acme" (not in skus.csv)' },
+      { file: 'orders.csv', row: 7, column: 'sku', message: 'unknown SKU "cup" of seller "bolt" (not in skus.csv)' },
+    ]);
+    expect(unknownNames(table, { seller: () => true, sku: () => false })[0].message).toBe('unknown SKU "mug" of seller "zenith"');
+  });
+});
+
+describe('epochMs', () => {
+  it('reads date-times exactly as parseDate does (property)', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const dateTime = fc.record({
+      ms: fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 11, 31) }),
+      seconds: fc.boolean(),
+      fraction: fc.option(fc.stringMatching(/^\d{1,9}$/)),
+      zone: fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 59 })).map(([s, h, m]) => `${s}${two(h)}:${two(m)}`)),
+    }).map(({ ms, seconds, fraction, zone }) => {
+      const iso = new Date(ms).toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
+      return iso.slice(0, 16) + (seconds ? iso.slice(16, 19) + (fraction === null ? '' : `.${fraction}`) : '') + zone;
+    });
+    fc.assert(fc.property(dateTime, (s) => {
+      expect(epochMs(s)).toBe(parseDate(s)!.epochMs);
+    }), { numRuns: 2000 });
+  });
+
+  it('reads a leap day and refuses what parseDate refuses', () => {
+    expect(epochMs('2024-02-29T00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    for (const s of ['2100-02-29T00:00Z', '2022-04-31T00:00Z', '2022-10-01T24:00Z', '2022-10-01T08:00:60Z', '2022-10-01T08:00+08', '2022-10-01T08:00z', '2022-10-01', '']) {
+      expect(epochMs(s), s).toBeNaN();
+    }
+  });
+});
+
+describe('stableOrder', () => {
+  it('orders positions by key, ties by position, whatever runs the keys hold (property)', () => {
+    const keys = fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 100, noNaN: true })), { maxLength: 300 });
+    fc.assert(fc.property(keys, fc.boolean(), (list, grouped) => {
+      // Grouped: ascending runs one after another, as in a file sorted by seller and then time.
+      const values = grouped ? list.map((x, i) => (i % 37) + x / 1000) : list;
+      const key = Float64Array.from(values);
+      const want = values.map((_, i) => i).sort((a, b) => key[a] - key[b] || a - b);
+      expect([...stableOrder(key, key.length)]).toEqual(want);
+    }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,119 @@
+// Problems in a CSV table, one line each naming file, row and column, and the strict reading of
+// cells that finds most of them: a number must be plain decimal text, not all that Number() takes.
+import { formatIssue } from './load.ts';
+
+export interface TableIssue {
+  file: string;
+  /** 1-based row: the line of the file the record starts on; 0 for the file as a whole. */
+  row: number;
+  /** The column's name in the header; '' when the problem is with the whole row or file. */
+  column: string;
+  message: string;
+}
+
+/** `orders.csv: row 12, column quantity: expected …, got …`, in the style of scenario issues. */
+export function formatTableIssue({ file, row, column, message }: TableIssue): string {
+  const place = row === 0 ? '' : column === '' ? `row ${row}` : `row ${row}, column ${column}`;
+  return formatIssue({ file, path: place, message });
+}
+
+/** How a cell reads in a message: its text quoted (cut at 40 characters), or "an empty cell". */
+export function describeCell(text: string): string {
+  if (text === '') return 'an empty cell';
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
+/** Lines a TableError lists before only counting the rest: one bad export can fail every row. */
+export const LISTED_ISSUES = 20;
+
+/** A table that cannot be used; the message has one line per problem, up to LISTED_ISSUES. */
+export class TableError extends Error {
+  /** The problems listed (a TableIssues keeps only those). */
+  readonly issues: TableIssue[];
+  /** All the problems found, listed or not. */
+  readonly count: number;
+
+  constructor(issues: TableIssue[], count = issues.length) {
+    super(messageOf(issues, count));
+    this.name = 'TableError';
+    this.issues = issues;
+    this.count = count;
+  }
+}
+
+function messageOf(issues: TableIssue[], count: number): string {
+  const lines = issues.slice(0, LISTED_ISSUES).map(formatTableIssue);
+  const more = count - lines.length;
+  if (more > 0) {
+    const files = [...new Set(issues.map((i) => i.file))];
+    lines.push(`… and ${more} more problem${more === 1 ? '' : 's'}${files.length === 1 ? ` in ${files[0]}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** What a number must be: undefined when `x` is fine, else the "expected …" text. */
+export type NumberRule = (x: number) => string | undefined;
+
+const INT32_MAX = 2_147_483_647;
+
+export const positive: NumberRule = (x) => (x > 0 ? undefined : 'a number > 0');
+
+/** Whole numbers go into Int32Arrays, hence the upper limit. */
+export function wholeAtLeast(min: number): NumberRule {
+  const what = `a whole number >= ${min}`;
+  return (x) => (!Number.isInteger(x) || x < min ? what : x > INT32_MAX ? `a whole number up to ${INT32_MAX}` : undefined);
+}
+
+/**
+ * A cell's number: finite decimal text (sign, point and exponent allowed), else NaN. Number()
+ * alone would read '' and blanks as 0 and '0x10' as 16, which no seller's export means.
+ */
+export function cellNumber(text: string): number {
+  const x = Number(text);
+  if (!Number.isFinite(x)) return NaN;
+  const c = text.charCodeAt(0);
+  if (c >= 49 && c <= 57) return x; // starts 1-9: decimal, the common case
+  const t = text.trim();
+  return t === '' || /^0[xob]/i.test(t) ? NaN : x;
+}
+
+/** Collects a table's problems as it is read: keeps the first LISTED_ISSUES, counts them all. */
+export class TableIssues {
+  private readonly kept: TableIssue[] = [];
+  private found = 0;
+
+  constructor(readonly file: string) {}
+
+  get count(): number {
+    return this.found;
+  }
+
+  add(row: number, column: string, message: string): void {
+    if (this.found++ < LISTED_ISSUES) this.kept.push({ file: this.file, row, column, message });
+  }
+
+  /** Reports `expected <what>, got <the cell>`. */
+  expected(row: number, column: string, what: string, text: string): void {
+    this.add(row, column, `expected ${what}, got ${describeCell(text)}`);
+  }
+
+  /** The cell's number if it keeps `rule`, else NaN once the problem is reported. */
+  number(row: number, column: string, text: string, rule: NumberRule): number {
+    const x = cellNumber(text);
+    const wrong = rule(x);
+    if (wrong === undefined) return x;
+    this.expected(row, column, wrong, text);
+    return NaN;
+  }
+
+  /** Whether the cell has text other than blanks (names must), reporting it if not. */
+  name(row: number, column: string, text: string, what: string): boolean {
+    if (text.length > 0 && (text.charCodeAt(0) > 32 || text.trim() !== '')) return true;
+    this.expected(row, column, what, text);
+    return false;
+  }
+
+  throwIfAny(): void {
+    if (this.found > 0) throw new TableError(this.kept, this.found);
+  }
+}

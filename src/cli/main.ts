@@ -22,7 +22,8 @@ import { workerCommand } from './worker.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { hoursFromStart, horizonHours, parseDate } from '../scenario/time.ts';
+import { dateAt, hoursFromStart, horizonHours, parseDate } from '../scenario/time.ts';
+import { autoWarmUp, WARM_UP_SERIES, type AutoWarmUp } from '../experiment/auto-warm-up.ts';
 
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, interrupted: 130 } as const;
 
@@ -57,13 +58,47 @@ function warmUpHours(file: string, scenario: Scenario, date: string | undefined)
   return hours;
 }
 
+interface WarmUpChoice {
+  hours?: number;
+  /** With --warmup auto: what MSER-5 found, the date statistics start, and the pilot runs. */
+  auto?: AutoWarmUp & { from: string; pilot: Replicated };
+}
+
+/**
+ * --warmup: a date, or `auto`: pilot runs of the scenario without a warm-up, then MSER-5 on each
+ * replication's daily fines per order (src/experiment/auto-warm-up.ts); the largest truncation wins.
+ */
+async function chooseWarmUp(file: string, scenario: Scenario, flag: string | undefined, pilot: () => Promise<Replicated>, quiet: boolean): Promise<WarmUpChoice> {
+  if (flag !== 'auto') return { hours: warmUpHours(file, scenario, flag) };
+  if (!quiet) process.stderr.write(`jitsim: --warmup auto: pilot runs without a warm-up first, then MSER-5 on each replication's daily ${WARM_UP_SERIES}\n`);
+  const runs = await pilot();
+  if (runs.results.length === 0) return { auto: { days: 0, perReplicationDays: [], unreliable: false, from: scenario.season.start, pilot: runs } };
+  const found = autoWarmUp(runs.results);
+  return { hours: found.days > 0 ? found.days * 24 : undefined, auto: { ...found, from: dateAt(found.days * 24, scenario.season.start), pilot: runs } };
+}
+
+/** What a run's JSON and table say of its warm-up. */
+function warmUpRecord(flag: string | undefined, choice: WarmUpChoice) {
+  if (!choice.auto) return { warmup: flag ?? null };
+  const { days, perReplicationDays, unreliable, from } = choice.auto;
+  return { warmup: days > 0 ? from : null, warmupAuto: { method: 'MSER-5', series: WARM_UP_SERIES, days, perReplicationDays, unreliable } };
+}
+
+function warmUpLine(choice: WarmUpChoice): string {
+  if (!choice.auto) return '';
+  const { days, perReplicationDays, unreliable, from } = choice.auto;
+  const chosen = days > 0 ? `${days} days: statistics from ${from}` : 'none needed';
+  const note = unreliable ? '; some replication\'s series has no steady state in its first half, so read it with care' : '';
+  return `Warm-up (auto, MSER-5 on daily ${WARM_UP_SERIES}): ${chosen} (per replication: ${perReplicationDays.join(', ')} days${note})\n`;
+}
+
 /** Shared between run and compare: the replication options. */
 function replicationOptions(cmd: Command): Command {
   return cmd
     .option('-r, --reps <R>', 'replications', wholeNumber(1), 10)
     .option('-s, --seed <S>', 'base seed: replication i draws from streams of (seed, i)', wholeNumber(0), 1)
     .addOption(new Option('-w, --workers <N>', `worker threads (default: one per core, ${defaultWorkers()} here)`).argParser(wholeNumber(1)))
-    .option('--warmup <DATE>', 'discard statistics before this date (YYYY-MM-DD, China time)')
+    .option('--warmup <DATE|auto>', 'discard statistics before this date (YYYY-MM-DD, China time), or "auto": found by MSER-5 on pilot runs')
     .option('--window <FROM..TO>', 'also the KPI table over these days (YYYY-MM-DD..YYYY-MM-DD, both included), in kpis-window.csv')
     .option('-o, --out <DIR>', 'directory for summary.json, kpis.csv, hourly.csv, histograms.json', 'jitsim-out')
     .option('--json', 'print the summary as JSON instead of the table')
@@ -84,26 +119,29 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
     .option('--trace-limit <ROWS>', `refuse a trace expected to hold more order rows than this (e.g. 20M)`, rowCount, DEFAULT_TRACE_LIMIT)
     .action(async (file: string, flags: RunFlags) => {
       const scenario = readScenarioFile(file);
-      const warmUp = warmUpHours(file, scenario, flags.warmup);
       const range = windowRange(file, scenario, flags.window);
       const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, flags.reps, flags.traceLimit);
+      const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal };
+      const warmUp = await chooseWarmUp(file, scenario, flags.warmup, () => replicate(scenario, options), !!flags.quiet);
       let run: Replicated;
       try {
-        run = await replicate(scenario, { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUp, quiet: !!flags.quiet, signal: state.signal, trace: trace?.parts });
-        if (trace && run.results.length > 0) assembleTrace(trace, scenario, run.finished);
+        // A pilot that found no warm-up is the run itself, unless the trace is still to be written.
+        const reuse = warmUp.auto && (warmUp.hours === undefined && !trace || warmUp.auto.pilot.interrupted);
+        run = reuse ? warmUp.auto!.pilot : await replicate(scenario, { ...options, warmUpHours: warmUp.hours, trace: trace?.parts });
+        if (trace && run.results.length > 0 && !reuse) assembleTrace(trace, scenario, run.finished);
       } finally {
         if (trace) dropTraceParts(trace);
       }
       if (run.results.length === 0) return interruptedBeforeAny(state);
       const summary = summarise(run.results);
       const window = range && { ...describeDayRange(range, scenario.season.start), kpis: kpiIntervals(run.results.map((r) => windowKpis(r, range))) };
-      const doc = { scenario: file, seed: flags.seed, warmup: flags.warmup ?? null, ...counts(run), kpis: summary.kpis, byClass: summary.byClass, window: window ?? null, trace: trace ? { orders: trace.orders, sellers: trace.sellers } : null };
+      const doc = { scenario: file, seed: flags.seed, ...warmUpRecord(flags.warmup, warmUp), ...counts(run), kpis: summary.kpis, byClass: summary.byClass, window: window ?? null, trace: trace ? { orders: trace.orders, sellers: trace.sellers } : null };
       writeRunFiles(flags.out, doc, summary.kpis, summary.byClass, summary.hourly, summary.daily, summary.histograms, scenario.season.start, window?.kpis);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else {
         const windowText = window ? `\n${windowHeading(window)}\n${kpiTable(window.kpis, WINDOW_ROWS)}\n` : '';
         const traceText = trace ? `Trace: ${trace.orders} (one row per order), ${trace.sellers} (one row per seller)\n` : '';
-        process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${kpiTable(summary.kpis)}\n\n${classTable(summary.byClass)}\n${windowText}Files in ${flags.out}/\n${traceText}`);
+        process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${warmUpLine(warmUp)}${kpiTable(summary.kpis)}\n\n${classTable(summary.byClass)}\n${windowText}Files in ${flags.out}/\n${traceText}`);
       }
       if (run.interrupted) state.code = EXIT.interrupted;
     });
@@ -118,8 +156,12 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
         throw new ScenarioError([{ file: fileB, path: '--window', message: `expected a season starting on A's first day (${a.season.start}) to compare a date range, got ${b.season.start}` }]);
       }
       if (range) windowRange(fileB, b, flags.window);
-      const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, warmUpHours: warmUpHours(fileA, a, flags.warmup), quiet: !!flags.quiet, signal: state.signal };
-      const runA = await replicate(a, options);
+      const common = { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal };
+      // Pairs must share their warm-up: with auto, A's pilot decides it for both.
+      const warmUp = await chooseWarmUp(fileA, a, flags.warmup, () => replicate(a, common), !!flags.quiet);
+      const options = { ...common, warmUpHours: warmUp.hours };
+      const pilotWillDo = warmUp.auto && (warmUp.hours === undefined || warmUp.auto.pilot.interrupted);
+      const runA = pilotWillDo ? warmUp.auto!.pilot : await replicate(a, options);
       const runB = runA.interrupted ? { results: [], finished: [], requested: flags.reps, interrupted: true } : await replicate(b, options);
       const pairs = Math.min(runA.results.length, runB.results.length);
       if (pairs === 0) return interruptedBeforeAny(state);
@@ -132,12 +174,12 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
         kpisA: kpiIntervals(ra.map((r) => windowKpis(r, range))),
         kpisB: kpiIntervals(rb.map((r) => windowKpis(r, range))),
       };
-      const doc = { a: fileA, b: fileB, seed: flags.seed, warmup: flags.warmup ?? null, replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis, differenceByClass: diffByClass, byClassA: sa.byClass, byClassB: sb.byClass, verdict: verdict(ra, rb, { a: fileA, b: fileB }), window: window ?? null };
+      const doc = { a: fileA, b: fileB, seed: flags.seed, ...warmUpRecord(flags.warmup, warmUp), replications: pairs, requested: flags.reps, interrupted: runA.interrupted || runB.interrupted, difference: diff, kpisA: sa.kpis, kpisB: sb.kpis, differenceByClass: diffByClass, byClassA: sa.byClass, byClassB: sb.byClass, verdict: verdict(ra, rb, { a: fileA, b: fileB }), window: window ?? null };
       writeRunFiles(flags.out, doc, diff, diffByClass, bandsOfDifference(ra, rb, 'hourly'), bandsOfDifference(ra, rb, 'daily'), { ...prefix('a.', sa.histograms), ...prefix('b.', sb.histograms) }, a.season.start, window?.difference);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else {
         const windowText = window ? `\n${windowHeading(window)}\n${differenceTable(window.difference, window.kpisA, window.kpisB, WINDOW_ROWS)}\n` : '';
-        process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${differenceTable(diff, sa.kpis, sb.kpis)}\n${windowText}${doc.verdict ? `\n${verdictTable(doc.verdict)}\n` : ''}Files in ${flags.out}/\n`);
+        process.stdout.write(`A = ${fileA}, B = ${fileB}: ${pairs} paired replications, seed ${flags.seed}\n${warmUpLine(warmUp)}${differenceTable(diff, sa.kpis, sb.kpis)}\n${windowText}${doc.verdict ? `\n${verdictTable(doc.verdict)}\n` : ''}Files in ${flags.out}/\n`);
       }
       if (doc.interrupted) state.code = EXIT.interrupted;
     });

@@ -96,8 +96,9 @@ describe('mser', () => {
   });
 
   it('flags a steadily rising series as having no steady state', () => {
-    // Batch means 2, 7, …, 97: the statistic keeps falling as batches go, so the overall minimum is at
-    // d = 18, past the first half; the truncation is the best in the first half, d = 10.
+    // Batch means 2, 7, …, 97: the statistic keeps falling as batches go, so the minimum over the
+    // truncations keeping 5 batches is at d = 15, past the first half; the truncation is the best in
+    // the first half, d = 10.
     const r = mser(Array.from({ length: 100 }, (_, t) => t));
     expect(r.unreliable).toBe(true);
     expect(r.batchesDropped).toBe(10);
@@ -117,7 +118,7 @@ describe('mser', () => {
 
 describe('mserAcross', () => {
   const flat = new Array(20).fill(3);
-  const rising = Array.from({ length: 25 }, (_, t) => t); // 5 batches: best in the first half d = 2, overall d = 3
+  const rising = Array.from({ length: 100 }, (_, t) => t); // 20 batches: best in the first half d = 10, overall (keeping 5) d = 15
 
   it('takes the largest truncation of the replications', () => {
     const r = mserAcross([flat, handMade]);
@@ -129,7 +130,7 @@ describe('mserAcross', () => {
   it('flags the run when any replication has no steady state', () => {
     const r = mserAcross([handMade, rising, flat]);
     expect(r.perReplication.map((p) => p.unreliable)).toEqual([false, true, false]);
-    expect(r.truncation).toBe(10);
+    expect(r.truncation).toBe(50);
     expect(r.unreliable).toBe(true);
   });
 

@@ -69,12 +69,44 @@ export function wholeAtLeast(min: number): NumberRule {
  * alone would read '' and blanks as 0 and '0x10' as 16, which no seller's export means.
  */
 export function cellNumber(text: string): number {
+  const plain = plainDecimal(text);
+  if (!Number.isNaN(plain)) return plain;
   const x = Number(text);
   if (!Number.isFinite(x)) return NaN;
-  const c = text.charCodeAt(0);
-  if (c >= 49 && c <= 57) return x; // starts 1-9: decimal, the common case
   const t = text.trim();
   return t === '' || /^0[xob]/i.test(t) ? NaN : x;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // all exact in a double
+
+/**
+ * `[+-]digits[.digits]` with at most 15 digits, as Number() reads it, else NaN: the digits are an
+ * exact integer and so is the power of ten, so one division rounds as Number() does (Clinger's
+ * fast path), at a fraction of the cost over millions of cells.
+ */
+function plainDecimal(text: string): number {
+  const n = text.length;
+  let i = 0, sign = 1;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) { // - +
+    sign = first === 45 ? -1 : 1;
+    i = 1;
+  }
+  let m = 0, digits = 0, scale = 0, point = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (point) scale++;
+    } else if (c === 46 && !point) {
+      point = true;
+    } else {
+      return NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  return sign * (scale === 0 ? m : m / POWERS_OF_TEN[scale]);
 }
 
 /** Collects a table's problems as it is read: keeps the first LISTED_ISSUES, counts them all. */

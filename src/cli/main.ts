@@ -12,6 +12,7 @@ import { ScenarioError } from '../scenario/load.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { replicate, type Replicated } from './experiment.ts';
 import { assembleTrace, DEFAULT_TRACE_LIMIT, dropTraceParts, planTrace, rowCount } from './trace.ts';
+import { planSnapshots, saveStates } from './snapshots.ts';
 import { jsonNumbers, writeRunFiles } from './output.ts';
 import { classTable, differenceTable, kpiTable, WINDOW_ROWS } from './table.ts';
 import { verdictTable } from './verdict-table.ts';
@@ -37,7 +38,7 @@ function wholeNumber(min: number) {
   };
 }
 
-interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean; trace?: string; traceLimit: number }
+interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean; trace?: string; traceLimit: number; saveStateAt?: string[] }
 
 /** The --window range as days of the season, checked against it. */
 function windowRange(file: string, scenario: Scenario, text: string | undefined): DayRange | undefined {
@@ -117,11 +118,13 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
   replicationOptions(program.command('run').description('run replications of a scenario and summarise them').argument('<scenario>', 'scenario file (YAML or JSON)'))
     .option('--trace <FILE>', 'also write one row per order to FILE (gzip if it ends in .gz) and one per seller to sellers.csv beside it')
     .option('--trace-limit <ROWS>', `refuse a trace expected to hold more order rows than this (e.g. 20M)`, rowCount, DEFAULT_TRACE_LIMIT)
-    .action(async (file: string, flags: RunFlags) => {
+    .option('--save-state-at <WHEN FILE...>', 'also save each replication\'s whole state at WHEN (ISO date-time with offset, or a date) to FILE (.jsonl.gz); a scenario with start.fromState: FILE goes on from there')
+    .action(async (file: string, flags: RunFlags, cmd: Command) => {
       const scenario = readScenarioFile(file);
       const range = windowRange(file, scenario, flags.window);
-      const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, flags.reps, flags.traceLimit);
-      const options = { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal };
+      const snapshots = planSnapshots(file, scenario, flags, cmd.getOptionValueSource('reps') === 'cli');
+      const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, snapshots.replications, flags.traceLimit);
+      const options = { seed: flags.seed, replications: snapshots.replications, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal, snapshot: snapshots.snapshot };
       const warmUp = await chooseWarmUp(file, scenario, flags.warmup, () => replicate(scenario, options), !!flags.quiet);
       let run: Replicated;
       try {
@@ -133,14 +136,22 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
         if (trace) dropTraceParts(trace);
       }
       if (run.results.length === 0) return interruptedBeforeAny(state);
+      const saved = snapshots.save ? saveStates(snapshots.save, scenario, flags.seed, run) : undefined;
       const summary = summarise(run.results);
       const window = range && { ...describeDayRange(range, scenario.season.start), kpis: kpiIntervals(run.results.map((r) => windowKpis(r, range))) };
-      const doc = { scenario: file, seed: flags.seed, ...warmUpRecord(flags.warmup, warmUp), ...counts(run), kpis: summary.kpis, byClass: summary.byClass, window: window ?? null, trace: trace ? { orders: trace.orders, sellers: trace.sellers } : null };
+      const doc = {
+        scenario: file, seed: flags.seed, ...warmUpRecord(flags.warmup, warmUp), ...counts(run), kpis: summary.kpis, byClass: summary.byClass, window: window ?? null,
+        trace: trace ? { orders: trace.orders, sellers: trace.sellers } : null,
+        startedFrom: snapshots.from ? { file: scenario.start.fromState, at: snapshots.from.header.at } : null,
+        savedState: saved ?? null,
+      };
       writeRunFiles(flags.out, doc, summary.kpis, summary.byClass, summary.hourly, summary.daily, summary.histograms, scenario.season.start, window?.kpis);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else {
         const windowText = window ? `\n${windowHeading(window)}\n${kpiTable(window.kpis, WINDOW_ROWS)}\n` : '';
-        const traceText = trace ? `Trace: ${trace.orders} (one row per order), ${trace.sellers} (one row per seller)\n` : '';
+        const traceText = (trace ? `Trace: ${trace.orders} (one row per order), ${trace.sellers} (one row per seller)\n` : '')
+          + (saved ? `State at ${saved.at}: ${saved.path} (${saved.replications} replications)\n` : '')
+          + (snapshots.from ? `Started from ${scenario.start.fromState} (the state at ${snapshots.from.header.at})\n` : '');
         process.stdout.write(`${file}: ${run.results.length} of ${run.requested} replications, seed ${flags.seed}\n${warmUpLine(warmUp)}${kpiTable(summary.kpis)}\n\n${classTable(summary.byClass)}\n${windowText}Files in ${flags.out}/\n${traceText}`);
       }
       if (run.interrupted) state.code = EXIT.interrupted;

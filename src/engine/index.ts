@@ -1,6 +1,7 @@
 // The engine's public face: a generic discrete-event kernel that knows nothing of sellers or fines.
 // kernel/: the clock, event calendar, processes, resources with rosters, stores, waiting lines.
 export { type Handler, type Scheduler } from './kernel/scheduler.ts';
+export { saveFields, restoreFields } from './kernel/fields.ts';
 export { Simulation, type RunOptions, type RunOutcome, type SimulationOptions, type SimulationState, type StopReason } from './kernel/simulation.ts';
 export { Process, Timeout, type ProcessBody, type Waitable } from './kernel/process.ts';
 export { Resource, type ResourceOptions, type ResourceState } from './kernel/resource.ts';

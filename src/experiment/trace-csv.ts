@@ -18,7 +18,7 @@ const stageColumns = STAGES.map((s) => `${s}Hour`);
 const fineColumns = (causes: readonly FineCause[]) => causes.map((c) => finesKey(c).replace(/^fines/, 'fine'));
 
 export function orderTraceHeader(causes: readonly FineCause[]): string {
-  return ['replication', 'order', 'time', 'seller', 'sku', 'quantity', 'valueCny', 'placedHour', ...stageColumns, 'outcome', 'shipDelayHours', ...fineColumns(causes), 'finesCny'].join(',') + '\n';
+  return ['replication', 'order', 'time', 'seller', 'sku', 'quantity', 'unitValueCny', 'valueCny', 'placedHour', ...stageColumns, 'outcome', 'shipDelayHours', ...fineColumns(causes), 'finesCny'].join(',') + '\n';
 }
 
 export function sellerTraceHeader(causes: readonly FineCause[]): string {
@@ -38,7 +38,7 @@ export function csvTraceSink(world: World, causes: readonly FineCause[], replica
   let orderRows: string[] = [], sellerRows: string[] = [];
 
   function order(s: OrderStory): void {
-    let row = `${replication},${s.id},${iso(s.placedAt)},${nameOf(s.seller)},${csvCell(world.names.skuName(s.sku))},${s.quantity},${cny(s.valueCny)},${hours(s.placedAt)}`;
+    let row = `${replication},${s.id},${iso(s.placedAt)},${nameOf(s.seller)},${csvCell(world.names.skuName(s.sku))},${s.quantity},${cny(s.valueCny / s.quantity)},${cny(s.valueCny)},${hours(s.placedAt)}`;
     for (let i = 0; i < s.times.length; i++) row += ',' + hours(s.times[i]);
     const picked = s.times[2];
     row += `,${OUTCOMES[s.outcome]},${hours(picked - s.placedAt)}`;

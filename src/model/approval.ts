@@ -17,6 +17,7 @@ export function approval(m: Market): RequestBatch {
   const productionTime = sim.stream('factory.leadTime');
   /** Batches of launch stock: they skip the factory. */
   const fromLaunchStock = new Set<number>();
+  m.kept.set('approval', { fromLaunchStock });
   const APPROVED = sim.on(approved);
   const PRODUCED = sim.on((b) => handoffs.reserve(b));
 

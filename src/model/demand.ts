@@ -28,6 +28,10 @@ export function demand(m: Market): Demand {
   const ORDER = sim.on(placeOrders);
   const SCRIPTED = sim.on((i) => m.handoffs.acceptOrder(scripted[i].sku, scripted[i].quantity, world.unitValue[scripted[i].sku]));
   const REPLAYED = sim.on(placeReplayed);
+  m.kept.set('demand', { saveState: () => ({ arrivals: arrivals.saveState(), scripted: structuredClone(scripted) }), restoreState: (s: { arrivals: Record<string, unknown>; scripted: typeof scripted }) => {
+    arrivals.restoreState(s.arrivals);
+    scripted.splice(0, scripted.length, ...structuredClone(s.scripted));
+  } });
 
   /** Replayed order i now, and the next one's event: one pending event for the whole file. */
   function placeReplayed(i: number): void {

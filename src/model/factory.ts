@@ -31,6 +31,7 @@ export function factory(m: Market): Factory {
   const { sim, world, stock, ledger, handoffs } = m;
   const leadTime = sim.stream('factory.leadTime');
   const inProduction = new FactoryOrders(256);
+  m.kept.set('factory', inProduction);
   const DELIVERY = sim.on(deliver);
 
   function orderFromFactory(sku: number, quantity: number): void {

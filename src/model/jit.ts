@@ -29,6 +29,7 @@ import { sellerProfit, type SellerTotals } from './seller-books.ts';
 import { shelf, type Shelf } from './shelf.ts';
 import { createMarket, isPrestock, moveStock, type Market } from './state.ts';
 import { stockout } from './stockout.ts';
+import { restoreMarket, saveMarket, type MarketState } from './snapshot.ts';
 import type { FineCause } from './fine-causes.ts';
 import type { World } from './world.ts';
 import { OPEN, OrderTrace, type TraceSink } from './trace.ts';
@@ -43,6 +44,10 @@ export interface JitRunOptions {
   onDay?: (daysDone: number, events: number) => boolean | void;
   /** Record what reaches the warehouse (result.inflow), for the staffing planner. */
   recordInflow?: boolean;
+  /** Also return the whole state at this time (hours from the season's start) in result.state. */
+  saveStateAt?: number;
+  /** Go on from this state (saved from the same scenario, seed and replication) instead of the season's start. */
+  startFrom?: MarketState;
   /** Tell every order's and every seller's story to the sink this makes for the replication's world (trace.ts). */
   trace?: (world: World, causes: readonly FineCause[]) => TraceSink;
 }
@@ -53,7 +58,13 @@ export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
   if (options.warmUpHours) model.warmUpAt(options.warmUpHours);
   if (options.recordInflow) model.recordInflow();
   if (options.trace) model.traceTo(options.trace);
-  return model.run(options.onDay);
+  if (options.startFrom) model.restoreState(options.startFrom);
+  if (options.saveStateAt === undefined) return model.run(options.onDay);
+  model.runTo(options.saveStateAt);
+  const state = model.saveState();
+  const result = model.run(options.onDay);
+  result.state = state;
+  return result;
 }
 
 /** One replication: its state (`market`), its stages, and the few entry points tests and what-ifs need. */
@@ -71,6 +82,7 @@ export class JitModel {
   private readonly listing: Listing;
   private readonly returnOverstock: ReturnOverstock;
   private parcelAtQc = -1;
+  private started = false;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
     const sim = (this.sim = new Simulation({ seed, replication }));
@@ -163,12 +175,41 @@ export class JitModel {
     return productionDone(this.market.world.blocked, sku, start, work);
   }
 
-  run(onDay?: JitRunOptions['onDay']): RunResult {
-    const { sim, market: m } = this;
+  /** Puts the season's first events on the calendar, once (a restored model has them already). */
+  private begin(): void {
+    if (this.started) return;
+    this.started = true;
     this.day.start();
     this.listing.start();
     this.demand.start();
-    for (let d = 1; d <= m.world.days; d++) {
+  }
+
+  /** Runs up to `hours` from the season's start and stops there, to save the state (snapshot.ts). */
+  runTo(hours: number): void {
+    if (!(hours >= this.sim.now && hours <= this.market.world.horizon)) {
+      throw new RangeError(`runTo: expected a time from now (${this.sim.now} h) to the horizon (${this.market.world.horizon} h), got ${hours}`);
+    }
+    this.begin();
+    this.sim.run({ until: hours });
+  }
+
+  /** The whole state now: between runTo and run, or before either. */
+  saveState(): MarketState {
+    this.begin();
+    return saveMarket(this.market);
+  }
+
+  /** Continues from a saved state of a model built from the same scenario, seed and replication. */
+  restoreState(state: MarketState): void {
+    restoreMarket(this.market, state);
+    this.started = true;
+  }
+
+  /** Runs to the horizon (from where the model stands) and returns the result. */
+  run(onDay?: JitRunOptions['onDay']): RunResult {
+    const { sim, market: m } = this;
+    this.begin();
+    for (let d = Math.floor(sim.now / 24) + 1; d <= m.world.days; d++) {
       sim.run({ until: d * 24 });
       if (onDay && onDay(d, sim.eventsFired) === false) break;
     }

@@ -8,7 +8,7 @@ import type { CatalogueTable } from '../scenario/catalogue-table.ts';
 import type { OrdersTable } from '../scenario/orders-table.ts';
 import type { SellerSlots } from '../scenario/seller-slots.ts';
 import { REGIONS } from '../scenario/types.ts';
-import { lognormalLaw, type Lognormal } from './world.ts';
+import { lognormalLaw, type Lognormal } from './laws.ts';
 
 /** A SKU's own factory lead time: the law, and its median and p90 for planning. */
 export interface OwnLeadTime extends Lognormal { medianHours: number; p90Hours: number }

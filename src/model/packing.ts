@@ -46,6 +46,7 @@ export function packing(m: Market): Packing {
   const openedOn = new Int32Array(world.classes.length).fill(-1);
   const acceptedHistory = new Int32Array(sellers * 7);
   const openKind = sim.on(openClass);
+  m.kept.set('packing', { desk, deskTimes, packerFreeAt, pickupWaiting, openedOn, acceptedHistory });
 
   function reserve(o: number): void {
     const seller = orders.seller(o);

@@ -24,6 +24,7 @@ export function qc(m: Market): Qc {
   const START = sim.on(start);
   const DONE = sim.on(inspected);
   const staff = new Resource(sim, { roster: world.qcRoster, immediateGrants: true });
+  m.kept.set('qc', staff);
 
   function joinQc(p: number): void {
     const now = sim.now;

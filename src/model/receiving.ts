@@ -19,6 +19,7 @@ export function receiving(m: Market): Receiving {
   const START = sim.on(start);
   const DONE = sim.on(done);
   const staff = new Resource(sim, { roster: world.receivingRoster, immediateGrants: true });
+  m.kept.set('receiving', staff);
 
   function arrive(p: number): void {
     const now = sim.now;

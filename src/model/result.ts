@@ -3,6 +3,7 @@
 // whatever the season's length beyond the hourly series, ready to cross a worker boundary. It is
 // built from a narrow read-only view of the run, never from the model itself.
 import type { Inflow } from './inflow.ts';
+import type { MarketState } from './snapshot.ts';
 import { Histogram, type HistogramSnapshot, type PeriodHistogramsSnapshot, type Roster } from '../engine/index.ts';
 import { dailySeries } from './daily.ts';
 import { finesKey, finesPerSellerKey, shippedLateKey, type FineCause } from './fine-causes.ts';
@@ -23,6 +24,8 @@ export interface RunResult {
   histograms: Record<string, HistogramSnapshot>;
   /** What reached the warehouse, parcel by parcel, when the run was asked to record it (the staffing planner's input). */
   inflow?: Inflow;
+  /** The replication's whole state at JitRunOptions.saveStateAt, when asked (snapshot.ts). */
+  state?: MarketState;
   /** The same kind of KPIs for each seller class (large, medium, small): who bears the burden. */
   byClass: Record<string, Record<string, number>>;
   /** The fine causes, in the order of every by-cause result (fine-causes.ts names their keys). */

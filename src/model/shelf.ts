@@ -31,11 +31,13 @@ export function shelf(m: Market): Shelf {
   const cause = causeIndex(m.causes, 'prestockStockout');
   /** Batches waiting for room, oldest first (one line for the whole warehouse). */
   const waiting = new OrderLines(1);
-  let units = 0, awaiting = 0, awaitingPeak = 0;
+  /** Units on the shelf, units of batches waiting for room, and the most that ever waited. */
+  const held = { units: 0, awaiting: 0, awaitingPeak: 0, waiting };
+  m.kept.set('shelf', held);
 
   function level(delta: number): void {
-    units += delta;
-    ledger.shelfLevel(sim.now, units);
+    held.units += delta;
+    ledger.shelfLevel(sim.now, held.units);
   }
 
   function sell(sku: number, quantity: number, value: number): void {
@@ -59,13 +61,13 @@ export function shelf(m: Market): Shelf {
     books.addSale(seller, value, cogsRatio);
     m.trace?.endedAtOnce(sim.now, seller, sku, quantity, value, SOLD_FROM_SHELF);
     handoffs.review(sku);
-    if (awaiting > 0) moveUp();
+    if (held.awaiting > 0) moveUp();
   }
 
   /** Puts up to the room left of a batch on the shelf; true if all of it went up. */
   function putUp(b: number): boolean {
     const sku = orders.sku(b), q = orders.quantity(b);
-    const n = Math.min(q, capacity - units);
+    const n = Math.min(q, capacity - held.units);
     if (n <= 0) return false;
     stock.addOnOrder(sku, -n);
     moveStock(m, sku, n);
@@ -83,10 +85,10 @@ export function shelf(m: Market): Shelf {
 
   /** The waiting line moves up while there is room. */
   function moveUp(): void {
-    for (let b = waiting.head(0); b >= 0 && units < capacity; b = waiting.head(0)) {
+    for (let b = waiting.head(0); b >= 0 && held.units < capacity; b = waiting.head(0)) {
       const before = orders.quantity(b);
       const all = putUp(b);
-      awaiting -= all ? before : before - orders.quantity(b);
+      held.awaiting -= all ? before : before - orders.quantity(b);
       if (!all) return;
       waiting.shift(0, orders);
     }
@@ -96,20 +98,20 @@ export function shelf(m: Market): Shelf {
     sell,
     shelve(b) {
       if (waiting.head(0) < 0 && putUp(b)) return;
-      awaiting += orders.quantity(b);
-      if (awaiting > awaitingPeak) awaitingPeak = awaiting;
+      held.awaiting += orders.quantity(b);
+      if (held.awaiting > held.awaitingPeak) held.awaitingPeak = held.awaiting;
       waiting.push(0, b, orders);
     },
     start() {
-      units = m.flows.initialShelf;
-      ledger.shelfLevel(sim.now, units);
+      held.units = m.flows.initialShelf;
+      ledger.shelfLevel(sim.now, held.units);
     },
-    get units() { return units; },
-    get awaiting() { return awaiting; },
-    get awaitingPeak() { return awaitingPeak; },
+    get units() { return held.units; },
+    get awaiting() { return held.awaiting; },
+    get awaitingPeak() { return held.awaitingPeak; },
     changed(n) {
       level(n);
-      if (n < 0 && awaiting > 0) moveUp();
+      if (n < 0 && held.awaiting > 0) moveUp();
     },
   };
 }

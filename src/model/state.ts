@@ -93,7 +93,12 @@ export interface Market {
   inflow: InflowRecorder | null;
   /** Tells every order's story to a sink (trace.ts); null when no trace is asked for. */
   trace: OrderTrace | null;
+  /** What each stage keeps between events beyond the shared records, by stage: saved and restored with the market (snapshot.ts). */
+  readonly kept: Map<string, Kept>;
 }
+
+/** A stage's own state: an object whose fields are the state, or one that saves and restores itself (a Resource). */
+export type Kept = object | { saveState(): unknown; restoreState(state: never): void };
 
 /** The state of a replication before any stage runs; `handoffs` is filled in by the wiring. */
 export function createMarket(scenario: Scenario, sim: Simulation): Market {
@@ -117,6 +122,7 @@ export function createMarket(scenario: Scenario, sim: Simulation): Market {
     warmUpPending: -1,
     inflow: null,
     trace: null,
+    kept: new Map(),
   };
 }
 

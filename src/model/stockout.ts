@@ -21,7 +21,7 @@ export function stockout(m: Market): Stockout {
   const { failAfterHours, stockoutMultiple, forceMajeure } = m.scenario.rules;
   const cause = causeIndex(m.causes, 'stockout');
   const deadlines = new Deadlines();
-  let tickets = 0;
+  m.kept.set('stockout', deadlines);
   const FAIL = sim.on(failDue);
 
   /** Deadlines due now cancel their orders if still waiting; then one event for the next live one. */
@@ -58,7 +58,7 @@ export function stockout(m: Market): Stockout {
 
   return {
     backordered(o) {
-      const ticket = ++tickets;
+      const ticket = ++deadlines.tickets;
       orders.setWaitTicket(o, ticket);
       const due = sim.now + failAfterHours;
       deadlines.push(o, ticket, due);
@@ -74,6 +74,8 @@ class Deadlines {
   private due = new Float64Array(1024);
   private first = 0;
   length = 0;
+  /** Tickets handed out so far: each wait gets a new one. */
+  tickets = 0;
 
   push(order: number, ticket: number, due: number): void {
     if (this.length === this.order.length) this.grow();

@@ -28,12 +28,14 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
   const { sim, world, ledger, books } = m;
   const holdingPerCnyHour = m.scenario.factories.holdingRatePerYear / (365 * 24);
   const START = sim.on(startCounting);
-  let base: { hours: number; ledger: Record<string, number | Float64Array>; sellers: SellerTotals; suspended: number; exhausted: Uint8Array; suspendedSellers: Uint8Array } | undefined;
+  /** The counters at the warm-up, once it has passed (kept with the market: snapshot.ts). */
+  const counting: { base: { hours: number; ledger: Record<string, number | Float64Array>; sellers: SellerTotals; suspended: number; exhausted: Uint8Array; suspendedSellers: Uint8Array } | null } = { base: null };
+  m.kept.set('warmUp', counting);
 
   function startCounting(): void {
     const now = sim.now;
     m.warmUpPending = -1;
-    base = {
+    counting.base = {
       hours: now,
       ledger: ledger.counters(),
       sellers: books.totals(now, holdingPerCnyHour),
@@ -58,12 +60,13 @@ export function warmUp(m: Market, stations: Resource[]): WarmUp {
       const sellers = books.totals(sim.now, holdingPerCnyHour);
       const exhausted = books.exhausted();
       const suspendedSellers = books.suspendedNow();
+      const base = counting.base;
       if (!base) return { fromHours: 0, sellers, exhausted, suspendedSellers, suspended: books.suspendedCount };
       ledger.subtract(base.ledger);
       for (const key of ['revenue', 'goodsCost', 'shipping', 'returns', 'topUps', 'holding'] as const) {
         for (let s = 0; s < sellers[key].length; s++) sellers[key][s] -= base.sellers[key][s];
       }
-      sellers.finesByCause.forEach((a, c) => { for (let s = 0; s < a.length; s++) a[s] -= base!.sellers.finesByCause[c][s]; });
+      sellers.finesByCause.forEach((a, c) => { for (let s = 0; s < a.length; s++) a[s] -= base.sellers.finesByCause[c][s]; });
       for (let s = 0; s < exhausted.length; s++) {
         if (base.exhausted[s]) exhausted[s] = 0;
         if (base.suspendedSellers[s]) suspendedSellers[s] = 0;

@@ -9,18 +9,8 @@ import { busiestDays, cumulativeOrders, dailyCurve } from './curves.ts';
 import { applyCatalogue, replayForecast, resolveReplay, type OwnLeadTime, type OwnStocking, type Replay } from './own-data.ts';
 import { sellerSlots, type SellerSlots } from '../scenario/seller-slots.ts';
 
-/** A lognormal law as (mu, sigma) of its log; a median equal to its p90 means a constant. */
-export interface Lognormal { mu: number; sigma: number; median: number }
-
-export function lognormalLaw(median: number, p90: number): Lognormal {
-  if (median === p90) return { mu: log(median), sigma: 0, median };
-  return { ...lognormalFromMedianP90(median, p90), median };
-}
-
-/** A draw from the law; a constant law returns its median exactly (hand-checkable tests). */
-export function draw(stream: RandomStream, law: Lognormal): number {
-  return law.sigma === 0 ? law.median : stream.lognormal(law.mu, law.sigma);
-}
+export { draw, lognormalLaw, type Lognormal } from './laws.ts';
+import { draw, lognormalLaw, type Lognormal } from './laws.ts';
 
 /** A size class with its laws resolved. */
 export interface ClassRules {

@@ -1,7 +1,7 @@
 // Reading skus.csv: a seller's catalogue, one row per SKU (value, weight, and optionally its lead
 // time and stocking), grouped by seller, with every bad cell reported as one line naming row and column.
 import { csvTable, ownCopy } from './csv.ts';
-import { positive, TableIssues, wholeAtLeast } from './table-issues.ts';
+import { positive, TableIssues, wholeAtLeast, type NumberRule } from './table-issues.ts';
 import { REGIONS, SIZE_CLASSES, type Region, type SizeClass } from './types.ts';
 
 export interface CatalogueTable {
@@ -64,22 +64,23 @@ export function readCatalogueTable(file: string, chunks: Iterable<string>): Cata
 
   for (const { fields, row } of rows) {
     const before = issues.count;
-    // A required column the header lacks is reported once, there, not on every row.
-    const text = (c: Column): string | undefined => (at[c] >= 0 ? fields[at[c]] : undefined);
-    const optional = (c: Column) => text(c) ?? '';
-    const sellerText = text('seller'), skuText = text('sku'), classText = text('class');
+    // A column the header lacks reads as undefined: if required, it is reported once, there, not on every row.
+    const cell = (c: Column): string | undefined => (at[c] >= 0 ? fields[at[c]] : undefined);
+    const sellerText = cell('seller'), skuText = cell('sku'), classText = cell('class'), valueText = cell('unitValueCny'), weightText = cell('unitWeightKg');
     const sellerNamed = sellerText !== undefined && issues.name(row, 'seller', sellerText, 'a seller name');
     const skuNamed = skuText !== undefined && issues.name(row, 'sku', skuText, 'a SKU name');
     const sizeClass = classText === undefined ? null : oneOf(SIZE_CLASSES, classText, row, 'class', issues);
-    const value = text('unitValueCny') === undefined ? NaN : issues.number(row, 'unitValueCny', text('unitValueCny')!, positive);
-    const weight = text('unitWeightKg') === undefined ? NaN : issues.number(row, 'unitWeightKg', text('unitWeightKg')!, positive);
+    const value = valueText === undefined ? NaN : issues.number(row, 'unitValueCny', valueText, positive);
+    const weight = weightText === undefined ? NaN : issues.number(row, 'unitWeightKg', weightText, positive);
+    // An optional cell left blank, or in a column left out, takes the scenario's default.
+    const optional = (c: Column) => cell(c) ?? '';
+    const optionalNumber = (c: Column, rule: NumberRule, absent: number) => (isBlank(optional(c)) ? absent : issues.number(row, c, optional(c), rule));
     const region = isBlank(optional('region')) ? null : oneOf(REGIONS, optional('region'), row, 'region', issues, ' or an empty cell');
-    const number = (c: Column, rule: typeof positive, absent: number) => (isBlank(optional(c)) ? absent : issues.number(row, c, optional(c), rule));
-    const median = number('leadTimeMedianHours', positive, NaN);
-    const p90 = number('leadTimeP90Hours', positive, NaN);
-    const opening = number('openingStock', STOCK, -1);
-    const reorder = number('reorderPoint', STOCK, -1);
-    const upTo = number('orderUpTo', STOCK, -1);
+    const median = optionalNumber('leadTimeMedianHours', positive, NaN);
+    const p90 = optionalNumber('leadTimeP90Hours', positive, NaN);
+    const opening = optionalNumber('openingStock', STOCK, -1);
+    const reorder = optionalNumber('reorderPoint', STOCK, -1);
+    const upTo = optionalNumber('orderUpTo', STOCK, -1);
     for (const [a, b] of pairs) {
       if (isBlank(optional(a)) !== isBlank(optional(b))) {
         const [missing, given] = isBlank(optional(a)) ? [a, b] : [b, a];
@@ -99,10 +100,10 @@ export function readCatalogueTable(file: string, chunks: Iterable<string>): Cata
     agree(seller.sizeClass, sizeClass, row, 'class', seller.name, issues);
     agree(seller.region, region, row, 'region', seller.name, issues);
     if (!skuNamed) continue;
-    const earlier = seller.skuRows.get(skuText!);
-    if (earlier !== undefined) issues.add(row, 'sku', `expected each SKU once per seller, got ${JSON.stringify(skuText)} of seller ${JSON.stringify(seller.name)} again (first on row ${earlier})`);
     const sku = ownCopy(skuText!);
+    const earlier = seller.skuRows.get(sku);
     if (earlier === undefined) seller.skuRows.set(sku, row);
+    else issues.add(row, 'sku', `expected each SKU once per seller, got ${JSON.stringify(sku)} of seller ${JSON.stringify(seller.name)} again (first on row ${earlier})`);
     if (issues.count !== before) continue;
     seller.entries.push(got.name.length);
     got.name.push(sku);

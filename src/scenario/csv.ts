@@ -87,12 +87,11 @@ export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Ge
           value = quoted.join('');
           if (q === n || c === COMMA || c === LF) {
             end = q;
-          } else {
-            if (nextComma < q) { nextComma = text.indexOf(',', q); if (nextComma < 0) nextComma = n; }
-            if (nextLf < q) { nextLf = text.indexOf('\n', q); if (nextLf < 0) nextLf = n; }
-            end = nextComma < nextLf ? nextComma : nextLf;
+          } else { // rare, so no cached search
+            const comma = text.indexOf(',', q), lf = text.indexOf('\n', q);
+            end = Math.min(comma < 0 ? n : comma, lf < 0 ? n : lf);
             if (end === n && !final) { rest = text.slice(k); break scan; }
-            const stray = text.slice(q, trimEnd(text, q, end, end === nextLf));
+            const stray = text.slice(q, trimEnd(text, q, end, end !== comma));
             onProblem(row, fields.length, `expected a comma or the end of the line after a closing quote, got ${JSON.stringify(stray)}`);
             value += stray;
           }
@@ -150,6 +149,8 @@ export function ownCopy(s: string): string {
 export interface CsvColumns<C extends string> {
   required: readonly C[];
   optional?: readonly C[];
+  /** Other columns are passed over rather than reported (a trace replayed as orders.csv has many more). */
+  othersIgnored?: boolean;
 }
 
 export interface CsvTable<C extends string> {
@@ -181,7 +182,9 @@ export function csvTable<C extends string>(chunks: Iterable<string>, columns: Cs
   const headerRow = first.value.row;
   header.forEach((name, i) => {
     if (name === '') issues.add(headerRow, '', `expected a column name in field ${i + 1} of the header, got an empty cell`);
-    else if (!(known as readonly string[]).includes(name)) issues.add(headerRow, name, `unknown column; expected the columns ${expected}`);
+    else if (!(known as readonly string[]).includes(name)) {
+      if (!columns.othersIgnored) issues.add(headerRow, name, `unknown column; expected the columns ${expected}`);
+    }
     else if (at[name as C] >= 0) issues.add(headerRow, name, `expected each column once, got it again in field ${i + 1} (first in field ${at[name as C] + 1})`);
     else at[name as C] = i;
   });

@@ -15,6 +15,7 @@ export const DEFAULTS = {
   description: '',
   mode: 'jit',
   season: { start: '2022-10-01', end: '2022-12-05' },
+  start: { fromState: null }, // the season's beginning, empty queues; or a saved state (docs/results.md, "Snapshots")
   demand: {
     ordersPerDay: 60_000, // S/derived: GMV US$1.5M a day / AOV US$25
     // A: the platform's ramp to ~2.5x by late November, with Thanksgiving, Black Friday and

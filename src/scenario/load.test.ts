@@ -79,7 +79,7 @@ describe('YAML and JSON', () => {
 
   it('keeps a __proto__ key an ordinary (unknown) field', () => {
     expect(folder({ 'a.json': '{"__proto__": {"mode": "x"}}' }).problems('a.json'))
-      .toEqual(['a.json: __proto__: unknown field (expected one of: description, mode, season, demand, sellers, factories, courier, warehouse, prestock, newProducts, rules)']);
+      .toEqual(['a.json: __proto__: unknown field (expected one of: description, mode, season, start, demand, sellers, factories, courier, warehouse, prestock, newProducts, rules)']);
   });
 });
 

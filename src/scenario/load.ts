@@ -50,6 +50,7 @@ export function parseScenario(text: string, file: string, readFile: (path: strin
   const beside = (path: string, value: string) => normalisePath(joinPath(directoryOf(originOf(path, origins) ?? name), value));
   if (scenario.demand.orders !== null) scenario.demand.orders = beside('demand.orders', scenario.demand.orders);
   if (scenario.sellers.catalogue !== null) scenario.sellers.catalogue = beside('sellers.catalogue', scenario.sellers.catalogue);
+  if (scenario.start.fromState !== null) scenario.start.fromState = beside('start.fromState', scenario.start.fromState);
   return scenario;
 }
 

@@ -2,6 +2,8 @@
 // every bad cell reported as one line naming its row and column. Built for millions of rows.
 import { csvTable, ownCopy } from './csv.ts';
 import { positive, TableIssues, wholeAtLeast, type TableIssue } from './table-issues.ts';
+import { epochMs } from './iso-time.ts';
+import { stableOrder } from './stable-order.ts';
 import { horizonHours, parseDate } from './time.ts';
 
 export interface OrdersTable {
@@ -33,7 +35,8 @@ export interface KnownNames {
   skuHint?: string;
 }
 
-const COLUMNS = { required: ['time', 'seller', 'sku', 'quantity', 'unitValueCny'] } as const;
+/** Other columns are passed over: a trace's orders.csv.gz replays as it is. */
+const COLUMNS = { required: ['time', 'seller', 'sku', 'quantity', 'unitValueCny'], othersIgnored: true } as const;
 const TIME_SHAPE = 'an ISO date-time with offset, e.g. 2022-11-25T09:30+08:00';
 const QUANTITY = wholeAtLeast(1);
 const MS_PER_HOUR = 3_600_000;
@@ -51,7 +54,6 @@ export function readOrdersTable(file: string, chunks: Iterable<string>, season: 
   const { at, rows } = csvTable(chunks, COLUMNS, issues);
   const names = new Names(issues, known);
   const out = new OrderColumns();
-  // Plain locals: `at` is built from a list of names, which V8 may keep as a slow dictionary.
   const [iTime, iSeller, iSku, iQuantity, iValue] = COLUMNS.required.map((c) => at[c]);
   for (const { fields, row } of rows) {
     const before = issues.count;
@@ -249,125 +251,4 @@ class OrderColumns {
     this.unitValueCny = grown(this.unitValueCny);
     this.row = grown(this.row);
   }
-}
-
-const MIN_RUN = 32;
-
-/**
- * Positions 0..n-1 ordered by `key`, ties in position order: a merge sort of the ascending runs
- * already there (short ones lengthened by insertion), since a typed-array sort with a comparator
- * takes many seconds on millions, and exports grouped by seller are a few long runs.
- */
-export function stableOrder(key: Float64Array, n: number): Int32Array {
-  let k = key.slice(0, n), at = new Int32Array(n);
-  for (let i = 0; i < n; i++) at[i] = i;
-  let bounds = [0];
-  for (let i = 0; i < n;) {
-    let j = i + 1;
-    while (j < n && k[j - 1] <= k[j]) j++;
-    for (const end = Math.min(n, i + MIN_RUN); j < end; j++) {
-      const x = k[j], y = at[j];
-      let p = j;
-      for (; p > i && k[p - 1] > x; p--) { k[p] = k[p - 1]; at[p] = at[p - 1]; }
-      k[p] = x;
-      at[p] = y;
-    }
-    bounds.push(j);
-    i = j;
-  }
-  let k2 = new Float64Array(n), at2 = new Int32Array(n);
-  while (bounds.length > 2) {
-    const runs = bounds.length - 1, next = [0];
-    for (let r = 0; r < runs; r += 2) {
-      const lo = bounds[r], mid = bounds[r + 1], hi = r + 1 < runs ? bounds[r + 2] : mid;
-      if (mid === hi || k[mid - 1] <= k[mid]) {
-        k2.set(k.subarray(lo, hi), lo);
-        at2.set(at.subarray(lo, hi), lo);
-      } else {
-        let a = lo, b = mid, o = lo;
-        while (a < mid && b < hi) {
-          if (k[b] < k[a]) { k2[o] = k[b]; at2[o++] = at[b++]; } else { k2[o] = k[a]; at2[o++] = at[a++]; }
-        }
-        for (; a < mid; a++, o++) { k2[o] = k[a]; at2[o] = at[a]; }
-        for (; b < hi; b++, o++) { k2[o] = k[b]; at2[o] = at[b]; }
-      }
-      next.push(hi);
-    }
-    [k, k2, at, at2, bounds] = [k2, k, at2, at, next];
-  }
-  return at;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Times
-
-/**
- * Epoch ms of an ISO date-time with offset, exactly as parseDate computes it, NaN if it is not one.
- * The usual shape `YYYY-MM-DDTHH:MM(:SS(.fff…)?)?(Z|±HH:MM)` is read digit by digit, since a regex
- * and Date.UTC per row would cost seconds over millions of orders; parseDate judges anything else.
- */
-export function epochMs(text: string): number {
-  const fast = quickEpochMs(text);
-  if (!Number.isNaN(fast)) return fast;
-  const parsed = parseDate(text);
-  return parsed !== undefined && !parsed.dateOnly ? parsed.epochMs : NaN;
-}
-
-function quickEpochMs(s: string): number {
-  const n = s.length;
-  const century = twoDigits(s, 0), yy = twoDigits(s, 2), month = twoDigits(s, 5), day = twoDigits(s, 8);
-  const hour = twoDigits(s, 11), minute = twoDigits(s, 14);
-  if ((century | yy | month | day | hour | minute) < 0 || n < 17) return NaN;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return NaN; // - - T :
-  const year = century * 100 + yy;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59) return NaN;
-  let i = 16, second = 0, fraction = 0;
-  if (s.charCodeAt(i) === 58) { // :SS
-    second = twoDigits(s, i + 1);
-    if (second < 0 || second > 59) return NaN;
-    i += 3;
-    if (s.charCodeAt(i) === 46) { // .fraction, as parseDate reads it
-      let j = i + 1;
-      while (j < n && isDigit(s.charCodeAt(j))) j++;
-      if (j === i + 1 || j > i + 10) return NaN;
-      fraction = Number(s.slice(i, j));
-      i = j;
-    }
-  }
-  let offsetMs = 0;
-  const sign = s.charCodeAt(i);
-  if (sign === 90 && i + 1 === n) { // Z
-    offsetMs = 0;
-  } else if ((sign === 43 || sign === 45) && i + 6 === n && s.charCodeAt(i + 3) === 58) { // ±HH:MM
-    const offsetHours = twoDigits(s, i + 1), offsetMinutes = twoDigits(s, i + 4);
-    if (offsetHours < 0 || offsetHours > 14 || offsetMinutes < 0 || offsetMinutes > 59) return NaN;
-    offsetMs = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-  } else {
-    return NaN;
-  }
-  const local = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + fraction * 1000;
-  return local - offsetMs;
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** The two-digit number at `i`, or -1. */
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i), b = s.charCodeAt(i + 1);
-  return isDigit(a) && isDigit(b) ? (a - 48) * 10 + (b - 48) : -1;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }

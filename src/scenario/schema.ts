@@ -266,6 +266,9 @@ export const scenarioSchema = z.preprocess(classModesFromTop, section({
   description: z.string({ error: expected('a line of text') }).prefault(D.description),
   mode: mode.prefault(D.mode),
   season,
+  start: section({
+    fromState: z.string({ error: expected('the name of a state file written by jitsim run --save-state-at, or null') }).nullable().prefault(null),
+  }).prefault({}),
   demand,
   sellers,
   factories,

@@ -12,9 +12,13 @@ export interface TableIssue {
 }
 
 /** `orders.csv: row 12, column quantity: expected …, got …`, in the style of scenario issues. */
-export function formatTableIssue({ file, row, column, message }: TableIssue): string {
-  const place = row === 0 ? '' : column === '' ? `row ${row}` : `row ${row}, column ${column}`;
-  return formatIssue({ file, path: place, message });
+export function formatTableIssue(issue: TableIssue): string {
+  return formatIssue({ file: issue.file, path: tablePlace(issue), message: issue.message });
+}
+
+/** Where in a table: `row 12, column quantity`, `row 7`, or '' for the whole file. */
+export function tablePlace({ row, column }: Pick<TableIssue, 'row' | 'column'>): string {
+  return row === 0 ? '' : column === '' ? `row ${row}` : `row ${row}, column ${column}`;
 }
 
 /** How a cell reads in a message: its text quoted (cut at 40 characters), or "an empty cell". */

@@ -6,7 +6,7 @@ import { readCatalogueTable } from './catalogue-table.ts';
 import { ScenarioError, type ScenarioIssue } from './load.ts';
 import { readOrdersTable } from './orders-table.ts';
 import { sellerSlots } from './seller-slots.ts';
-import { LISTED_ISSUES, TableError, type TableIssue } from './table-issues.ts';
+import { LISTED_ISSUES, TableError, tablePlace } from './table-issues.ts';
 import type { Scenario, ScenarioTables } from './types.ts';
 
 /** Text of a data file in chunks of any size; throws (e.g. ENOENT) if it cannot be read. */
@@ -61,9 +61,4 @@ function readFailure(err: unknown): string {
   if (code === 'ENOENT') return 'file not found';
   if (code === 'EISDIR') return 'is a directory, not a file';
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Where in a table: `row 12, column quantity`, `row 7`, or '' for the whole file. */
-function tablePlace({ row, column }: TableIssue): string {
-  return row === 0 ? '' : column === '' ? `row ${row}` : `row ${row}, column ${column}`;
 }

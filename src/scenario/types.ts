@@ -154,6 +154,8 @@ export interface Scenario {
     /** Waive lateness fines of orders whose seller's pickups were stopped, and stockout fines of orders placed while their factory was blocked. */
     forceMajeure: boolean;
   };
+  /** Where the season starts from: its beginning, or a state saved by `jitsim run --save-state-at` (relative to the scenario file). */
+  start: { fromState: string | null };
   /** The data files `demand.orders` and `sellers.catalogue` name, as read by the loader (never written in a file). */
   tables?: ScenarioTables;
 }

@@ -6,19 +6,24 @@ import type { StaffingInput } from '../experiment/staffing-target.ts';
 import { inflowBuffers } from '../model/inflow.ts';
 import { runJit } from '../model/jit.ts';
 import type { RunResult } from '../model/result.ts';
+import type { MarketState } from '../model/snapshot.ts';
 import type { Scenario } from '../scenario/types.ts';
+
+/** A replication that saves its state at a time, or starts from a saved one (snapshot.ts). */
+export interface Snapshot { saveStateAt?: number; startFrom?: MarketState }
 
 /** Told after each simulated day: (replication, days done, events so far). */
 export type DayListener = (replication: number, days: number, events: number) => void;
 
 export const simulatorApi = {
   /** Runs replication `replication` of `scenario` from `seed`; the result is a pure function of the three. */
-  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number, recordInflow?: boolean): RunResult {
+  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number, recordInflow?: boolean, snapshot?: Snapshot): RunResult {
     const result = runJit(scenario, {
       seed,
       replication,
       warmUpHours,
       recordInflow,
+      ...snapshot,
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
     });
     return transfer(result, transferables(result));

@@ -1,5 +1,6 @@
 // Arrivals whose rate changes over time (a non-homogeneous Poisson process), such as orders
 // that follow a daily profile and a Black Friday peak, drawn by inverting the cumulative rate.
+import { restoreFields, saveFields } from '../kernel/fields.ts';
 import type { RandomStream } from './random.ts';
 
 /**
@@ -146,6 +147,15 @@ export class PoissonArrivals {
   constructor(rate: PiecewiseRate, stream: RandomStream) {
     this.rate = rate;
     this.stream = stream;
+  }
+
+  /** Where the process stands (for a snapshot; its rate and stream are the owner's to keep). */
+  saveState(): Record<string, unknown> {
+    return saveFields(this, new Set([this.rate, this.stream]));
+  }
+
+  restoreState(state: Record<string, unknown>): void {
+    restoreFields(this, state);
   }
 
   /**

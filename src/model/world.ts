@@ -1,7 +1,7 @@
 // The static world of one replication: sellers and their SKUs, factories with the windows in
 // which they stand still, the demand curve, transit laws and warehouse rosters. Built once per
 // replication from the scenario and the world's own random streams, then only read.
-import { type Simulation, type RandomStream, AliasTable, zipfWeights, lognormalFromMedianP90, lognormalMean, PiecewiseRate, Roster, log } from '../engine/index.ts';
+import { type Simulation, type RandomStream, AliasTable, zipfWeights, lognormalMean, PiecewiseRate, Roster } from '../engine/index.ts';
 import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoster } from '../scenario/types.ts';
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
 import { blockedIntervals, courierStops, disruptionWindows, type BlockedIntervals } from './disruptions.ts';

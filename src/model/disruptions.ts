@@ -43,18 +43,38 @@ export function disruptionWindows(scenario: Scenario, sim: Simulation, horizon: 
   return windows;
 }
 
+/**
+ * The sellers as the draws see them: a catalogue seller (docs/model.md §20) makes the draws of the
+ * synthetic seller whose slot it took (its drawn region, its class's SKUs), and its own come from
+ * a stream of their own, so the other sellers' factories and districts are the same either way.
+ */
+export interface DrawLayout {
+  sellerRegion: Uint8Array;
+  sellerFirstSku: Int32Array;
+  /** Per seller, true if it comes from the catalogue. */
+  catalogue: (seller: number) => boolean;
+  /** Per seller, the region drawn for its slot, and its class's SKUs. */
+  slotRegion: Uint8Array;
+  slotSkus: (seller: number) => number;
+}
+
 /** Which factories each window stops (each with probability affectedShare), merged per factory. */
-export function blockedIntervals(windows: Window[], sim: Simulation, skuSeller: Int32Array, sellerRegion: Uint8Array): BlockedIntervals {
-  const stream = sim.stream('world.factories');
+export function blockedIntervals(windows: Window[], sim: Simulation, layout: DrawLayout): BlockedIntervals {
+  const stream = sim.stream('world.factories'), own = sim.stream('world.catalogueFactories');
+  const { sellerRegion, sellerFirstSku, slotRegion } = layout;
+  const sellers = sellerRegion.length, skus = sellerFirstSku[sellers];
   const lists = new Map<number, [number, number][]>();
   for (const w of windows) {
-    for (let sku = 0; sku < skuSeller.length; sku++) {
-      if (!w.regions.includes(sellerRegion[skuSeller[sku]])) continue;
-      if (!stream.bernoulli(w.affectedShare)) continue;
-      addInterval(lists, sku, w.from, w.to + w.restartHours);
+    for (let s = 0; s < sellers; s++) {
+      const catalogue = layout.catalogue(s);
+      if (catalogue && w.regions.includes(slotRegion[s])) for (let k = layout.slotSkus(s); k > 0; k--) stream.bernoulli(w.affectedShare);
+      if (!w.regions.includes(sellerRegion[s])) continue;
+      for (let sku = sellerFirstSku[s]; sku < sellerFirstSku[s + 1]; sku++) {
+        if ((catalogue ? own : stream).bernoulli(w.affectedShare)) addInterval(lists, sku, w.from, w.to + w.restartHours);
+      }
     }
   }
-  return merged(lists, skuSeller.length);
+  return merged(lists, skus);
 }
 
 /**
@@ -62,14 +82,17 @@ export function blockedIntervals(windows: Window[], sim: Simulation, skuSeller: 
  * district, not a city, so each seller of a listed region is stopped with probability
  * affectedShare, drawn once per replication. Per seller, its stopped intervals [from, to), merged.
  */
-export function courierStops(windows: Window[], sim: Simulation, sellerRegion: Uint8Array): BlockedIntervals {
-  const stream = sim.stream('world.courier');
+export function courierStops(windows: Window[], sim: Simulation, layout: DrawLayout): BlockedIntervals {
+  const stream = sim.stream('world.courier'), own = sim.stream('world.catalogueCourier');
+  const { sellerRegion, slotRegion } = layout;
   const lists = new Map<number, [number, number][]>();
   for (const w of windows) {
     if (!w.courierSuspended) continue;
     for (let seller = 0; seller < sellerRegion.length; seller++) {
+      const catalogue = layout.catalogue(seller);
+      if (catalogue && w.regions.includes(slotRegion[seller])) stream.bernoulli(w.affectedShare);
       if (!w.regions.includes(sellerRegion[seller])) continue;
-      if (!stream.bernoulli(w.affectedShare)) continue;
+      if (!(catalogue ? own : stream).bernoulli(w.affectedShare)) continue;
       addInterval(lists, seller, w.from, w.to);
     }
   }

@@ -3,7 +3,8 @@
 // 'world.newProducts', the same draws in every mode, so that JIT and pre-stock meet the same launches.
 import type { Simulation } from '../engine/index.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { draw, lognormalLaw } from './world.ts';
+import type { DrawLayout } from './disruptions.ts';
+import { draw, lognormalLaw } from './laws.ts';
 
 export interface NewProducts {
   /** Per SKU: its launch time in hours (0 for a product on sale from the start). */
@@ -18,7 +19,8 @@ export interface NewProducts {
  * Per seller, round(share × its SKUs) of them, chosen uniformly (a new product may turn out a hit
  * or not), each launched at a time uniform over the season.
  */
-export function newProducts(scenario: Scenario, sim: Simulation, sellerFirstSku: Int32Array, horizon: number): NewProducts {
+export function newProducts(scenario: Scenario, sim: Simulation, layout: DrawLayout, horizon: number): NewProducts {
+  const { sellerFirstSku } = layout;
   const sellers = sellerFirstSku.length - 1;
   const skus = sellerFirstSku[sellers];
   const launchAt = new Float64Array(skus);
@@ -30,7 +32,10 @@ export function newProducts(scenario: Scenario, sim: Simulation, sellerFirstSku:
   const ranks: number[] = [];
   let count = 0;
   for (let s = 0; s < sellers; s++) {
-    const first = sellerFirstSku[s], n = sellerFirstSku[s + 1] - first;
+    // A catalogue seller's SKUs are on sale from the start (it listed what it sells); its slot
+    // still makes the draws its synthetic seller would.
+    const catalogue = layout.catalogue(s);
+    const first = sellerFirstSku[s], n = catalogue ? layout.slotSkus(s) : sellerFirstSku[s + 1] - first;
     const k = Math.floor(share * n + 0.5);
     if (k === 0) continue;
     // The first k of a partial Fisher–Yates shuffle of the seller's SKUs.
@@ -41,9 +46,11 @@ export function newProducts(scenario: Scenario, sim: Simulation, sellerFirstSku:
       const pick = ranks[j];
       ranks[j] = ranks[i];
       ranks[i] = pick;
+      const at = stream.random() * horizon, vettingTime = draw(stream, vetting);
+      if (catalogue) continue;
       const sku = first + pick;
-      launchAt[sku] = stream.random() * horizon;
-      vettingHours[sku] = draw(stream, vetting);
+      launchAt[sku] = at;
+      vettingHours[sku] = vettingTime;
       count++;
     }
   }

@@ -104,7 +104,7 @@ export type Kept = object | { saveState(): unknown; restoreState(state: never): 
 export function createMarket(scenario: Scenario, sim: Simulation): Market {
   const world = buildWorld(scenario, sim);
   const causes = fineCauses(scenario.rules);
-  const launches = newProducts(scenario, sim, world.sellerFirstSku, world.horizon);
+  const launches = newProducts(scenario, sim, world.layout, world.horizon);
   return {
     sim,
     world,

@@ -4,7 +4,7 @@
 import { type Simulation, type RandomStream, AliasTable, zipfWeights, lognormalMean, PiecewiseRate, Roster } from '../engine/index.ts';
 import { REGIONS, SIZE_CLASSES, type Scenario, type SellerClass, type StaffRoster } from '../scenario/types.ts';
 import { hoursFromStart, horizonHours } from '../scenario/time.ts';
-import { blockedIntervals, courierStops, disruptionWindows, type BlockedIntervals } from './disruptions.ts';
+import { blockedIntervals, courierStops, disruptionWindows, type BlockedIntervals, type DrawLayout } from './disruptions.ts';
 import { busiestDays, cumulativeOrders, dailyCurve } from './curves.ts';
 import { applyCatalogue, replayForecast, resolveReplay, type OwnLeadTime, type OwnStocking, type Replay } from './own-data.ts';
 import { sellerSlots, type SellerSlots } from '../scenario/seller-slots.ts';
@@ -50,6 +50,8 @@ export interface World {
   sellerSkuPicker: (AliasTable | null)[];
   /** Sellers' and SKUs' names, and which sellers come from the catalogue (seller-slots.ts). */
   names: SellerSlots;
+  /** How the world's per-seller and per-SKU draws were laid out (a catalogue seller draws as its slot would). */
+  layout: DrawLayout;
   skuCount: number;
   skuSeller: Int32Array;
   /** Each SKU's expected share of all orders. */
@@ -138,6 +140,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
       unitWeight[sku] = wt;
     }
   }
+  const slotRegion = sellerRegion.slice();
   const own = catalogue ? applyCatalogue(catalogue, slots, scenario.demand.skuZipf, { sellerRegion, unitValue, unitWeight, skuCount, sellerSkuPicker }) : null;
   if (own) for (let s = 0; s < sellerCount; s++) {
     // A catalogue seller's synthetic share spreads over its SKUs by its own Zipf law.
@@ -145,6 +148,11 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     if (slots.catalogueSeller[s] >= 0) for (let k = 0; k < picker.size; k++) skuShare[sellerFirstSku[s] + k] = sellerShare[s] * picker.probability(k);
   }
 
+  const layout: DrawLayout = {
+    sellerRegion, sellerFirstSku, slotRegion,
+    catalogue: (s) => slots.catalogueSeller[s] >= 0,
+    slotSkus: (s) => classes[sellerClass[s]].skuPicker?.size ?? 0,
+  };
   const random = scenario.factories.randomDisruptions;
   const closure = random && lognormalLaw(random.durationDays.median * 24, random.durationDays.p90 * 24);
   const windows = disruptionWindows(scenario, sim, horizon, (stream) => draw(stream, closure!));
@@ -179,13 +187,14 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
     sellerPicker,
     sellerSkuPicker,
     names: slots,
+    layout,
     skuCount,
     skuSeller,
     skuShare,
     unitValue,
     unitWeight,
-    blocked: blockedIntervals(windows, sim, skuSeller, sellerRegion),
-    courierStops: courierStops(windows, sim, sellerRegion),
+    blocked: blockedIntervals(windows, sim, layout),
+    courierStops: courierStops(windows, sim, layout),
     demandRate: new PiecewiseRate(times, rates, rates),
     expectedOrdersByDay,
     expectedOrdersTo: cumulativeOrders(expectedOrdersByDay),

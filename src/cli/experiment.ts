@@ -5,7 +5,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { horizonHours } from '../scenario/time.ts';
 import { runPool } from '../worker/pool.ts';
 import type { TraceParts } from '../worker/trace-files.ts';
-import type { Snapshot } from '../worker/api.ts';
+import type { RunExtras } from '../worker/api.ts';
 import { progressBar } from './progress.ts';
 
 export interface Replicated {
@@ -18,7 +18,7 @@ export interface Replicated {
 
 export async function replicate(
   scenario: Scenario,
-  options: { seed: number; replications: number; workers?: number; warmUpHours?: number; quiet: boolean; signal: AbortSignal; trace?: (replication: number) => TraceParts; snapshot?: (replication: number) => Snapshot },
+  options: { seed: number; replications: number; workers?: number; warmUpHours?: number; quiet: boolean; signal: AbortSignal; trace?: (replication: number) => TraceParts; extras?: (replication: number) => RunExtras },
 ): Promise<Replicated> {
   const days = horizonHours(scenario.season) / 24;
   const progress = progressBar(options.replications, days, !options.quiet && process.stderr.isTTY === true);
@@ -31,7 +31,7 @@ export async function replicate(
       warmUpHours: options.warmUpHours,
       signal: options.signal,
       trace: options.trace,
-      snapshot: options.snapshot,
+      extras: options.extras,
       onDay: (r, d, e) => progress.day(r, d, e),
       onReplication: () => progress.replicationDone(),
     });

@@ -124,7 +124,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       const range = windowRange(file, scenario, flags.window);
       const snapshots = planSnapshots(file, scenario, flags, cmd.getOptionValueSource('reps') === 'cli');
       const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, snapshots.replications, flags.traceLimit);
-      const options = { seed: flags.seed, replications: snapshots.replications, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal, snapshot: snapshots.snapshot };
+      const options = { seed: flags.seed, replications: snapshots.replications, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal, extras: snapshots.extras };
       const warmUp = await chooseWarmUp(file, scenario, flags.warmup, () => replicate(scenario, options), !!flags.quiet);
       let run: Replicated;
       try {

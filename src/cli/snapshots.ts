@@ -4,7 +4,7 @@ import type { MarketState } from '../model/snapshot.ts';
 import { ScenarioError } from '../scenario/load.ts';
 import { chinaDateTimes, hoursFromStart, horizonHours, parseDate } from '../scenario/time.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { Snapshot } from '../worker/api.ts';
+import type { RunExtras } from '../worker/api.ts';
 import type { Replicated } from './experiment.ts';
 import { readStateFile, scenarioKey, writeStateFile, type StateHeader } from './state-file.ts';
 
@@ -13,7 +13,7 @@ export interface SnapshotPlan {
   replications: number;
   save?: { hours: number; at: string; path: string };
   from?: { header: StateHeader; states: MarketState[] };
-  snapshot?: (replication: number) => Snapshot;
+  extras?: (replication: number) => RunExtras;
 }
 
 /** `repsGiven`: --reps was on the command line (otherwise a run from a state runs all its replications). */
@@ -40,7 +40,7 @@ export function planSnapshots(file: string, scenario: Scenario, flags: { saveSta
     }
     plan.save = { hours, at: chinaDateTimes(scenario.season.start)(hours), path: path! };
   }
-  if (plan.save || plan.from) plan.snapshot = (r) => ({ saveStateAt: plan.save?.hours, startFrom: plan.from?.states[r] });
+  if (plan.save || plan.from) plan.extras = (r) => ({ saveStateAt: plan.save?.hours, startFrom: plan.from?.states[r] });
   return plan;
 }
 

@@ -25,14 +25,15 @@ import { receiving, type Receiving } from './receiving.ts';
 import { replenishment } from './replenishment.ts';
 import { buildResult, type RunResult } from './result.ts';
 import { returns, type ReturnOverstock } from './returns.ts';
-import { sellerProfit, type SellerTotals } from './seller-books.ts';
 import { shelf, type Shelf } from './shelf.ts';
 import { createMarket, isPrestock, moveStock, type Market } from './state.ts';
 import { stockout } from './stockout.ts';
 import { restoreMarket, saveMarket, type MarketState } from './snapshot.ts';
+import { SellerWatch } from './seller-watch.ts';
 import type { FineCause } from './fine-causes.ts';
 import type { World } from './world.ts';
-import { OPEN, OrderTrace, type TraceSink } from './trace.ts';
+import { OrderTrace, type TraceSink } from './trace.ts';
+import { finishTrace } from './trace-end.ts';
 import { warmUp, type WarmUp } from './warm-up.ts';
 
 export interface JitRunOptions {
@@ -44,6 +45,8 @@ export interface JitRunOptions {
   onDay?: (daysDone: number, events: number) => boolean | void;
   /** Record what reaches the warehouse (result.inflow), for the staffing planner. */
   recordInflow?: boolean;
+  /** Also watch this seller hour by hour (result.seller): stock, backorders, deposit, fines. */
+  watchSeller?: number;
   /** Also return the whole state at this time (hours from the season's start) in result.state. */
   saveStateAt?: number;
   /** Go on from this state (saved from the same scenario, seed and replication) instead of the season's start. */
@@ -59,12 +62,11 @@ export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
   if (options.recordInflow) model.recordInflow();
   if (options.trace) model.traceTo(options.trace);
   if (options.startFrom) model.restoreState(options.startFrom);
+  if (options.watchSeller !== undefined) model.watch(options.watchSeller);
   if (options.saveStateAt === undefined) return model.run(options.onDay);
   model.runTo(options.saveStateAt);
   const state = model.saveState();
-  const result = model.run(options.onDay);
-  result.state = state;
-  return result;
+  return Object.assign(model.run(options.onDay), { state });
 }
 
 /** One replication: its state (`market`), its stages, and the few entry points tests and what-ifs need. */
@@ -83,6 +85,7 @@ export class JitModel {
   private readonly returnOverstock: ReturnOverstock;
   private parcelAtQc = -1;
   private started = false;
+  private watcher: SellerWatch | null = null;
 
   constructor(scenario: Scenario, seed: number, replication: number) {
     const sim = (this.sim = new Simulation({ seed, replication }));
@@ -205,17 +208,23 @@ export class JitModel {
     this.started = true;
   }
 
+  /** Reads `seller` at the end of every hour from now on (result.seller). */
+  watch(seller: number): void {
+    this.watcher = new SellerWatch(this.market, seller);
+  }
+
   /** Runs to the horizon (from where the model stands) and returns the result. */
   run(onDay?: JitRunOptions['onDay']): RunResult {
     const { sim, market: m } = this;
     this.begin();
     for (let d = Math.floor(sim.now / 24) + 1; d <= m.world.days; d++) {
-      sim.run({ until: d * 24 });
+      if (this.watcher) this.watcher.runTo(d * 24);
+      else sim.run({ until: d * 24 });
       if (onDay && onDay(d, sim.eventsFired) === false) break;
     }
     if (sim.now >= m.world.horizon) this.returnOverstock();
     const counted = this.warmUp.finish();
-    if (m.trace) this.finishTrace(m.trace, counted.sellers);
+    if (m.trace) finishTrace(m, m.trace, counted.sellers);
     const result = buildResult({
       ledger: m.ledger,
       counted,
@@ -232,17 +241,7 @@ export class JitModel {
       unitsAwaitingShelfPeak: this.shelf.awaitingPeak,
     });
     if (m.inflow) result.inflow = m.inflow.finish(this.receiving.nextServiceTime);
+    if (this.watcher) result.seller = this.watcher.series;
     return result;
-  }
-
-  /** The stories of orders still under way, then every seller's, with the money the run counts. */
-  private finishTrace(trace: OrderTrace, money: SellerTotals): void {
-    const { orders, sim } = this.market;
-    for (const o of trace.openSlots()) trace.ended(o, OPEN, sim.now, orders.placedAt(o), orders.seller(o), orders.sku(o), orders.quantity(o), orders.value(o));
-    trace.finishSellers((s, fines) => {
-      let total = 0;
-      for (let c = 0; c < fines.length; c++) total += (fines[c] = money.finesByCause[c][s]);
-      return { topUpsCny: money.topUps[s], profitCny: sellerProfit(money, s, total) };
-    });
   }
 }

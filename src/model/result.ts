@@ -4,6 +4,7 @@
 // built from a narrow read-only view of the run, never from the model itself.
 import type { Inflow } from './inflow.ts';
 import type { MarketState } from './snapshot.ts';
+import type { SellerSeries } from './seller-watch.ts';
 import { Histogram, type HistogramSnapshot, type PeriodHistogramsSnapshot, type Roster } from '../engine/index.ts';
 import { dailySeries } from './daily.ts';
 import { finesKey, finesPerSellerKey, shippedLateKey, type FineCause } from './fine-causes.ts';
@@ -24,6 +25,8 @@ export interface RunResult {
   histograms: Record<string, HistogramSnapshot>;
   /** What reached the warehouse, parcel by parcel, when the run was asked to record it (the staffing planner's input). */
   inflow?: Inflow;
+  /** The watched seller hour by hour, when asked (JitRunOptions.watchSeller; seller-watch.ts). */
+  seller?: SellerSeries;
   /** The replication's whole state at JitRunOptions.saveStateAt, when asked (snapshot.ts). */
   state?: MarketState;
   /** The same kind of KPIs for each seller class (large, medium, small): who bears the burden. */

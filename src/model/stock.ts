@@ -30,6 +30,11 @@ export class SkuStock {
     return this.rec[sku * FIELDS + ON_ORDER];
   }
 
+  /** Units of orders waiting for stock. */
+  backordered(sku: number): number {
+    return this.rec[sku * FIELDS + BACKORDERED];
+  }
+
   /** Inventory position: on hand + on order − backordered. */
   position(sku: number): number {
     const r = sku * FIELDS;

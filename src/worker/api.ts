@@ -9,21 +9,21 @@ import type { RunResult } from '../model/result.ts';
 import type { MarketState } from '../model/snapshot.ts';
 import type { Scenario } from '../scenario/types.ts';
 
-/** A replication that saves its state at a time, or starts from a saved one (snapshot.ts). */
-export interface Snapshot { saveStateAt?: number; startFrom?: MarketState }
+/** What a replication does beyond its run: save its state at a time, start from a saved one (snapshot.ts), watch a seller (seller-watch.ts). */
+export interface RunExtras { saveStateAt?: number; startFrom?: MarketState; watchSeller?: number }
 
 /** Told after each simulated day: (replication, days done, events so far). */
 export type DayListener = (replication: number, days: number, events: number) => void;
 
 export const simulatorApi = {
   /** Runs replication `replication` of `scenario` from `seed`; the result is a pure function of the three. */
-  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number, recordInflow?: boolean, snapshot?: Snapshot): RunResult {
+  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number, recordInflow?: boolean, extras?: RunExtras): RunResult {
     const result = runJit(scenario, {
       seed,
       replication,
       warmUpHours,
       recordInflow,
-      ...snapshot,
+      ...extras,
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
     });
     return transfer(result, transferables(result));

@@ -5,17 +5,17 @@ import { expose, transfer } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { runJit } from '../model/jit.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { simulatorApi, transferables, type DayListener, type Snapshot } from './api.ts';
+import { simulatorApi, transferables, type DayListener, type RunExtras } from './api.ts';
 import { traceToFiles, type TraceParts } from './trace-files.ts';
 
 export const nodeSimulatorApi = {
   ...simulatorApi,
   /** runReplication, also writing every order's and seller's story to `parts`. */
-  runTracedReplication(scenario: Scenario, seed: number, replication: number, parts: TraceParts, onDay?: DayListener, warmUpHours?: number, snapshot?: Snapshot) {
+  runTracedReplication(scenario: Scenario, seed: number, replication: number, parts: TraceParts, onDay?: DayListener, warmUpHours?: number, extras?: RunExtras) {
     const files = traceToFiles(parts, replication);
     try {
       const result = runJit(scenario, {
-        seed, replication, warmUpHours, trace: files.trace, ...snapshot,
+        seed, replication, warmUpHours, trace: files.trace, ...extras,
         onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
       });
       return transfer(result, transferables(result));

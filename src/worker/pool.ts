@@ -7,7 +7,7 @@ import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { DayListener, Snapshot } from './api.ts';
+import type { DayListener, RunExtras } from './api.ts';
 import type { NodeSimulatorApi } from './node-worker.ts';
 import type { TraceParts } from './trace-files.ts';
 
@@ -24,7 +24,7 @@ export interface PoolRun {
   /** Where replication i writes its trace, if one is asked for. */
   trace?: (replication: number) => TraceParts;
   /** What replication i saves or starts from, if anything. */
-  snapshot?: (replication: number) => Snapshot;
+  extras?: (replication: number) => RunExtras;
   /** Aborting stops at once: running replications are dropped, finished ones are kept. */
   signal?: AbortSignal;
 }
@@ -53,7 +53,7 @@ export function defaultWorkers(): number {
 
 export async function runPool(run: PoolRun): Promise<PoolOutcome> {
   const results: (RunResult | undefined)[] = new Array(run.replications);
-  const jobs = Array.from({ length: run.replications }, (_, i): Job => ({ scenario: run.scenario, seed: run.seed, replication: i, trace: run.trace?.(i), snapshot: run.snapshot?.(i) }));
+  const jobs = Array.from({ length: run.replications }, (_, i): Job => ({ scenario: run.scenario, seed: run.seed, replication: i, trace: run.trace?.(i), extras: run.extras?.(i) }));
   const outcome = await runJobs(jobs, {
     workers: run.workers, onDay: run.onDay, warmUpHours: run.warmUpHours, signal: run.signal,
     onResult: (i, result) => {
@@ -74,7 +74,7 @@ export interface Job {
   /** Also write every order's and seller's story to these files (the local pool only). */
   trace?: TraceParts;
   /** Save the state at a time, or start from a saved state (the local pool only). */
-  snapshot?: Snapshot;
+  extras?: RunExtras;
 }
 
 /** What a job's result must hold: the whole run, or only its KPIs (per class, fines by cause), a few kB. */
@@ -126,8 +126,8 @@ export function replicationThread(): ReplicationThread {
   return {
     run: (job, onDay, warmUpHours) => Promise.race([
       job.trace
-        ? api.runTracedReplication(job.scenario, job.seed, job.replication, job.trace, onDay, warmUpHours, job.snapshot)
-        : api.runReplication(job.scenario, job.seed, job.replication, onDay, warmUpHours, job.recordInflow, job.snapshot),
+        ? api.runTracedReplication(job.scenario, job.seed, job.replication, job.trace, onDay, warmUpHours, job.extras)
+        : api.runReplication(job.scenario, job.seed, job.replication, onDay, warmUpHours, job.recordInflow, job.extras),
       died,
     ]),
     close() {

@@ -139,3 +139,32 @@ describe('the rules, through the command and its trace', async () => {
     expect(sellers[0].finesCny).toBe('500');
   });
 });
+
+describe('bad rows in the seller\'s files, through the command', () => {
+  it('gives one line per problem naming file, row and column, and runs nothing', async () => {
+    const orders = [
+      'time,seller,sku,quantity,unitValueCny',
+      '2022-10-01T10:00+08:00,acme,mug,1,100',
+      '01/10/2022 11:00,acme,mug,1,100',
+      '2022-10-01T12:00+08:00,acme,mug,-2,100',
+      '2022-10-01T13:00+08:00,acne,mug,1,100',
+      '2022-10-01T14:00+08:00,acme,cup,1,100',
+    ].join('\n') + '\n';
+    const bad = await runCase({ base: tinyYaml(), layers: [], skus: skusCsv(stocked), orders });
+    expect(bad.status).toBe(1);
+    const file = `${bad.dir}/orders.csv`;
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      `${file}: row 3, column time: expected an ISO date-time with offset, e.g. 2022-11-25T09:30+08:00, got "01/10/2022 11:00"`,
+      `${file}: row 4, column quantity: expected a whole number >= 1, got "-2"`,
+      `${file}: row 5, column seller: unknown seller "acne" (not in ${bad.dir}/skus.csv and not a platform seller such as seller-1)`,
+      `${file}: row 6, column sku: unknown SKU "cup" of seller "acme" (a platform seller's SKUs are sku-1, sku-2, … up to its class's skusPerSeller)`,
+    ]);
+    const missing = await runCase({ base: tinyYaml(), layers: [], skus: skusCsv(stocked).replace('unitWeightKg', 'weightKg'), orders: ordersCsv([[1, 1]]) });
+    expect(missing.status).toBe(1);
+    const columns = 'expected the columns seller, sku, class, unitValueCny, unitWeightKg, and optionally region, leadTimeMedianHours, leadTimeP90Hours, openingStock, reorderPoint, orderUpTo';
+    expect(missing.stderr.trim().split('\n')).toEqual([
+      `${missing.dir}/skus.csv: row 1, column weightKg: unknown column; ${columns}`,
+      `${missing.dir}/skus.csv: row 1, column unitWeightKg: missing from the header; ${columns}`,
+    ]);
+  });
+});

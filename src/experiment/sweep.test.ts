@@ -55,6 +55,15 @@ describe('sweep files', () => {
     expect(error(() => pointScenario(base, missing, 's.yaml'))).toBe('s.yaml: grid point 1: warehouse.qc.staf.byHour[6]: the scenario has no warehouse.qc.staf to set a field in');
   });
 
+  it('keeps the base\'s data tables (orders.csv, skus.csv as read) on every point', () => {
+    const tables = { orders: { file: 'orders.csv', count: 1, time: Float64Array.of(5) } } as unknown as NonNullable<ReturnType<typeof defaultScenario>['tables']>;
+    const base = { ...defaultScenario(), tables };
+    const [point] = sweepPoints(parseSweep('scenario: b.yaml\nreplications: 1\ngrid:\n  demand.meanQuantity: [2]\n', 's.yaml'));
+    const s = pointScenario(base, point, 's.yaml');
+    expect(s.demand.meanQuantity).toBe(2);
+    expect(s.tables).toBe(tables);
+  });
+
   it('writes one CSV row per point with each KPI\'s mean and 95% interval', () => {
     const points = sweepPoints(parseSweep('scenario: b.yaml\nreplications: 2\ngrid:\n  a: [1, "x,y"]\n', 's.yaml'));
     const kpis = sweepKpis([[{ k: 1 }, { k: 3 }], [{ k: 5 }, { k: 5 }]]);

@@ -77,7 +77,9 @@ export function pathKeys(path: string): (string | number)[] | null {
 
 /** The base scenario with a point's overrides, checked by the schema; errors name the sweep file, the point and the field. */
 export function pointScenario(base: Scenario, point: SweepPoint, file: string): Scenario {
-  const s = structuredClone(base) as unknown as Record<string | number, unknown>;
+  // The data tables are read once from the files and shared by every point (a sweep changes fields, not data).
+  const { tables, ...fields } = base;
+  const s = structuredClone(fields) as unknown as Record<string | number, unknown>;
   for (const [path, value] of point.overrides) {
     const keys = pathKeys(path)!;
     let at: Record<string | number, unknown> = s;
@@ -93,7 +95,8 @@ export function pointScenario(base: Scenario, point: SweepPoint, file: string): 
     at[last] = structuredClone(value);
   }
   try {
-    return validateScenario(s, `${file} (grid point ${point.index + 1})`);
+    const scenario = validateScenario(s, `${file} (grid point ${point.index + 1})`);
+    return tables ? { ...scenario, tables } : scenario;
   } catch (err) {
     if (err instanceof ScenarioError) throw new ScenarioError(err.issues.map((i) => ({ ...i, file: `${file} (grid point ${point.index + 1}: ${describePoint(point)})` })));
     throw err;

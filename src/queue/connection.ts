@@ -40,3 +40,5 @@ export function queueName(): string {
 
 export const resultKey = (jobId: string) => `jitsim:result:${jobId}`;
 export const scenarioKey = (hash: string) => `jitsim:scenario:${hash}`;
+/** A scenario's data tables (orders.csv, skus.csv as read), V8-serialised beside its JSON. */
+export const tablesKey = (hash: string) => `jitsim:tables:${hash}`;

@@ -39,11 +39,17 @@ export function codeFingerprint(): string {
   return fingerprint;
 }
 
-/** JSON with every object's keys sorted, so equal scenarios give equal text whatever their key order. */
+/**
+ * JSON with every object's keys sorted, so equal scenarios give equal text whatever their key order;
+ * a typed array (a scenario's data tables) stands as the hash of its bytes.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
-    : v));
+  return JSON.stringify(value, (_, v: unknown) => {
+    if (ArrayBuffer.isView(v)) return { [v.constructor.name]: createHash('sha256').update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)).digest('hex') };
+    return v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v;
+  });
 }
 
 /** A scenario's name on the queue: the hash of its canonical JSON (a sweep point is its base plus overrides). */

@@ -2,10 +2,12 @@
 // one BullMQ job per replication, named by what its result depends on (job-key.ts). Results already
 // stored are reused, the rest are queued for `jitsim worker`s and handed over as they arrive. Ctrl-C
 // withdraws the jobs not started; losing Redis stops with what finished; running again resumes.
+import type { Scenario } from '../scenario/types.ts';
+import { deserialize, serialize } from 'node:v8';
 import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Job, JobRunner, JobsOutcome } from '../worker/pool.ts';
-import { KEEP_SECONDS, queueName, redisOptions, resultKey, scenarioKey, shownUrl } from './connection.ts';
+import { KEEP_SECONDS, queueName, redisOptions, resultKey, scenarioKey, shownUrl, tablesKey } from './connection.ts';
 import { codeFingerprint, jobId, scenarioHash } from './job-key.ts';
 import { decodeResult } from './result-codec.ts';
 
@@ -60,7 +62,7 @@ export function redisJobs(url: string, notify: (line: string) => void): JobRunne
     }
 
     // Name every job; jobs with equal names (a sweep listing a value twice) share one run.
-    const hashes = new Map<object, string>(), scenarios = new Map<string, unknown>();
+    const hashes = new Map<object, string>(), scenarios = new Map<string, Scenario>();
     const data = new Map<string, JobData>(), indices = new Map<string, number[]>();
     jobs.forEach((job: Job, i) => {
       let hash = hashes.get(job.scenario);
@@ -105,7 +107,11 @@ export function redisJobs(url: string, notify: (line: string) => void): JobRunne
     let queue: Queue | undefined, events: QueueEvents | undefined, poll: ReturnType<typeof setInterval> | undefined;
     try {
       const store = client.pipeline();
-      for (const [hash, scenario] of scenarios) store.set(scenarioKey(hash), JSON.stringify(scenario), 'EX', KEEP_SECONDS);
+      for (const [hash, { tables, ...scenario }] of scenarios) {
+        store.set(scenarioKey(hash), JSON.stringify(scenario), 'EX', KEEP_SECONDS);
+        // Data tables keep their typed arrays: V8's serialiser, beside the scenario's JSON.
+        if (tables) store.set(tablesKey(hash), serialize(tables), 'EX', KEEP_SECONDS);
+      }
       await store.exec();
       const before = pending.size;
       await collect([...pending]);

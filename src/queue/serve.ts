@@ -1,13 +1,14 @@
 // `jitsim worker --redis URL`: takes replications off the Redis queue (redis-runner.ts), runs each
 // in a worker thread (the main thread stays free to renew the job's lock) and stores its result
 // under the job's name. A worker killed mid-job loses its lock; another one takes the job again.
+import { deserialize, serialize } from 'node:v8';
 import { UnrecoverableError, Worker, type Job as QueueJob } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { z } from 'zod';
 import { ScenarioError, validateScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { replicationThread, type ReplicationThread } from '../worker/pool.ts';
-import { KEEP_SECONDS, queueName, redisOptions, resultKey, scenarioKey, shownUrl } from './connection.ts';
+import { KEEP_SECONDS, queueName, redisOptions, resultKey, scenarioKey, shownUrl, tablesKey } from './connection.ts';
 import { codeFingerprint, jobId } from './job-key.ts';
 import type { JobData } from './redis-runner.ts';
 import { encodeResult } from './result-codec.ts';
@@ -64,6 +65,8 @@ export async function serveJobs(url: string, options: ServeOptions): Promise<{ r
     let scenario: Scenario;
     try {
       scenario = validateScenario(JSON.parse(text), `scenario ${hash}`);
+      const tables = await client.getBuffer(tablesKey(hash));
+      if (tables !== null) scenario = { ...scenario, tables: deserialize(tables) as Scenario['tables'] };
     } catch (err) {
       throw new UnrecoverableError(err instanceof ScenarioError || err instanceof SyntaxError ? `its scenario ${hash} is not valid: ${err.message}` : String(err));
     }

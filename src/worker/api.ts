@@ -2,6 +2,7 @@
 // and in a Node worker thread alike. Results go back by transfer of their typed arrays.
 import { transfer } from 'comlink';
 import { ReplicaBlock } from '../experiment/staffing-replicas.ts';
+import { csvTraceSink } from '../experiment/trace-csv.ts';
 import type { StaffingInput } from '../experiment/staffing-target.ts';
 import { inflowBuffers } from '../model/inflow.ts';
 import { runJit } from '../model/jit.ts';
@@ -27,6 +28,23 @@ export const simulatorApi = {
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
     });
     return transfer(result, transferables(result));
+  },
+
+  /**
+   * `runReplication` telling every order's and seller's story (docs/results.md, "Traces"): the
+   * result comes back with the replication's trace rows as CSV text (no headers), for a browser
+   * to offer as files; a Node run writes them to disk instead (src/cli/trace.ts).
+   */
+  runTraced(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, extras?: RunExtras): RunResult & { trace: { orders: string; sellers: string } } {
+    const orders: string[] = [], sellers: string[] = [];
+    const result = runJit(scenario, {
+      seed,
+      replication,
+      ...extras,
+      onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
+      trace: (world, causes) => csvTraceSink(world, causes, replication, { orders: (t) => orders.push(t), sellers: (t) => sellers.push(t) }),
+    });
+    return transfer(Object.assign(result, { trace: { orders: orders.join(''), sellers: sellers.join('') } }), transferables(result));
   },
 
   /** Holds a block of the staffing planner's replications here (their inflows), as `id`. */

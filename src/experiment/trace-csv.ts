@@ -1,19 +1,19 @@
-// The trace as CSV text (docs/results.md, "Traces"): one row per order and one per seller, formatted
-// as the stories come and handed on in blocks of rows, so that a writer (a gzip file in Node, a
-// download in the browser) streams them and memory stays flat.
+// The trace as CSV (docs/results.md, "Traces"): one row per order and one per seller, written as
+// bytes as the stories come (csv-bytes.ts) and handed on in blocks, so that a writer (a gzip file
+// in Node, a download in the browser) streams them and memory stays flat.
 import { finesKey, type FineCause } from '../model/fine-causes.ts';
-import { OUTCOMES, STAGES, type OrderStory, type SellerStory, type TraceSink } from '../model/trace.ts';
+import { OUTCOMES, PICKED_UP, STAGES, type OrderStory, type SellerStory, type TraceSink } from '../model/trace.ts';
 import type { World } from '../model/world.ts';
-import { chinaDateTimes } from '../scenario/time.ts';
+import { parseDate } from '../scenario/time.ts';
 import { REGIONS, SIZE_CLASSES } from '../scenario/types.ts';
+import { asciiBytes, chinaDateTimeWriter, CsvBytes } from './csv-bytes.ts';
 
-/** Where the text goes: each call gets whole rows, each ending in a newline. */
+/** Where the rows go, in blocks of whole rows; a block's bytes are valid during the call only (copy them). */
 export interface TraceWriters {
-  orders(text: string): void;
-  sellers(text: string): void;
+  orders(bytes: Uint8Array): void;
+  sellers(bytes: Uint8Array): void;
 }
 
-const ROWS_PER_BLOCK = 8192;
 const stageColumns = STAGES.map((s) => `${s}Hour`);
 const fineColumns = (causes: readonly FineCause[]) => causes.map((c) => finesKey(c).replace(/^fines/, 'fine'));
 
@@ -25,54 +25,49 @@ export function sellerTraceHeader(causes: readonly FineCause[]): string {
   return ['replication', 'seller', 'class', 'region', 'ordersPlaced', ...fineColumns(causes), 'finesCny', 'depositLowCny', 'suspendedAt', 'suspendedHour', 'topUpsCny', 'profitCny'].join(',') + '\n';
 }
 
-/** Hours to 4 decimals (0.36 s); empty where the story never got there. */
-const hours = (x: number) => (Number.isNaN(x) ? '' : String(Math.round(x * 1e4) / 1e4));
-/** CNY to 4 decimals, so a column's sum matches the run's totals to the cent. */
-const cny = (x: number) => String(Math.round(x * 1e4) / 1e4);
-
-/** A sink writing one replication's rows (no header) as CSV blocks to `writers`. */
+/** A sink writing one replication's rows (no header) to `writers`: hours and CNY to 4 decimals, empty where a story never got. */
 export function csvTraceSink(world: World, causes: readonly FineCause[], replication: number, writers: TraceWriters): TraceSink {
-  const iso = chinaDateTimes(world.scenario.season.start);
-  const sellerNames = new Map<number, string>();
-  const nameOf = (s: number) => sellerNames.get(s) ?? (sellerNames.set(s, csvCell(world.names.sellerName(s))), sellerNames.get(s)!);
-  let orderRows: string[] = [], sellerRows: string[] = [];
+  const orders = new CsvBytes(writers.orders), sellers = new CsvBytes(writers.sellers, 1 << 16);
+  const dateTime = chinaDateTimeWriter(parseDate(world.scenario.season.start)!.epochMs);
+  const sellerNames: Uint8Array[] = [], skuNames: Uint8Array[] = [];
+  const sellerName = (s: number) => (sellerNames[s] ??= asciiBytes(csvCell(world.names.sellerName(s))));
+  const skuName = (sku: number) => (skuNames[sku] ??= asciiBytes(csvCell(world.names.skuName(sku))));
+  const outcomes = OUTCOMES.map(asciiBytes);
+  const classes = SIZE_CLASSES.map(asciiBytes), regions = REGIONS.map(asciiBytes);
+
+  /** The fines by cause, then their total. */
+  function fines(out: CsvBytes, byCause: Float64Array): void {
+    let total = 0;
+    for (let c = 0; c < byCause.length; c++) {
+      out.comma(); out.fixed4(byCause[c]);
+      total += byCause[c];
+    }
+    out.comma(); out.fixed4(total);
+  }
 
   function order(s: OrderStory): void {
-    let row = `${replication},${s.id},${iso(s.placedAt)},${nameOf(s.seller)},${csvCell(world.names.skuName(s.sku))},${s.quantity},${cny(s.valueCny / s.quantity)},${cny(s.valueCny)},${hours(s.placedAt)}`;
-    for (let i = 0; i < s.times.length; i++) row += ',' + hours(s.times[i]);
-    const picked = s.times[2];
-    row += `,${OUTCOMES[s.outcome]},${hours(picked - s.placedAt)}`;
-    let total = 0;
-    for (let c = 0; c < s.fines.length; c++) {
-      row += ',' + cny(s.fines[c]);
-      total += s.fines[c];
-    }
-    orderRows.push(row + ',' + cny(total));
-    if (orderRows.length === ROWS_PER_BLOCK) flushOrders();
+    const o = orders;
+    o.whole(replication); o.comma(); o.whole(s.id); o.comma(); dateTime(o, s.placedAt); o.comma();
+    o.bytes(sellerName(s.seller)); o.comma(); o.bytes(skuName(s.sku)); o.comma(); o.whole(s.quantity); o.comma();
+    o.fixed4(s.valueCny / s.quantity); o.comma(); o.fixed4(s.valueCny); o.comma(); o.fixed4(s.placedAt);
+    for (let i = 0; i < s.times.length; i++) { o.comma(); o.fixed4(s.times[i]); }
+    o.comma(); o.bytes(outcomes[s.outcome]); o.comma(); o.fixed4(s.times[PICKED_UP] - s.placedAt);
+    fines(o, s.fines);
+    o.endRow();
   }
 
   function seller(s: SellerStory): void {
-    let row = `${replication},${nameOf(s.seller)},${SIZE_CLASSES[world.sellerClass[s.seller]]},${REGIONS[world.sellerRegion[s.seller]]},${s.ordersPlaced}`;
-    let total = 0;
-    for (let c = 0; c < s.fines.length; c++) {
-      row += ',' + cny(s.fines[c]);
-      total += s.fines[c];
-    }
-    const suspended = Number.isNaN(s.suspendedAt) ? ',' : `${iso(s.suspendedAt)},${hours(s.suspendedAt)}`;
-    sellerRows.push(`${row},${cny(total)},${cny(s.depositLowCny)},${suspended},${cny(s.topUpsCny)},${cny(s.profitCny)}`);
-    if (sellerRows.length === ROWS_PER_BLOCK) flushSellers();
+    const o = sellers;
+    o.whole(replication); o.comma(); o.bytes(sellerName(s.seller)); o.comma();
+    o.bytes(classes[world.sellerClass[s.seller]]); o.comma(); o.bytes(regions[world.sellerRegion[s.seller]]); o.comma(); o.whole(s.ordersPlaced);
+    fines(o, s.fines);
+    o.comma(); o.fixed4(s.depositLowCny); o.comma();
+    if (!Number.isNaN(s.suspendedAt)) dateTime(o, s.suspendedAt);
+    o.comma(); o.fixed4(s.suspendedAt); o.comma(); o.fixed4(s.topUpsCny); o.comma(); o.fixed4(s.profitCny);
+    o.endRow();
   }
 
-  function flushOrders(): void {
-    if (orderRows.length > 0) writers.orders(orderRows.join('\n') + '\n');
-    orderRows = [];
-  }
-  function flushSellers(): void {
-    if (sellerRows.length > 0) writers.sellers(sellerRows.join('\n') + '\n');
-    sellerRows = [];
-  }
-
-  return { order, seller, end() { flushOrders(); flushSellers(); } };
+  return { order, seller, end() { orders.end(); sellers.end(); } };
 }
 
 /** A name as a CSV cell: quoted when it holds a comma, a quote or a line break. */

@@ -117,9 +117,10 @@ export class OrderTrace {
   ended(o: number, outcome: number, now: number, placedAt: number, seller: number, sku: number, quantity: number, valueCny: number): void {
     if (!this.live[o]) return;
     this.live[o] = 0;
-    const r = o * this.stride, s = this.story;
-    s.times.set(this.slots.subarray(r + TIMES, r + TIMES + STAGES.length));
-    s.fines.set(this.slots.subarray(r + TIMES + STAGES.length, r + this.stride));
+    const r = o * this.stride, s = this.story, slots = this.slots;
+    // Loops, not subarray views: no object made per order.
+    for (let i = 0; i < STAGES.length; i++) s.times[i] = slots[r + TIMES + i];
+    for (let c = 0; c < this.causes; c++) s.fines[c] = slots[r + TIMES + STAGES.length + c];
     if (outcome !== OPEN) s.times[ENDED] = now;
     this.emit(this.slots[r + ID], placedAt, seller, sku, quantity, valueCny, outcome);
   }

@@ -36,13 +36,14 @@ export const simulatorApi = {
    * to offer as files; a Node run writes them to disk instead (src/cli/trace.ts).
    */
   runTraced(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, extras?: RunExtras): RunResult & { trace: { orders: string; sellers: string } } {
-    const orders: string[] = [], sellers: string[] = [];
+    const orders: string[] = [], sellers: string[] = [], text = new TextDecoder();
     const result = runJit(scenario, {
       seed,
       replication,
       ...extras,
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
-      trace: (world, causes) => csvTraceSink(world, causes, replication, { orders: (t) => orders.push(t), sellers: (t) => sellers.push(t) }),
+      // Blocks end at row ends, so each decodes alone.
+      trace: (world, causes) => csvTraceSink(world, causes, replication, { orders: (b) => orders.push(text.decode(b)), sellers: (b) => sellers.push(text.decode(b)) }),
     });
     return transfer(Object.assign(result, { trace: { orders: orders.join(''), sellers: sellers.join('') } }), transferables(result));
   },

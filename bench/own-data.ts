@@ -1,10 +1,11 @@
 // What a seller's own data costs (issue targets: replaying the season's orders from a CSV at most
 // 1.5x the synthetic run, --trace at most 2x), in one session, rounds alternating: one replication
 // of black-friday-2022 (1:scale) synthetic; the same with its trace written (gzip) as the command
-// does; and the trace's orders replayed as the whole platform's demand (`ordersReplace: platform`),
-// the CSV's reading and checking counted in. Writes bench/results/own-data.json.
+// does; and its orders, written once as a plain orders.csv, replayed as the whole platform's demand
+// (`ordersReplace: platform`), the CSV's reading and checking counted in. Writes
+// bench/results/own-data.json.
 // Usage: npm run bench:own-data [-- --scale 1 --rounds 3]
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,8 @@ import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { assembleTrace, planTrace } from '../src/cli/trace.ts';
 import { runJit } from '../src/model/jit.ts';
 import type { Scenario } from '../src/scenario/types.ts';
+import { parseDate } from '../src/scenario/time.ts';
+import { asciiBytes, chinaDateTimeWriter, CsvBytes } from '../src/experiment/csv-bytes.ts';
 import { traceToFiles } from '../src/worker/trace-files.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +35,30 @@ writeFileSync(base, [
 const synthetic = readScenarioFile(base);
 const tracePath = join(dir, 'trace', 'orders.csv.gz');
 const replayFile = join(dir, 'replay.yaml');
-writeFileSync(replayFile, `extends: platform.yaml\ndemand: { orders: trace/orders.csv.gz, ordersReplace: platform }\n`);
+writeFileSync(replayFile, `extends: platform.yaml\ndemand: { orders: orders.csv, ordersReplace: platform }\n`);
+writeOrdersCsv(synthetic, join(dir, 'orders.csv'));
+
+/** The run's orders as a seller's export would have them: time, seller, sku, quantity, unitValueCny. */
+function writeOrdersCsv(scenario: Scenario, path: string): void {
+  const fd = openSync(path, 'w');
+  writeSync(fd, 'time,seller,sku,quantity,unitValueCny\n');
+  runJit(scenario, {
+    seed: 1, replication: 0,
+    trace: (world) => {
+      const out = new CsvBytes((bytes) => { writeSync(fd, bytes); });
+      const dateTime = chinaDateTimeWriter(parseDate(scenario.season.start)!.epochMs);
+      return {
+        order(s) {
+          dateTime(out, s.placedAt); out.comma(); out.bytes(asciiBytes(world.names.sellerName(s.seller))); out.comma();
+          out.bytes(asciiBytes(world.names.skuName(s.sku))); out.comma(); out.whole(s.quantity); out.comma(); out.fixed4(s.valueCny / s.quantity); out.endRow();
+        },
+        seller() {},
+        end() { out.end(); },
+      };
+    },
+  });
+  closeSync(fd);
+}
 
 const seconds = (f: () => void) => { const t0 = performance.now(); f(); return (performance.now() - t0) / 1000; };
 const run = (scenario: Scenario) => runJit(scenario, { seed: 1, replication: 0 });
@@ -60,7 +86,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ratio = (xs: number[]) => median(xs.map((x, i) => x / times.synthetic[i]));
 const out = {
   scenario: `black-friday-2022 at 1:${scale}`, replications: 1, rounds,
-  ordersPlaced: orders, ordersReplayed: replayed, traceBytes: statSync(tracePath).size,
+  ordersPlaced: orders, ordersReplayed: replayed, traceBytes: statSync(tracePath).size, ordersCsvBytes: statSync(join(dir, 'orders.csv')).size,
   seconds: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])),
   traceVsSynthetic: ratio(times.trace), traceTarget: 2,
   replayVsSynthetic: ratio(times.replay), replayTarget: 1.5,

@@ -1,5 +1,6 @@
-// The planner's page: pick or edit a scenario, run replications in a Web Worker (comlink, the
-// same API as the Node pool), watch progress, cancel, and read the congestion chart and KPIs.
+// The planner's page: pick or edit a scenario (and upload a seller's data files), run replications
+// in a Web Worker (comlink, the same API as the Node pool), watch progress, cancel, and read the
+// congestion chart and KPIs.
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
@@ -27,6 +28,8 @@ import { verdictBox } from './verdict-box.ts';
 import { kpiWindow } from './kpi-window.ts';
 import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
 import { planners } from './planners.ts';
+import { ownDataFiles } from './own-data.ts';
+import { sellerView } from './seller-view.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -82,6 +85,7 @@ let cancelled = false;
 let abortRun: ((reason: Error) => void) | undefined;
 
 let lastGood: Scenario | undefined;
+const ownData = ownDataFiles($<HTMLInputElement>('own-data'), $('own-data-note'), () => { readScenario(); });
 const form = parameterForm($<HTMLFieldSetElement>('form'), {
   text: () => yaml.value,
   resolved: () => lastGood,
@@ -99,7 +103,9 @@ function readScenario(): Scenario | undefined {
     form.showErrors([]);
     form.show(scenario);
     offerTwins(scenario);
-    return (lastGood = scenario);
+    lastGood = scenario;
+    // The data files it names come from the uploads; their problems are listed as the scenario's are.
+    return ownData.attach(scenario, editedName());
   } catch (err) {
     const issues = err instanceof ScenarioError ? err.issues : [{ file: select.value, path: '', message: String(err) }];
     const rest = form.showErrors(issues);
@@ -143,7 +149,7 @@ function comparison(): { label: string; scenario: Scenario } | undefined {
   if (!choice) return undefined;
   if (choice.startsWith('twin:')) {
     const mode = choice.slice('twin:'.length) as Mode;
-    return { label: `${MODE_NAMES[mode]} twin`, scenario: twin(yaml.value, editedName(), mode).scenario };
+    return { label: `${MODE_NAMES[mode]} twin`, scenario: ownData.attach(twin(yaml.value, editedName(), mode).scenario, editedName()) };
   }
   const name = choice === 'original' ? select.value : choice;
   return { label: choice === 'original' ? `${name} as shipped` : name, scenario: parse(shipped[name], name) };
@@ -366,6 +372,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 runButton.addEventListener('click', () => { void run(); });
 cancelButton.addEventListener('click', cancel);
 
+sellerView({ scenario: readScenario, seed: () => Number($<HTMLInputElement>('seed').value) });
 planners({
   readScenario, lastGood: () => lastGood, seed: () => Number($<HTMLInputElement>('seed').value),
   yaml, select, compareSelect, status, editedName,

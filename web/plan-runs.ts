@@ -2,12 +2,18 @@
 // each worker taking the next job when it finishes one; cancelling terminates them at once, so
 // no replication in flight is waited for, and what finished stays finished.
 import { proxy, wrap } from 'comlink';
-import type { SimulatorApi } from '../src/worker/api.ts';
+import type { RunExtras, SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 
-/** A replication to run; `recordInflow` keeps what reached the warehouse (for the staffing planner). */
-export interface Job { scenario: Scenario; seed: number; replication: number; recordInflow?: boolean }
+/**
+ * A replication to run; `recordInflow` keeps what reached the warehouse (for the staffing planner),
+ * `extras` watch a seller, `trace` brings every order's story back as CSV rows (the seller view).
+ */
+export interface Job { scenario: Scenario; seed: number; replication: number; recordInflow?: boolean; extras?: RunExtras; trace?: boolean }
+
+/** A job's result; a traced job's carries its trace rows. */
+export type JobResult = RunResult & { trace?: { orders: string; sellers: string } };
 
 export interface Runs {
   /** Resolves once every job is done, or at once when cancelled; `completed` counts the results handed to `onResult`. */
@@ -26,7 +32,7 @@ export function simWorker(): Worker {
 }
 
 /** Runs the jobs; `onDay`, if given, hears each job's simulated days as they pass. */
-export function runJobs(jobs: Job[], onResult: (job: number, result: RunResult) => void, workers = workerCount(), onDay?: (job: number, days: number) => void): Runs {
+export function runJobs(jobs: Job[], onResult: (job: number, result: JobResult) => void, workers = workerCount(), onDay?: (job: number, days: number) => void): Runs {
   const pool = Array.from({ length: Math.min(workers, jobs.length) }, simWorker);
   let next = 0, completed = 0, cancelled = false;
   let abort: (reason: Error) => void = () => {};
@@ -39,7 +45,10 @@ export function runJobs(jobs: Job[], onResult: (job: number, result: RunResult) 
       // A day's message may land after the job's result or a cancel: those are not heard.
       let running = true;
       const days = onDay && proxy((_: number, d: number) => { if (running && !cancelled) onDay(i, d); });
-      const result = await Promise.race([api.runReplication(job.scenario, job.seed, job.replication, days, undefined, job.recordInflow), aborted])
+      const run = job.trace
+        ? api.runTraced(job.scenario, job.seed, job.replication, days, job.extras)
+        : api.runReplication(job.scenario, job.seed, job.replication, days, undefined, job.recordInflow, job.extras);
+      const result = await Promise.race([run, aborted])
         .finally(() => { running = false; });
       completed++;
       onResult(i, result);

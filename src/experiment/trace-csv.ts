@@ -31,7 +31,9 @@ export function csvTraceSink(world: World, causes: readonly FineCause[], replica
   const dateTime = chinaDateTimeWriter(parseDate(world.scenario.season.start)!.epochMs);
   const sellerNames: Uint8Array[] = [], skuNames: Uint8Array[] = [];
   const sellerName = (s: number) => (sellerNames[s] ??= asciiBytes(csvCell(world.names.sellerName(s))));
-  const skuName = (sku: number) => (skuNames[sku] ??= asciiBytes(csvCell(world.names.skuName(sku))));
+  /** `seller,sku` of a SKU, as one run of bytes (one copy a row, not three). */
+  const sellerAndSku = (sku: number) => (skuNames[sku] ??= asciiBytes(`${csvCell(world.names.sellerName(world.skuSeller[sku]))},${csvCell(world.names.skuName(sku))}`));
+  const rowStart = asciiBytes(`${replication},`);
   const outcomes = OUTCOMES.map(asciiBytes);
   const classes = SIZE_CLASSES.map(asciiBytes), regions = REGIONS.map(asciiBytes);
 
@@ -47,8 +49,8 @@ export function csvTraceSink(world: World, causes: readonly FineCause[], replica
 
   function order(s: OrderStory): void {
     const o = orders;
-    o.whole(replication); o.comma(); o.whole(s.id); o.comma(); dateTime(o, s.placedAt); o.comma();
-    o.bytes(sellerName(s.seller)); o.comma(); o.bytes(skuName(s.sku)); o.comma(); o.whole(s.quantity); o.comma();
+    o.bytes(rowStart); o.whole(s.id); o.comma(); dateTime(o, s.placedAt); o.comma();
+    o.bytes(sellerAndSku(s.sku)); o.comma(); o.whole(s.quantity); o.comma();
     o.fixed4(s.valueCny / s.quantity); o.comma(); o.fixed4(s.valueCny); o.comma(); o.fixed4(s.placedAt);
     for (let i = 0; i < s.times.length; i++) { o.comma(); o.fixed4(s.times[i]); }
     o.comma(); o.bytes(outcomes[s.outcome]); o.comma(); o.fixed4(s.times[PICKED_UP] - s.placedAt);

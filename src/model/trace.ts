@@ -76,10 +76,10 @@ export class OrderTrace {
   /** An order record opened in slot `o`: its story starts. */
   opened(o: number, seller: number): void {
     if (o >= this.live.length) this.grow(o);
-    const r = o * this.stride;
-    this.slots.fill(NaN, r + TIMES, r + TIMES + STAGES.length);
-    this.slots.fill(0, r + TIMES + STAGES.length, r + this.stride);
-    this.slots[r + ID] = ++this.placed;
+    const r = o * this.stride, slots = this.slots;
+    for (let i = r + TIMES; i < r + TIMES + STAGES.length; i++) slots[i] = NaN;
+    for (let i = r + TIMES + STAGES.length; i < r + this.stride; i++) slots[i] = 0;
+    slots[r + ID] = ++this.placed;
     this.live[o] = 1;
     this.ordersBySeller[seller]++;
   }

@@ -88,6 +88,7 @@ const out = {
   scenario: `black-friday-2022 at 1:${scale}`, replications: 1, rounds,
   ordersPlaced: orders, ordersReplayed: replayed, traceBytes: statSync(tracePath).size, ordersCsvBytes: statSync(join(dir, 'orders.csv')).size,
   seconds: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])),
+  perRound: times.synthetic.map((x, i) => ({ trace: times.trace[i] / x, replay: times.replay[i] / x })),
   traceVsSynthetic: ratio(times.trace), traceTarget: 2,
   replayVsSynthetic: ratio(times.replay), replayTarget: 1.5,
   node: process.version, date: new Date().toISOString().slice(0, 10),

@@ -8,14 +8,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { Simulation, Resource } from '../src/engine/index.ts';
+import { option } from './option.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const probePath = resolve(root, '../shared/bench/hold-probe.mjs');
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 const EVENTS = Number(option('events', '5000000'));
 const REPEATS = Number(option('repeats', '3'));
 const SIZES = option('sizes', '100,10000,100000,1000000').split(',').map(Number);

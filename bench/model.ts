@@ -19,12 +19,9 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { type Build, loadBuild, prepareWorktree, git } from './model-builds.ts';
 import { scaledDown, type Scalable } from '../src/scenario/scale.ts';
+import { option } from './option.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 const scenarioPath = resolve(root, option('scenario', 'scenarios/black-friday-2022.yaml'));
 const prestockPath = resolve(root, option('prestock', 'scenarios/prestock-2022.yaml'));
 const seed = Number(option('seed', '1'));

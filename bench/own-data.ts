@@ -16,12 +16,9 @@ import type { Scenario } from '../src/scenario/types.ts';
 import { parseDate } from '../src/scenario/time.ts';
 import { asciiBytes, chinaDateTimeWriter, CsvBytes } from '../src/experiment/csv-bytes.ts';
 import { traceToFiles } from '../src/worker/trace-files.ts';
+import { option } from './option.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 const scale = Number(option('scale', '1'));
 const rounds = Number(option('rounds', '3'));
 

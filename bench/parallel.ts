@@ -8,12 +8,9 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { runPool } from '../src/worker/pool.ts';
+import { option } from './option.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 const reps = Number(option('reps', '8'));
 const scale = Number(option('scale', '0.5'));
 

@@ -15,12 +15,9 @@ import { redisJobs } from '../src/queue/redis-runner.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { replicationThread, runJobs, type Job, type JobRunner } from '../src/worker/pool.ts';
 import { startRedis } from '../test/helpers/redis-server.ts';
+import { option } from './option.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 const jobCount = Number(option('jobs', '12'));
 const tinyCount = Number(option('tiny', '200'));
 const rounds = Number(option('rounds', '5'));

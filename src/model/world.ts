@@ -135,7 +135,7 @@ export function buildWorld(scenario: Scenario, sim: Simulation): World {
       if (k >= own) continue;
       const sku = sellerFirstSku[s] + k;
       skuSeller[sku] = s;
-      skuShare[sku] = sellerShare[s] * (slots.catalogueSeller[s] >= 0 ? 1 / own : picker.probability(k));
+      skuShare[sku] = slots.catalogueSeller[s] >= 0 ? 0 : sellerShare[s] * picker.probability(k); // a catalogue seller's: below
       unitValue[sku] = v;
       unitWeight[sku] = wt;
     }

@@ -3,21 +3,12 @@
 // replications' rows joined in replication order under the command's headers.
 import { orderTraceHeader, sellerTraceHeader } from '../src/experiment/trace-csv.ts';
 import { fineCauses } from '../src/model/fine-causes.ts';
-import { dailyCurve } from '../src/model/curves.ts';
-import { horizonHours } from '../src/scenario/time.ts';
+import { expectedOrders } from '../src/experiment/trace-size.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { download } from './export.ts';
 
 /** Order rows the page traces at most: about 130 MB of text held in the tab before compression. */
 export const TRACE_LIMIT_ROWS = 1_000_000;
-
-/** Orders a replication is expected to place: the synthetic demand's (as src/cli/trace.ts counts) and the replayed ones. */
-export function expectedOrders(scenario: Scenario): number {
-  const days = Math.round(horizonHours(scenario.season) / 24);
-  let orders = scenario.tables?.orders?.count ?? 0;
-  for (const m of dailyCurve(scenario.demand.dayMultiplier, scenario.season.start, days)) orders += m * scenario.demand.ordersPerDay;
-  return orders;
-}
 
 /** Why a trace of `replications` is refused here, or undefined when it fits. */
 export function traceRefusal(scenario: Scenario, replications: number): string | undefined {

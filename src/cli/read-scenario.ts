@@ -2,7 +2,7 @@
 // the data files it names (orders.csv, skus.csv, plain or gzip) read in chunks.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { parseScenario, ScenarioError } from '../scenario/load.ts';
+import { parseScenario, readFailure, ScenarioError } from '../scenario/load.ts';
 import { readTables } from '../scenario/tables.ts';
 import type { Scenario } from '../scenario/types.ts';
 
@@ -12,9 +12,7 @@ export function readScenarioFile(path: string): Scenario {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${(err as Error).message}`;
-    throw new ScenarioError([{ file: path, path: '', message }]);
+    throw new ScenarioError([{ file: path, path: '', message: readFailure(err, (m) => `cannot read: ${m}`) }]);
   }
   return readTables(parseScenario(text, path, (p) => readFileSync(p, 'utf8')), path, textChunks);
 }

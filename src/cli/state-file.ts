@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import pkg from '../../package.json' with { type: 'json' };
 import type { MarketState } from '../model/snapshot.ts';
 import { canonicalJson, codeFingerprint } from '../queue/job-key.ts';
-import { ScenarioError } from '../scenario/load.ts';
+import { readFailure, ScenarioError } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 const FORMAT = 'jitsim-state';
@@ -95,8 +95,7 @@ export function readStateFile(path: string, scenario: Scenario, file: string): {
   try {
     text = gunzipSync(readFileSync(path)).toString('utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    fail(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `damaged: not a whole gzip file (${(err as Error).message})`);
+    fail(readFailure(err, (m) => `damaged: not a whole gzip file (${m})`));
   }
   const lines = text.split('\n').filter((l) => l !== '');
   let header: StateHeader | undefined;

@@ -8,10 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { orderTraceHeader, sellerTraceHeader } from '../experiment/trace-csv.ts';
-import { dailyCurve } from '../model/curves.ts';
+import { expectedOrders } from '../experiment/trace-size.ts';
 import { fineCauses } from '../model/fine-causes.ts';
 import { ScenarioError } from '../scenario/load.ts';
-import { horizonHours } from '../scenario/time.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { TRACE_GZIP_LEVEL, type TraceParts } from '../worker/trace-files.ts';
 
@@ -37,13 +36,6 @@ export function rowCount(text: string): number {
   return n;
 }
 
-/** Orders a replication of the scenario is expected to place. */
-export function expectedOrders(scenario: Scenario): number {
-  const days = Math.round(horizonHours(scenario.season) / 24);
-  let orders = 0;
-  for (const m of dailyCurve(scenario.demand.dayMultiplier, scenario.season.start, days)) orders += m * scenario.demand.ordersPerDay;
-  return orders;
-}
 
 const millions = (n: number) => (n >= 1e6 ? `${+(n / 1e6).toPrecision(3)}M` : n >= 1e3 ? `${+(n / 1e3).toPrecision(3)}k` : String(Math.round(n)));
 

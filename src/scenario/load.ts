@@ -86,10 +86,13 @@ function readChain(text: string, file: string, readFile: (path: string) => strin
   return [...readChain(baseText, baseFile, readFile, seen), { file, data }];
 }
 
-function readFailure(err: unknown): string {
+/** Why a file could not be read, in a user's words; `other` words any other error's message. */
+export function readFailure(err: unknown, other = (message: string) => message): string {
   if (err instanceof ScenarioError) return err.issues.map((i) => i.message).join('; ');
-  if ((err as { code?: unknown } | null)?.code === 'ENOENT') return 'file not found';
-  return err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  return other(err instanceof Error ? err.message : String(err));
 }
 
 /** The top-level object of a file. An empty YAML file (only comments) states nothing: {}. */

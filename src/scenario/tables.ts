@@ -3,7 +3,7 @@
 // through a caller's reader (the disk in Node, uploads in the browser) and checked against the
 // platform's sellers, every problem one line naming file, row and column.
 import { readCatalogueTable } from './catalogue-table.ts';
-import { ScenarioError, type ScenarioIssue } from './load.ts';
+import { readFailure, ScenarioError, type ScenarioIssue } from './load.ts';
 import { readOrdersTable } from './orders-table.ts';
 import { sellerSlots } from './seller-slots.ts';
 import { LISTED_ISSUES, TableError, tablePlace } from './table-issues.ts';
@@ -54,11 +54,4 @@ function tableIssues(err: TableError): ScenarioIssue[] {
   const more = err.count - issues.length;
   if (more > 0) issues.push({ file: err.issues[0].file, path: '', message: `… and ${more} more problem${more === 1 ? '' : 's'}` });
   return issues;
-}
-
-function readFailure(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,9 +1,10 @@
-// The web app for the end-to-end tests (test/web*.e2e.test.ts): built into a folder of its own
-// and served on localhost, so that two test files (or two checkouts) never share a build or a
-// port, with Debian's headless Chromium (playwright-core) to drive it; and what the tests read
-// of the burden chart.
+// The web app for the end-to-end tests (test/web*.e2e.test.ts): built once per version of the
+// code (a folder named by the fingerprint of what the build reads, so test files share a build
+// but two versions never do) and served on a port of each file's own, with Debian's headless
+// Chromium (playwright-core) to drive it; and what the tests read of the burden chart.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -17,10 +18,7 @@ export interface App { browser: Browser; page: Page; port: number; close: () => 
  */
 export async function openApp(offset: number, opts: { timezoneId?: string } = {}): Promise<App> {
   const port = Number(process.env.JITSIM_E2E_PORT ?? 4319) + offset;
-  const out = mkdtempSync(`${tmpdir()}/jitsim-web-`);
-  const vite = `${root}node_modules/vite/bin/vite.js`;
-  const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
+  const out = await builtApp();
   const server: ChildProcess = spawn(process.execPath, [vite, 'preview', '--outDir', out, '--port', String(port), '--strictPort'], { cwd: root, stdio: 'pipe' });
   await new Promise<void>((ready, fail) => {
     server.stdout!.on('data', (d) => { if (String(d).includes(String(port))) ready(); });
@@ -34,8 +32,61 @@ export async function openApp(offset: number, opts: { timezoneId?: string } = {}
   await page.goto(`http://127.0.0.1:${port}/`);
   return {
     browser, page, port,
-    close: async () => { await browser.close(); server.kill(); rmSync(out, { recursive: true, force: true }); },
+    close: async () => { await browser.close(); server.kill(); },
   };
+}
+
+const vite = `${root}node_modules/vite/bin/vite.js`;
+/** What the build reads: a change to any of these is a new build. */
+const BUILD_INPUTS = ['web', 'src', 'scenarios', 'docs', 'vite.config.ts', 'package-lock.json'];
+
+/** A hash of the contents of every file the build reads. */
+function fingerprint(): string {
+  const hash = createHash('sha1');
+  const walk = (path: string): void => {
+    if (statSync(path).isDirectory()) { for (const name of readdirSync(path).sort()) walk(`${path}/${name}`); return; }
+    hash.update(path).update(readFileSync(path));
+  };
+  for (const input of BUILD_INPUTS) if (existsSync(`${root}${input}`)) walk(`${root}${input}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The folder holding the app built from the code as it is: built by the first test file that asks
+ * (the others wait for it, a lock folder saying one is at work), then reused. Builds of other
+ * versions older than a day are removed.
+ */
+async function builtApp(): Promise<string> {
+  const dir = `${tmpdir()}/jitsim-web-build-${fingerprint()}`, lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(`${dir}/.built`)) return dir;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another file is building it; a lock left by a killed run is taken over after 5 minutes.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 300_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(500);
+    }
+  }
+  try {
+    for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith('jitsim-web-build-'))) {
+      const path = `${tmpdir()}/${old}`;
+      if (Date.now() - statSync(path).mtimeMs > 86_400_000) rmSync(path, { recursive: true, force: true });
+    }
+    const staging = `${dir}.staging-${process.pid}`;
+    const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', staging, '--emptyOutDir'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
+    writeFileSync(`${staging}/.built`, '');
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+    return dir;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** The burden chart's panels as drawn: each one's heading, the classes on its x axis, and its bars (one a class). */

@@ -7,7 +7,11 @@ const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: 'web',
   base: './',
-  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: '../dist', emptyOutDir: true, target: 'es2022',
+    // The planner and the model documentation page (docs/model.md rendered, web/model-doc.ts).
+    rollupOptions: { input: { main: `${projectRoot}web/index.html`, model: `${projectRoot}web/model.html` } },
+  },
   worker: { format: 'es' },
   server: { fs: { allow: [projectRoot] } },
   test: {

@@ -1,12 +1,15 @@
 // Browser against Node: one replication of the default scenario in the web app's Web Worker in
 // headless Chromium, and the same replication in Node, in one session (target: the browser at
-// least 0.8x Node). Writes bench/results/browser.json. Needs Debian's chromium (.ci/run installs it).
+// least 0.8x Node); then 4 replications on 1 and on 2 Web Workers (target: 2 workers at least 1.8x
+// one, the KPIs identical), with the cores Chromium kept busy in each. Writes
+// bench/results/browser.json. Needs Debian's chromium (.ci/run installs it).
 // Usage: npm run bench:browser [-- --scenario black-friday-2022.yaml]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { childrenCpuSeconds } from './process-cpu.ts';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { runJit } from '../src/model/jit.ts';
 
@@ -14,6 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const i = process.argv.indexOf('--scenario');
 const name = i >= 0 ? process.argv[i + 1] : 'black-friday-2022.yaml';
 const PORT = 4327;
+const WORKER_REPLICATIONS = 4;
 const vite = resolve(root, 'node_modules/vite/bin/vite.js');
 
 if (spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
@@ -31,19 +35,25 @@ try {
   const differingKpis = new Set<string>();
   let kpisCompared = 0;
   const scenario = readScenarioFile(resolve(root, 'scenarios', name));
+  await page.selectOption('#scenario', name);
   for (let run = 0; run < 2; run++) {
-    await page.selectOption('#scenario', name);
-    await page.fill('#reps', '1');
-    await page.click('#run');
-    await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 600_000 });
-    browserSeconds.push(Number(/in ([\d.]+) s/.exec((await page.textContent('#status'))!)![1]));
-    const inPage = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!) as Record<string, number>;
+    const { seconds, kpis: inPage } = await pageRun(page, 1, 1);
+    browserSeconds.push(seconds);
     const t0 = performance.now();
     const inNode = runJit(scenario, { seed: 1, replication: 0 }).kpis;
     nodeSeconds.push((performance.now() - t0) / 1000);
     kpisCompared = Object.keys(inNode).length;
     for (const [kpi, value] of Object.entries(inNode)) if (!Object.is(inPage[kpi], value)) differingKpis.add(kpi);
   }
+  // The same replications on one worker and on two: the speed-up and the cores in use.
+  // This process's children are Chromium's processes and the (idle) preview server.
+  const onWorkers = async (workers: number) => {
+    const cpu0 = childrenCpuSeconds(process.pid);
+    const run = await pageRun(page, WORKER_REPLICATIONS, workers);
+    const cpu = childrenCpuSeconds(process.pid) - cpu0;
+    return { ...run, coresBusy: +(cpu / run.seconds).toFixed(2) };
+  };
+  const one = await onWorkers(1), two = await onWorkers(2);
   const best = (xs: number[]) => Math.min(...xs);
   const result = {
     date: new Date().toISOString(),
@@ -55,12 +65,36 @@ try {
     browserToNode: +(best(nodeSeconds) / best(browserSeconds)).toFixed(3),
     kpisCompared,
     differingKpis: [...differingKpis],
+    workersReplications: WORKER_REPLICATIONS,
+    workersSeconds: { one: one.seconds, two: two.seconds },
+    workersSpeedup: +(one.seconds / two.seconds).toFixed(3),
+    identical: JSON.stringify(one.kpis) === JSON.stringify(two.kpis),
+    // Chromium's CPU seconds (all its processes and threads) over the run's wall seconds.
+    workersCoresBusy: { one: one.coresBusy, two: two.coresBusy },
   };
   mkdirSync(resolve(root, 'bench/results'), { recursive: true });
   writeFileSync(resolve(root, 'bench/results/browser.json'), JSON.stringify(result, null, 2) + '\n');
   console.log(`${result.scenario}, 1 replication: browser worker ${best(browserSeconds).toFixed(1)} s, Node ${best(nodeSeconds).toFixed(1)} s: browser at ${result.browserToNode}x Node's speed`);
   console.log(differingKpis.size === 0 ? 'every KPI identical in the browser and in Node' : `KPIs that differ between the browser and Node: ${[...differingKpis].join(', ')}`);
+  console.log(`${WORKER_REPLICATIONS} replications: 1 worker ${one.seconds} s (${one.coresBusy} cores busy), 2 workers ${two.seconds} s (${two.coresBusy} cores busy): ${result.workersSpeedup}x (target 1.8x); KPIs ${result.identical ? 'identical' : 'DIFFER'}`);
 } finally {
   await browser.close();
   server.kill();
+}
+
+/**
+ * Runs the page's scenario: `replications` of it on `workers` Web Workers; the seconds the page
+ * reports and its exact KPI means.
+ */
+async function pageRun(page: Page, replications: number, workers: number) {
+  await page.fill('#reps', String(replications));
+  await page.fill('#workers', String(workers));
+  // Cleared, so that the last run's line is not read as this one's.
+  await page.$eval('#status', (s) => { s.textContent = ''; });
+  await page.click('#run');
+  await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 1_800_000 });
+  return {
+    seconds: Number(/in ([\d.]+) s/.exec((await page.textContent('#status'))!)![1]),
+    kpis: JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!) as Record<string, number>,
+  };
 }

@@ -1,7 +1,8 @@
-// Compare mode end to end: a shared link keeps the compare choice; the edited scenario against
-// its original on common random numbers, B on every chart; and a JIT season against its pre-stock
-// twin: shelf occupancy, costs per seller by class, the verdict, runs named by mode. Screenshots
-// of the compare view at desktop and phone widths are kept in test-artifacts/.
+// Compare mode end to end: a shared link keeps the compare choices and the baseline; the edited
+// scenario against its original (the baseline) on common random numbers, read as change − baseline,
+// the baseline on every chart; and a JIT season against its pre-stock twin: shelf occupancy, costs
+// per seller by class, the verdict, runs named by mode. Screenshots of the compare view at desktop
+// and phone widths are kept in test-artifacts/.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -23,6 +24,8 @@ describe('web app, compare mode', () => {
     await page.fill('#yaml', edited);
     await page.fill('#seed', '77');
     await page.selectOption('#compare', 'understaffed-warehouse.yaml');
+    await page.selectOption('#compare-2', 'original');
+    await page.selectOption('#baseline', '0'); // the scenario in the editor
     await page.click('#share');
     const link = page.url();
     expect(link).toMatch(/#s=/);
@@ -32,13 +35,17 @@ describe('web app, compare mode', () => {
     expect(await other.inputValue('#seed')).toBe('77');
     expect(await other.inputValue('#scenario')).toBe('october-baseline.yaml');
     expect(await other.inputValue('#compare')).toBe('understaffed-warehouse.yaml');
+    expect(await other.inputValue('#compare-2')).toBe('original');
+    expect(await other.inputValue('#baseline')).toBe('0');
     // A link made before the compare choice was shared still opens, comparing with nothing.
     const old = Buffer.from(JSON.stringify({ file: 'small-seller.yaml', yaml: 'extends: small-seller.yaml\n', seed: '3', reps: '2' })).toString('base64url');
     await other.goto(`http://127.0.0.1:${app.port}/?old#s=${old}`);
     expect(await other.inputValue('#scenario')).toBe('small-seller.yaml');
     expect(await other.inputValue('#seed')).toBe('3');
     expect(await other.inputValue('#compare')).toBe('');
+    expect(await other.inputValue('#compare-2')).toBe('');
     await other.close();
+    await page.selectOption('#compare-2', '');
     await page.selectOption('#compare', '');
   });
 
@@ -50,14 +57,18 @@ describe('web app, compare mode', () => {
     await page.fill('#reps', '4');
     await page.click('#run');
     await page.waitForSelector('#comparison:not([hidden])', { timeout: 60_000 });
-    const cell = (kpi: string, column: number) => page.locator(`#differences tr[data-kpi="${kpi}"] td`).nth(column).textContent();
-    expect(await cell('ordersPlaced', 3)).toBe('0'); // the same demand in A and B
-    expect(Number((await cell('ordersCancelled', 3))!.replace(/,/g, ''))).toBeLessThan(0); // A's thin (s, S) runs out more often than B's service level
-    expect(await cell('ordersCancelled', 5)).toBe('*');
-    // By seller class (one small seller here): B − A of the cancelled share, in percentage points, below 0 like the count.
+    // The edit is the change, the original the baseline (the first chosen): the edit's column reads edit − original.
+    const difference = (kpi: string) => page.locator(`#differences tr[data-kpi="${kpi}"] td[data-scenario="0"] .difference`);
+    expect(await difference('ordersPlaced').getAttribute('data-diff')).toBe('0'); // the same demand in both
+    expect(await page.locator('#compare-unchanged tr[data-kpi="ordersPlaced"]').count()).toBe(1); // folded away, unchanged
+    expect(Number(await difference('ordersCancelled').getAttribute('data-diff'))).toBeGreaterThan(0); // the edit's thin (s, S) runs out more often than the original's service level
+    expect(await difference('ordersCancelled').getAttribute('data-significant')).toBe('true');
+    expect(await difference('ordersCancelled').locator('.verdict-word').textContent()).toBe('✗ worse');
+    expect(await page.locator('#compare-changed tr[data-kpi="ordersCancelled"]').count()).toBe(1);
+    // By seller class (one small seller here): change − baseline of the cancelled share, in percentage points, above 0 like the count.
     const classCell = (await page.locator('#class-differences tr[data-kpi="ordersCancelledShare"] td[data-class="small"]').textContent())!;
-    expect(classCell).toMatch(/^-[\d.]+ pt ± [\d.]+ pt/);
-    expect(await page.locator('#class-differences th').allTextContents()).toEqual(['B − A by seller class', 'small']);
+    expect(classCell).toMatch(/^[\d.]+ pt ± [\d.]+ pt/);
+    expect(await page.locator('#class-differences th').allTextContents()).toEqual(['small-seller.yaml in the editor, JIT − baseline, by seller class', 'small']);
     await page.locator('#comparison').screenshot({ path: `${root}test-artifacts/comparison.png` });
     expect(await page.locator('#congestion path.compare-receiving').count()).toBe(1);
     // Every chart shows B, and says so on hover or in a bar's title.
@@ -70,13 +81,13 @@ describe('web app, compare mode', () => {
     expect(await page.locator('#profit rect.compare-bar').count()).toBeGreaterThan(0);
     expect(await page.locator('.compare-note').count()).toBe(0);
     expect(await page.locator('#fines .fine-bar:has(rect.compare-bar) title').first().textContent())
-      .toMatch(new RegExp(`\\nB \\(${B}\\): [\\d.,]+ sellers`));
-    // Every band's title gives B's sellers too, 0.0 where only A has some.
+      .toMatch(new RegExp(`\\nB \\(${B}\\): in \\d of 4 replications`)); // one seller: its replications, not "0.25 sellers"
+    // Every band's title gives B's count too, 0 where only A has some.
     const titles = await page.locator('#profit .profit-band title').allTextContents();
     expect(titles.length).toBeGreaterThan(0);
-    for (const t of titles) expect(t).toMatch(new RegExp(`sellers\\nB \\(${B}\\): [\\d.,]+ sellers$`));
+    for (const t of titles) expect(t).toMatch(new RegExp(`replications\\nB \\(${B}\\): in \\d of 4 replications$`));
     // B's seller earns differently (its stockouts differ), so some band counts differ: B's numbers are B's own.
-    expect(titles.some((t) => { const [a, b] = t.match(/[\d.,]+(?= sellers)/g)!; return a !== b; })).toBe(true);
+    expect(titles.some((t) => { const [a, b] = t.match(/\d+(?= of 4)/g)!; return a !== b; })).toBe(true);
     // The burden chart draws B beside A in every panel, B's value in each title, and names B in its key.
     const burden = (await burdenPanels()).flatMap((p) => p.bars);
     expect(burden.map((b) => [b.class, b.a, b.b])).toEqual(Array(5).fill(['small', 1, 1]));
@@ -89,10 +100,10 @@ describe('web app, compare mode', () => {
       await page.locator(`#${chart} svg`).hover(); // scrolls the chart into view, then moves to its middle
       return page.locator(`#${chart} svg`).textContent();
     };
-    expect(await hover('congestion')).toMatch(/staff \d+ \/ \d+; B: receiving [\d.]+, QC [\d.]+/);
+    expect(await hover('congestion')).toMatch(/staff \d+ receiving, \d+ QC; B: [\d.]+, [\d.]+/);
     expect(await hover('arrivals')).toMatch(/an hour; B: [\d.]+ arriving, capacity \d+/);
-    expect(await hover('lead-times')).toMatch(/B: ship delay [\d.]+%, transit [\d.]+%, dock-to-stock [\d.]+%, order-to-stock [\d.]+%/);
-    expect(await page.locator('#lead-times svg').textContent()).toContain(`dashed: ${B}`);
+    expect(await hover('lead-times')).toMatch(/B: Ship delay [\d.]+%, Transit [\d.]+%, Dock-to-stock [\d.]+%, Order-to-stock [\d.]+%/);
+    expect(await page.locator('#lead-times svg').textContent()).toContain(`dashed, darker: B, ${B}`);
     // B is laid on A's clock by date: a 20-day A inside B's 66 days gets B's matching 20 days.
     await page.fill('#yaml', 'extends: small-seller.yaml\nseason: { start: 2022-10-01, end: 2022-10-20 }\n');
     await page.fill('#reps', '2');
@@ -132,9 +143,10 @@ describe('web app, compare mode', () => {
     await page.waitForFunction(() => /^3 replication/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 60_000 });
 
     // Runs named by mode: the key above the charts, the chart legends, the difference table.
-    expect(await page.textContent('#run-key')).toMatch(/A, JIT .*B, pre-stock twin/);
-    expect(await page.locator('#congestion svg').textContent()).toContain('dashed: pre-stock twin');
-    expect(await page.locator('#differences th').allTextContents()).toEqual(['KPI', 'JIT (A)', 'pre-stock (B)', 'B − A', '95% interval', '']);
+    expect(await page.textContent('#run-key')).toMatch(/A, JIT .*B, pre-stock twin, the baseline\./);
+    expect(await page.locator('#congestion svg').textContent()).toContain('Receiving queue, B: pre-stock twin');
+    expect(await page.locator('#compare-changed thead th').allTextContents())
+      .toEqual(['Figure', 'black-friday-2022.yaml in the editor, JITmean; change − baseline ± 95%', 'pre-stock twinbaseline']);
 
     // Occupancy: one line a run; the pre-stock one rises above 0, the JIT one lies flat on 0, and a note says why.
     const line = async (run: string) => {
@@ -169,7 +181,7 @@ describe('web app, compare mode', () => {
 
     // The verdict, above the difference tables, in plain sentences about sellers.
     expect(await page.isVisible('#verdict')).toBe(true);
-    expect(await page.textContent('#verdict h3')).toBe('Verdict: JIT (A) against pre-stock (B)');
+    expect(await page.textContent('#verdict h3')).toBe('Verdict: black-friday-2022.yaml in the editor, JIT against pre-stock twin');
     const sentences = await page.locator('#verdict .verdict-line').allTextContents();
     expect(sentences.length).toBeGreaterThanOrEqual(2);
     expect(sentences.length).toBeLessThanOrEqual(4);

@@ -26,8 +26,8 @@ async function fetchDownload(selector: string) {
   return { name: download.suggestedFilename(), body: readFileSync((await download.path())!) };
 }
 
-/** The form's sections fold; open them all (they stay open as the form redraws). */
-const openFormSections = () => page.$$eval('#form details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+/** The form is folded under "Edit the scenario" and its sections fold too; open them all (they stay open as the form redraws). */
+const openFormSections = () => page.$$eval('#editor, #form details', (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
 
 const burdenPanels = () => panelsOf(page);
 const BURDEN_HEADINGS = ['Fines as a share of the class’s GMV', 'Orders shipped on time', 'Orders cancelled for stockout', 'Sellers suspended', 'Profit per seller, CNY (signed log axis)'];
@@ -77,8 +77,8 @@ describe('web app', () => {
     const printed = JSON.parse(cli.stdout).kpis as Record<string, { mean: number }>;
     expect(Object.keys(web).sort()).toEqual(Object.keys(printed).sort());
     for (const key of Object.keys(printed)) expect(web[key], key).toBe(printed[key].mean);
-    const cells = await page.locator('#kpis tbody tr').evaluateAll((rows) => rows.map((r) => [r.children[0].textContent, r.children[1].textContent]));
-    expect(cells.find(([k]) => k === 'ordersPlaced')![1]).toBe(new Intl.NumberFormat('en', { maximumSignificantDigits: 6 }).format(printed.ordersPlaced.mean));
+    // The table writes a count whole, with thousands separators (web/kpi-figures.ts).
+    expect(await page.textContent('#kpis tr[data-kpi="ordersPlaced"] td.mean')).toBe(Math.round(printed.ordersPlaced.mean).toLocaleString('en'));
     // Brushing a span zooms the congestion chart into it; a double click zooms out again.
     const ticks = () => page.locator('#congestion svg > g:not(.brush) .tick text').allTextContents();
     const before = await ticks();
@@ -94,7 +94,7 @@ describe('web app', () => {
     // Charts follow the window's width; the burden chart's panels re-flow in their grid, each drawn to its cell's width.
     const widths = () => page.locator('#charts .chart > svg').evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute('width'))));
     const wide = await widths();
-    expect(wide.length).toBe(6); // the occupancy chart's svg too
+    expect(wide.length).toBe(7); // the occupancy and daily charts' svgs too
     const burdenFits = () => page.locator('#burden > div').evaluateAll((cells) =>
       cells.map((c) => Number(c.querySelector('svg')!.getAttribute('width')) - c.clientWidth));
     expect(await burdenFits()).toEqual([0, 0, 0, 0, 0, 0]); // five panels and the key

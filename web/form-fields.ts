@@ -26,6 +26,13 @@ export function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A new surge: it starts the day after the station's last one ends, staffed like any day until edited. */
+export function freshSurge(s: Scenario, stage: 'receiving' | 'qc', byHour = s.warehouse[stage].staff.byHour) {
+  const last = s.warehouse[stage].staff.overrides.at(-1);
+  const from = last ? nextDay(last.to) : s.season.start;
+  return { from, to: from, byHour: [...byHour] };
+}
+
 export function formSections(s: Scenario): Section[] {
   const num = (label: string, path: string): Control => ({ kind: 'number', label, path });
   const date = (label: string, path: string): Control => ({ kind: 'date', label, path });
@@ -59,14 +66,9 @@ export function formSections(s: Scenario): Section[] {
       kind: 'group', label: `${STAGE_LABELS[stage]} staff on duty by hour (China time)`, path: at, controls: [
         { kind: 'hours', label: 'Any day', path: `${at}.byHour` },
         {
-          kind: 'list', label: 'Surges', path: `${at}.overrides`, noun: 'surge', minItems: 0,
+          kind: 'list', label: 'Surges: dated totals that replace the roster above', path: `${at}.overrides`, noun: 'surge', minItems: 0,
           item: (p) => [date('From', `${p}.from`), date('To', `${p}.to`), { kind: 'hours', label: 'Staff', path: `${p}.byHour` }],
-          // A new surge starts the day after the last one ends, staffed like any day until edited.
-          fresh: (s) => {
-            const last = s.warehouse[stage].staff.overrides.at(-1);
-            const from = last ? nextDay(last.to) : s.season.start;
-            return { from, to: from, byHour: [...s.warehouse[stage].staff.byHour] };
-          },
+          fresh: (s) => freshSurge(s, stage),
         },
       ],
     };

@@ -6,6 +6,8 @@ import type { ScenarioIssue } from '../src/scenario/load.ts';
 import { REGIONS, type Scenario } from '../src/scenario/types.ts';
 import { formSections, type Control } from './form-fields.ts';
 import { addItem, removeItem, setPath, valueAt, yamlText } from './yaml-edit.ts';
+import { staffGrid } from './staff-grid.ts';
+import { tieError, untieErrors } from './field-errors.ts';
 
 export interface FormHooks {
   /** The scenario text now. */
@@ -51,15 +53,17 @@ export function parameterForm(container: HTMLElement, hooks: FormHooks): Paramet
 
   function showErrors(issues: ScenarioIssue[]): ScenarioIssue[] {
     for (const span of container.querySelectorAll<HTMLElement>('[data-error-for]')) span.textContent = '';
+    untieErrors(container);
     const rest: ScenarioIssue[] = [];
     for (const issue of issues) {
       const exact = spanFor(issue.path);
-      if (exact) { append(exact, issue.message); continue; }
+      if (exact) { append(exact, issue.message); tieError(container, issue.path, exact); continue; }
       const scope = ancestors(issue.path).map((p) => spanFor(p, true)).find(Boolean);
       if (!scope) { rest.push(issue); continue; }
       const place = issue.path.slice(scope.dataset.errorFor!.length).replace(/^\./, '');
       const hour = 'hours' in scope.dataset ? /^\[(\d+)\]$/.exec(place) : null;
       append(scope, `${hour ? `${hour[1]}:00` : place}: ${issue.message}`);
+      tieError(container, issue.path, scope);
     }
     return rest;
   }
@@ -98,6 +102,8 @@ export function parameterForm(container: HTMLElement, hooks: FormHooks): Paramet
   /** Writes `value` at `path` into the text and hands the new text on. */
   function write(edit: (doc: YAML.Document, resolved: Scenario | undefined) => void): void {
     const doc = YAML.parseDocument(hooks.text());
+    // Text with a syntax error cannot be written back: hand it on unchanged, so that the page says so.
+    if (doc.errors.length > 0) { hooks.edited(hooks.text()); return; }
     edit(doc, hooks.resolved());
     hooks.edited(yamlText(doc));
   }
@@ -106,7 +112,7 @@ export function parameterForm(container: HTMLElement, hooks: FormHooks): Paramet
     switch (c.kind) {
       case 'group': {
         const box = el('div', { className: 'form-group' });
-        box.append(el('h4', { textContent: c.label }), errorSpan(c.path, true));
+        box.append(el('h3', { textContent: c.label }), errorSpan(c.path, true));
         for (const k of c.controls) box.append(control(k, scenario));
         return box;
       }
@@ -152,27 +158,9 @@ export function parameterForm(container: HTMLElement, hooks: FormHooks): Paramet
     return box;
   }
 
-  /** 24 whole numbers, one an hour of the China day. */
+  /** 24 whole numbers, one an hour of the China day, with the staff tools (staff-grid.ts). */
   function hours(label: string, path: string): HTMLElement {
-    const box = el('div', { className: 'hours' });
-    const grid = el('div', { className: 'hours-grid' });
-    const errors = errorSpan(path, true);
-    errors.dataset.hours = '';
-    box.append(el('span', { textContent: label }), grid, errors);
-    for (let h = 0; h < 24; h++) {
-      const input = el('input', { type: 'number', min: '0', step: '1', title: `${h}:00–${h + 1}:00` });
-      input.setAttribute('aria-label', `${label}, ${h}:00`);
-      input.dataset.path = `${path}[${h}]`;
-      const cell = el('label');
-      cell.append(el('small', { textContent: String(h) }), input);
-      grid.append(cell);
-      fills.push((s) => { const v = valueAt(s, input.dataset.path!); input.value = typeof v === 'number' ? String(v) : ''; });
-      input.addEventListener('change', () => {
-        const raw = input.value.trim();
-        write((doc, resolved) => setPath(doc, input.dataset.path!, raw === '' ? null : Number(raw), resolved));
-      });
-    }
-    return box;
+    return staffGrid(label, path, { write, resolved: hooks.resolved, fill: (f) => fills.push(f), errors: errorSpan(path, true) });
   }
 
   /** Regions as tick boxes; the ticked ones are written as the list, in the schema's order. */
@@ -202,7 +190,7 @@ export function parameterForm(container: HTMLElement, hooks: FormHooks): Paramet
 
   function list(c: Extract<Control, { kind: 'list' }>, scenario: Scenario): HTMLElement {
     const box = el('div', { className: 'form-list' });
-    box.append(el('h4', { textContent: c.label }), errorSpan(c.path, true));
+    box.append(el('h3', { textContent: c.label }), errorSpan(c.path, true));
     const items = (valueAt(scenario, c.path) as unknown[] | undefined) ?? [];
     items.forEach((_, i) => {
       const at = `${c.path}[${i}]`;

@@ -1,14 +1,10 @@
 // The planner's page: pick or edit a scenario (and upload a seller's data files), run replications
 // in a Web Worker (comlink, the same API as the Node pool), watch progress, cancel, and read the
 // congestion chart and KPIs.
-import { proxy, wrap, type Remote } from 'comlink';
-import type { SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
 import { fineCauseLabel, finesPerSellerKey, type FineCause } from '../src/model/fine-causes.ts';
-import { compareByClass, compareKpis, summarise, type Summary } from '../src/experiment/summary.ts';
+import { summarise, type Summary } from '../src/experiment/summary.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
-import { horizonHours } from '../src/scenario/time.ts';
-import { lognormalFromMedianP90, lognormalMean } from '../src/engine/index.ts';
 import type { Mode, Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
 import { peakDays } from './peak-days.ts';
@@ -20,69 +16,80 @@ import { arrivalsChart } from './charts/arrivals.ts';
 import { leadTimesChart, type LeadTimeSeries } from './charts/lead-times.ts';
 import { profitChart } from './charts/profit.ts';
 import { burdenChart } from './charts/burden.ts';
+import { sellersDailyChart, type DailyRun } from './charts/sellers-daily.ts';
 import { downloadPng, downloadResults, downloadSvg, type ResultFile } from './export.ts';
 import { decodeState, encodeState } from './share.ts';
-import { classDifferenceTable, differenceTable, kpiTable } from './kpi-tables.ts';
+import { kpiTable } from './kpi-tables.ts';
 import { costTable } from './cost-table.ts';
-import { verdictBox } from './verdict-box.ts';
+import { compareChoice } from './compare-choice.ts';
+import { showComparison } from './compare-view.ts';
+import { attachHelp } from './help.ts';
 import { kpiWindow } from './kpi-window.ts';
 import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
 import { planners } from './planners.ts';
 import { ownDataFiles } from './own-data.ts';
 import { sellerView } from './seller-view.ts';
+import { seriesName } from './glossary/series.ts';
+import { firstScreen } from './first-screen.ts';
+import { chartFrames, RESULT_CHARTS } from './chart-frames.ts';
+import { MAX_REPLICATIONS, MAX_SEED, readAll, wholeField } from './run-inputs.ts';
+import { staleResults } from './stale.ts';
+import { pageDraft } from './draft.ts';
+import { FIX_FIRST, unreadable } from './unreadable.ts';
+import { UNREADABLE_LINK, unreadableLink } from './link-note.ts';
+import { memoryRefusal } from './memory-check.ts';
+import { runReplications, type PageRunning } from './run-replications.ts';
+import { workerCount } from './plan-runs.ts';
+import { MAX_LANES } from '../src/experiment/job-lanes.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** The charts, in page order: a heading, a container and its SVG/PNG download buttons each. */
-const CHARTS = [
-  ['congestion', 'Warehouse congestion'],
-  ['occupancy', 'Warehouse shelf occupancy (pre-stock sellers’ units waiting to sell)'],
-  ['arrivals', 'Parcels arriving against receiving capacity'],
-  ['lead-times', 'Lead times'],
-  ['fines', 'Fines per seller over the season'],
-  ['profit', 'Seller profit over the season'],
-  ['burden', 'Who bears the burden? By seller class'],
-] as const;
-for (const [id, title] of CHARTS) {
-  const buttons = (['svg', 'png'] as const).map((format) =>
-    Object.assign(document.createElement('button'), { type: 'button', textContent: format.toUpperCase() }));
-  buttons.forEach((b, k) => Object.assign(b.dataset, { chart: id, format: k === 0 ? 'svg' : 'png' }));
-  const downloads = Object.assign(document.createElement('p'), { className: 'downloads' });
-  downloads.append(...buttons);
-  $('charts').append(
-    Object.assign(document.createElement('h2'), { textContent: title }),
-    Object.assign(document.createElement('div'), { id, className: 'chart' }),
-    downloads,
-  );
-}
+// The charts, each framed with its heading, downloads and table toggle.
+chartFrames($('charts'), RESULT_CHARTS);
 // The KPIs over the days brushed on the congestion chart sit just below it.
 const windowBox = Object.assign(document.createElement('section'), { id: 'window', className: 'kpi-window' });
-$('congestion').nextElementSibling!.after(windowBox);
+$('congestion').closest('section')!.after(windowBox);
 const kpisOverDays = kpiWindow(windowBox);
 const select = $<HTMLSelectElement>('scenario'), yaml = $<HTMLTextAreaElement>('yaml');
 const runButton = $<HTMLButtonElement>('run'), cancelButton = $<HTMLButtonElement>('cancel');
 const progress = $<HTMLProgressElement>('progress'), status = $<HTMLSpanElement>('status');
 const errors = $<HTMLUListElement>('errors');
+const seedField = wholeField($('seed'), { label: 'Seed', min: 0, max: MAX_SEED });
+const runFields = {
+  seed: seedField, reps: wholeField($('reps'), { label: 'Replications', min: 1, max: MAX_REPLICATIONS }),
+  workers: wholeField($('workers'), { label: 'Parallel workers', min: 1, max: MAX_LANES }),
+};
+$<HTMLInputElement>('workers').value = String(workerCount());
+// Any edit above the results (text, form, seed, replications, compare, data files) marks them stale.
+const stale = staleResults($('results'));
+for (const type of ['input', 'change']) $('setup').addEventListener(type, stale.edited);
 
 const compareSelect = $<HTMLSelectElement>('compare');
 for (const [name, text] of Object.entries(shipped)) {
   select.add(new Option(`${name} — ${question(text)}`, name));
   compareSelect.add(new Option(name, name));
 }
+// Up to three scenarios to compare with the editor's, and the baseline (compare-choice.ts).
+const choice = compareChoice(compareSelect, (c) => choiceLabel(c));
+attachHelp();
 select.value = 'black-friday-2022.yaml';
 yaml.value = shipped[select.value];
 restoreFromUrl();
+// The draft of an earlier visit comes back unless a link brought a scenario (or tried to).
+const draft = pageDraft({ select, yaml, seed: $('seed'), reps: $('reps'), compare: compareSelect, shipped }, $('setup'), $('editor'), /#s=/.test(location.hash), () => { readScenario(); });
 select.addEventListener('change', () => { yaml.value = shipped[select.value]; readScenario(); });
+// The first screen's starts choose as the user would, so every listener hears of it.
+firstScreen($('starts'), {
+  load: (file, compare) => {
+    select.value = file;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    compareSelect.value = compare;
+    compareSelect.dispatchEvent(new Event('change', { bubbles: true }));
+  },
+});
 
-let worker: Worker | undefined;
-let api: Remote<SimulatorApi> | undefined;
-function startWorker(): Remote<SimulatorApi> {
-  worker = new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
-  return (api = wrap<SimulatorApi>(worker));
-}
-let cancelled = false;
-/** Rejects the replication in flight when the user cancels (its worker is gone and will never answer). */
-let abortRun: ((reason: Error) => void) | undefined;
+/** The run in progress, if any: its workers, cancelled all at once. */
+let running: PageRunning | undefined;
 
 let lastGood: Scenario | undefined;
 const ownData = ownDataFiles($<HTMLInputElement>('own-data'), $('own-data-note'), () => { readScenario(); });
@@ -91,6 +98,8 @@ const form = parameterForm($<HTMLFieldSetElement>('form'), {
   resolved: () => lastGood,
   edited: (text) => { yaml.value = text; readScenario(); },
 });
+// A syntax error locks the form; the runs' notes to fix the scenario go once it reads.
+const unreadableNotes = unreadable($<HTMLFieldSetElement>('form'), ['status', 'seller-status', 'plan-status', 'staffing-status'].map((id) => $(id)));
 
 /**
  * Checks the scenario text: fills the form from it, or shows each error next to its field
@@ -98,6 +107,8 @@ const form = parameterForm($<HTMLFieldSetElement>('form'), {
  */
 function readScenario(): Scenario | undefined {
   errors.replaceChildren();
+  stale.check(yaml.value);
+  draft.save();
   try {
     const scenario = parse(yaml.value, editedName());
     form.showErrors([]);
@@ -105,8 +116,11 @@ function readScenario(): Scenario | undefined {
     offerTwins(scenario);
     lastGood = scenario;
     // The data files it names come from the uploads; their problems are listed as the scenario's are.
-    return ownData.attach(scenario, editedName());
+    const attached = ownData.attach(scenario, editedName());
+    unreadableNotes.read();
+    return attached;
   } catch (err) {
+    unreadableNotes.failed(err);
     const issues = err instanceof ScenarioError ? err.issues : [{ file: select.value, path: '', message: String(err) }];
     const rest = form.showErrors(issues);
     const lines = err instanceof ScenarioError
@@ -136,91 +150,90 @@ function editedName(): string {
 
 /** Offers the twin in a mode only when some class with sellers does not sell that way yet; a chosen twin no longer offered becomes the other. */
 function offerTwins(scenario: Scenario): void {
-  const modes = sellingModes(scenario);
-  for (const option of Array.from(compareSelect.options).filter((o) => o.value.startsWith('twin:'))) {
-    option.disabled = option.hidden = modes.size === 1 && modes.has(option.value.slice('twin:'.length) as Mode);
-  }
-  if (compareSelect.selectedOptions[0]?.disabled) compareSelect.value = compareSelect.value === 'twin:jit' ? 'twin:prestock' : 'twin:jit';
+  choice.offerTwins(scenario);
 }
 
-/** The scenario B to compare against, or undefined: a shipped one, the unedited file, or the editor's text in the other mode. */
-function comparison(): { label: string; scenario: Scenario } | undefined {
-  const choice = compareSelect.value;
-  if (!choice) return undefined;
-  if (choice.startsWith('twin:')) {
-    const mode = choice.slice('twin:'.length) as Mode;
-    return { label: `${MODE_NAMES[mode]} twin`, scenario: ownData.attach(twin(yaml.value, editedName(), mode).scenario, editedName()) };
-  }
-  const name = choice === 'original' ? select.value : choice;
-  return { label: choice === 'original' ? `${name} as shipped` : name, scenario: parse(shipped[name], name) };
+/** A compare choice by name: a shipped scenario, the unedited file, or the editor's text in the other mode. */
+function choiceLabel(c: string): string {
+  if (c.startsWith('twin:')) return `${MODE_NAMES[c.slice('twin:'.length) as Mode]} twin`;
+  return c === 'original' ? `${select.value} as shipped` : c;
+}
+
+/** The scenarios to compare with the editor's, in the order chosen; a choice that fails to load throws, named. */
+function comparisons(): { label: string; scenario: Scenario }[] {
+  return choice.choices().map((c) => {
+    try {
+      if (c.startsWith('twin:')) return { label: choiceLabel(c), scenario: ownData.attach(twin(yaml.value, editedName(), c.slice('twin:'.length) as Mode).scenario, editedName()) };
+      const name = c === 'original' ? select.value : c;
+      return { label: choiceLabel(c), scenario: parse(shipped[name], name) };
+    } catch (err) {
+      const issues = err instanceof ScenarioError ? err.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : String(err);
+      throw new Error(`Cannot compare with ${choiceLabel(c)}: ${issues}`);
+    }
+  });
 }
 
 async function run(): Promise<void> {
+  const asked = readAll(runFields);
   const scenario = readScenario();
-  if (!scenario) { status.textContent = 'Fix the scenario first.'; return; }
-  let other: ReturnType<typeof comparison>;
+  if (!asked) { status.textContent = 'Nothing was run: see the message beside the field.'; return; }
+  stale.started(yaml.value);
+  if (!scenario) { status.textContent = FIX_FIRST; return; }
+  let others: ReturnType<typeof comparisons>;
   try {
-    other = comparison();
+    others = comparisons();
   } catch (err) {
-    const issues = err instanceof ScenarioError ? err.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : String(err);
-    status.textContent = `Cannot compare with ${compareSelect.selectedOptions[0].text}: ${issues}`;
+    status.textContent = (err as Error).message;
     return;
   }
-  const seed = Number($<HTMLInputElement>('seed').value), reps = Number($<HTMLInputElement>('reps').value);
-  const days = horizonHours(scenario.season) / 24;
-  const simulator = api ?? startWorker();
-  cancelled = false;
+  const { seed, reps, workers } = asked;
+  const refusal = memoryRefusal([scenario, ...others.map((o) => o.scenario)], { workers, replications: reps });
+  if (refusal) { status.textContent = refusal; return; }
   runButton.disabled = true;
   cancelButton.disabled = false;
   progress.hidden = false;
-  const runs = other ? [scenario, other.scenario] : [scenario];
-  const otherDays = other ? horizonHours(other.scenario.season) / 24 : 0;
-  progress.max = reps * (days + otherDays);
   progress.value = 0;
-  const results: RunResult[][] = runs.map(() => []);
   const started = performance.now();
-  // Progress messages are posted by the worker and may land after the last result: ignore those.
-  let running = true;
+  const parallel = Math.min(workers, reps * (1 + others.length));
+  const thisRun = running = runReplications({
+    scenarios: [scenario, ...others.map((o) => o.scenario)], seed, replications: reps, workers,
+    onProgress: (p) => {
+      // A large scenario's setup takes a while before its first day: its own bar, then the days'.
+      progress.max = p.setup === undefined ? p.daysTotal : 1;
+      progress.value = p.setup ?? p.daysDone;
+      status.textContent = p.setup === undefined
+        ? `${p.replicationsDone} of ${p.replicationsTotal} replications done, ${parallel} running at a time`
+        : `Setting up sellers and SKUs: ${Math.floor(100 * p.setup)}%`;
+    },
+  });
   try {
-    for (let k = 0; k < runs.length; k++) {
-      const offset = k * reps * days, length = k === 0 ? days : otherDays;
-      for (let r = 0; r < reps && !cancelled; r++) {
-        const onDay = proxy((rep: number, d: number) => {
-          if (!running || cancelled) return;
-          progress.value = offset + rep * length + d;
-          status.textContent = `${other ? (k === 0 ? 'A: ' : 'B: ') : ''}replication ${rep + 1} of ${reps}, day ${d} of ${length}`;
-        });
-        const aborted = new Promise<never>((_, reject) => { abortRun = reject; });
-        results[k].push(await Promise.race([simulator.runReplication(runs[k], seed, r, onDay), aborted]));
-      }
-    }
-    running = false;
-    if (!cancelled) show(scenario, results[0], (performance.now() - started) / 1000, other && { ...other, results: results[1] });
+    const results = await thisRun.done;
+    if (!results) return;
+    show(scenario, results[0], (performance.now() - started) / 1000, others.map((o, k) => ({ ...o, results: results[k + 1] })));
+    status.textContent += ` on ${parallel} parallel worker${parallel === 1 ? '' : 's'}`;
   } catch (err) {
-    if (!cancelled) status.textContent = `Run failed: ${err instanceof Error ? err.message : String(err)}`;
+    status.textContent = `Run failed: ${err instanceof Error ? err.message : String(err)}`;
   } finally {
-    running = false;
-    abortRun = undefined;
+    if (running === thisRun) running = undefined;
     runButton.disabled = false;
     cancelButton.disabled = true;
     progress.hidden = true;
   }
 }
 
-/** Cancel stops at once: the worker is terminated and a fresh one is made for the next run. */
+/** Cancel stops at once: every worker is terminated, and the next run starts fresh ones. */
 function cancel(): void {
-  cancelled = true;
-  abortRun?.(new Error('cancelled'));
-  worker?.terminate();
-  worker = undefined;
-  api = undefined;
+  running?.cancel();
   status.textContent = 'Cancelled.';
 }
 
 let shown: { summary: ReturnType<typeof summarise>; scenario: Scenario; seed: string } | undefined;
 
-function show(scenario: Scenario, results: RunResult[], seconds: number, other?: { label: string; scenario: Scenario; results: RunResult[] }): void {
+function show(scenario: Scenario, results: RunResult[], seconds: number, compared: { label: string; scenario: Scenario; results: RunResult[] }[] = []): void {
   const summary = summarise(results);
+  // The charts lay one run over the editor's: the baseline, or the first compared when the editor's is the baseline.
+  const baseline = compared.length > 0 ? choice.baseline() : 0;
+  const other = compared[Math.max(0, baseline - 1)];
   // B on every chart; each chart leaves out what cannot be laid over A (hours outside A's season, other bins).
   const b = other && { ...other, summary: summarise(other.results) };
   // Each run named by how its sellers sell; B's long label says so too when the modes differ.
@@ -228,9 +241,10 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
   const names = { a: `${modes.a} (A)`, b: `${modes.b} (B)` };
   if (b && modes.b !== modes.a && !b.label.startsWith(modes.b!)) b.label = `${b.label}, ${modes.b}`;
   $('run-key').hidden = !b;
-  if (b) $('run-key').textContent = `Solid lines and filled bars: A, ${modes.a} — the scenario in the editor (${select.value}). Dashed lines and outlines: B, ${b.label}.`;
+  if (b) $('run-key').textContent = `Solid lines and filled bars: A, ${modes.a} — the scenario in the editor (${select.value})${baseline === 0 ? ', the baseline' : ''}. Dashed lines and outlines: B, ${b.label}${baseline === 0 ? ', the first scenario compared' : ', the baseline'}.`;
   shown = { summary, scenario, seed: $<HTMLInputElement>('seed').value };
   $('results').hidden = false;
+  stale.shown(yaml.value);
   status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
   const congestion = congestionChart($('congestion'), {
     seasonStart: scenario.season.start,
@@ -251,22 +265,26 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
   costTable($('costs'), [{ label: names.a, results }, ...(b ? [{ label: names.b, results: b.results }] : [])]);
   $('comparison').hidden = !b;
   if (b) {
-    $('comparison-label').textContent = `A = the scenario in the editor (${select.value}), ${modes.a}; B = ${b.label}; ${results.length} paired replications, seed ${$<HTMLInputElement>('seed').value}. * marks a difference whose 95% interval excludes 0.`;
-    verdictBox($('verdict'), results, b.results, names);
-    differenceTable($('differences'), compareKpis(results, b.results), summary.kpis, b.summary.kpis, names);
-    classDifferenceTable($('class-differences'), compareByClass(results, b.results));
+    // Columns in the order chosen, the editor's first; each named with its selling mode where that differs.
+    const named = (label: string, s: Scenario) => (modeName(s) !== modes.a && !label.startsWith(modeName(s)) ? `${label}, ${modeName(s)}` : label);
+    showComparison([
+      { label: `${select.value} in the editor, ${modes.a}`, results, summary },
+      ...compared.map((c) => (c === other ? { label: b.label, results: c.results, summary: b.summary } : { label: named(c.label, c.scenario), results: c.results, summary: summarise(c.results) })),
+    ], baseline, { seed: $<HTMLInputElement>('seed').value });
   }
   arrivalsChart($('arrivals'), {
     seasonStart: scenario.season.start,
     parcelsArriving: summary.hourly.parcelsArriving.mean,
-    capacity: receivingCapacity(scenario, summary),
-    compare: b && { label: b.label, seasonStart: b.scenario.season.start, parcelsArriving: b.summary.hourly.parcelsArriving.mean, capacity: receivingCapacity(b.scenario, b.summary) },
+    capacity: summary.hourly.receivingCapacity.mean,
+    compare: b && { label: b.label, seasonStart: b.scenario.season.start, parcelsArriving: b.summary.hourly.parcelsArriving.mean, capacity: b.summary.hourly.receivingCapacity.mean },
   });
   leadTimesChart($('lead-times'), {
     series: leadTimes(summary),
     fineLines: results[0].fineCauses.filter((c) => c.cause === 'late').map((c) => c.afterHours!),
     compare: b && { label: b.label, series: leadTimes(b.summary) },
   });
+  const day = (label: string, sc: Scenario, sm: Summary) => ({ label, seasonStart: sc.season.start, ...sm.daily } as DailyRun);
+  sellersDailyChart($('sellers-daily'), { runs: [day(names.a, scenario, summary), ...(b ? [day(names.b, b.scenario, b.summary)] : [])], marks: peakDays(scenario.season) });
   finesChart($('fines'), {
     ...sellerFines(summary, results[0].fineCauses),
     depositCny: scenario.rules.depositCny,
@@ -278,17 +296,6 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, other?:
   });
   burdenChart($('burden'), { byClass: summary.byClass, compare: b && { label: b.label, byClass: b.summary.byClass } });
   kpiTable($('kpis'), summary.kpis);
-}
-
-/**
- * Parcels an hour the receiving staff on duty can handle: one clerk handles 60 / (mean service
- * minutes), the mean of the log-normal given by the service time's median and 90th percentile.
- */
-function receivingCapacity(scenario: Scenario, summary: Summary): Float64Array {
-  const service = scenario.warehouse.receiving.service;
-  const { mu, sigma } = lognormalFromMedianP90(service.medianMinutes, service.p90Minutes);
-  const perClerkHour = 60 / lognormalMean(mu, sigma);
-  return summary.hourly.receivingStaff.mean.map((n) => n * perClerkHour);
 }
 
 /** What the occupancy chart reads of one run. */
@@ -303,10 +310,10 @@ function shelf(label: string, scenario: Scenario, summary: Summary): OccupancyRu
 // What the lead-time, fines and profit charts read from a summary, the same for A and B.
 function leadTimes(summary: Summary): LeadTimeSeries[] {
   return [
-    { label: 'ship delay', hist: summary.histograms.shipDelayHours },
-    { label: 'transit', hist: summary.histograms.transitHours },
-    { label: 'dock-to-stock', hist: summary.histograms.dockToStockHours },
-    { label: 'order-to-stock', hist: summary.histograms.orderToStockHours },
+    { label: seriesName('shipDelay'), hist: summary.histograms.shipDelayHours },
+    { label: seriesName('transit'), hist: summary.histograms.transitHours },
+    { label: seriesName('dockToStock'), hist: summary.histograms.dockToStockHours },
+    { label: seriesName('orderToStock'), hist: summary.histograms.orderToStockHours },
   ];
 }
 
@@ -325,7 +332,7 @@ function sellerProfit(summary: Summary) {
 /** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run. */
 function shareLink(): string {
   const $value = (id: string) => $<HTMLInputElement>(id).value;
-  return `${location.origin}${location.pathname}${encodeState({ file: select.value, yaml: yaml.value, seed: $value('seed'), reps: $value('reps'), compare: compareSelect.value })}`;
+  return `${location.origin}${location.pathname}${encodeState({ file: select.value, yaml: yaml.value, seed: $value('seed'), reps: $value('reps'), compare: compareSelect.value, ...choice.state() })}`;
 }
 
 function restoreFromUrl(): void {
@@ -337,12 +344,14 @@ function restoreFromUrl(): void {
     // this page does not offer (a shipped scenario since removed) falls back to nothing too.
     const compare = state.compare ?? '';
     compareSelect.value = Array.from(compareSelect.options).some((o) => o.value === compare) ? compare : '';
+    choice.restore(state);
     yaml.value = state.yaml;
     $<HTMLInputElement>('seed').value = state.seed;
     $<HTMLInputElement>('reps').value = state.reps;
     status.textContent = 'Scenario restored from the link.';
   } catch {
-    status.textContent = 'This link does not hold a readable scenario.';
+    status.textContent = UNREADABLE_LINK;
+    unreadableLink($('setup'));
   }
 }
 
@@ -372,8 +381,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 runButton.addEventListener('click', () => { void run(); });
 cancelButton.addEventListener('click', cancel);
 
-sellerView({ scenario: readScenario, seed: () => Number($<HTMLInputElement>('seed').value) });
+sellerView({ scenario: readScenario, seed: seedField.read });
 planners({
-  readScenario, lastGood: () => lastGood, seed: () => Number($<HTMLInputElement>('seed').value),
+  readScenario, lastGood: () => lastGood, seed: seedField.read,
   yaml, select, compareSelect, status, editedName,
 });

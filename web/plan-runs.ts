@@ -1,7 +1,9 @@
-// Runs a list of replications on a few browser workers (comlink, the same API as the Node pool),
-// each worker taking the next job when it finishes one; cancelling terminates them at once, so
-// no replication in flight is waited for, and what finished stays finished.
+// Runs a list of replications on browser workers, one a core (comlink, the same API as the Node
+// pool), each worker taking the next job when it finishes one (src/experiment/job-lanes.ts);
+// cancelling terminates them at once, so no replication in flight is waited for, and what
+// finished stays finished.
 import { proxy, wrap } from 'comlink';
+import { laneCount, runLanes, type LaneRunner } from '../src/experiment/job-lanes.ts';
 import type { RunExtras, SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
 import type { Scenario } from '../src/scenario/types.ts';
@@ -21,9 +23,9 @@ export interface Runs {
   cancel(): void;
 }
 
-/** Two workers where the machine has two cores, else one: results do not depend on how many. */
-export function workerCount(): number {
-  return Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+/** One worker a core, capped (job-lanes.ts, laneCount): results do not depend on how many. */
+export function workerCount(jobs = Infinity): number {
+  return laneCount(navigator.hardwareConcurrency || 1, jobs);
 }
 
 /** A fresh simulation worker (web/sim-worker.ts). */
@@ -31,41 +33,36 @@ export function simWorker(): Worker {
   return new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Runs the jobs; `onDay`, if given, hears each job's simulated days as they pass. */
-export function runJobs(jobs: Job[], onResult: (job: number, result: JobResult) => void, workers = workerCount(), onDay?: (job: number, days: number) => void): Runs {
+/**
+ * Runs the jobs; `onDay`, if given, hears each job's simulated days as they pass, and `onSetup`
+ * how far each job's setup of sellers and SKUs has got (0 to 1) before its first day.
+ */
+export function runJobs(jobs: Job[], onResult: (job: number, result: JobResult) => void, workers = workerCount(),
+  onDay?: (job: number, days: number) => void, onSetup?: (job: number, share: number) => void): Runs {
   const pool = Array.from({ length: Math.min(workers, jobs.length) }, simWorker);
-  let next = 0, completed = 0, cancelled = false;
-  let abort: (reason: Error) => void = () => {};
-  const aborted = new Promise<never>((_, reject) => { abort = reject; });
-  aborted.catch(() => {}); // a plan that finishes is never aborted; one that is must not warn
-  const loop = async (worker: Worker) => {
+  const aborting = new AbortController();
+  const lanes = pool.map((worker): LaneRunner<Job, JobResult> => {
     const api = wrap<SimulatorApi>(worker);
-    while (next < jobs.length && !cancelled) {
-      const i = next++, job = jobs[i];
+    return async (job, i) => {
       // A day's message may land after the job's result or a cancel: those are not heard.
       let running = true;
-      const days = onDay && proxy((_: number, d: number) => { if (running && !cancelled) onDay(i, d); });
-      const run = job.trace
-        ? api.runTraced(job.scenario, job.seed, job.replication, days, job.extras)
-        : api.runReplication(job.scenario, job.seed, job.replication, days, undefined, job.recordInflow, job.extras);
-      const result = await Promise.race([run, aborted])
-        .finally(() => { running = false; });
-      completed++;
-      onResult(i, result);
-    }
-  };
+      const days = onDay && proxy((_: number, d: number) => { if (running && !aborting.signal.aborted) onDay(i, d); });
+      const setup = onSetup && proxy((_: number, share: number) => { if (running && !aborting.signal.aborted) onSetup(i, share); });
+      try {
+        return await (job.trace
+          ? api.runTraced(job.scenario, job.seed, job.replication, days, job.extras, setup)
+          : api.runReplication(job.scenario, job.seed, job.replication, days, undefined, job.recordInflow, job.extras, setup));
+      } finally {
+        running = false;
+      }
+    };
+  });
   const finish = () => { for (const w of pool) w.terminate(); };
-  const done = Promise.all(pool.map(loop))
-    .then(() => ({ completed, cancelled }))
-    .catch((err: unknown) => {
-      if (cancelled) return { completed, cancelled };
-      cancelled = true; // a failed run stops the others too
-      abort(err instanceof Error ? err : new Error(String(err)));
-      throw err;
-    })
+  const done = runLanes(jobs, lanes, { onResult, signal: aborting.signal })
+    .then(({ completed, interrupted }) => ({ completed, cancelled: interrupted }))
     .finally(finish);
   return {
     done,
-    cancel: () => { cancelled = true; abort(new Error('cancelled')); finish(); },
+    cancel: () => { aborting.abort(); finish(); },
   };
 }

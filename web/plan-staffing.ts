@@ -17,6 +17,7 @@ import type { Scenario } from '../src/scenario/types.ts';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import { rosterChart } from './charts/roster.ts';
 import { download } from './export.ts';
+import { wholeField } from './run-inputs.ts';
 import { withRoster } from './open-roster.ts';
 import { runJobs, simWorker, workerCount, type Job, type Runs } from './plan-runs.ts';
 import { staffingTable } from './staffing-table.ts';
@@ -24,7 +25,8 @@ import { staffingTable } from './staffing-table.ts';
 export interface StaffingHooks {
   /** The edited scenario, checked; undefined (its errors shown by the page) when it does not pass. */
   scenario: () => Scenario | undefined;
-  seed: () => number;
+  /** The seed, checked (its message shown beside it), or undefined when it is wrong. */
+  seed: () => number | undefined;
   /** The editor's text, the name the page gives it, and whether it is a shipped file as shipped. */
   edited: () => { text: string; name: string; shipped: boolean };
   /** Puts scenario text (the planned roster written in) into the editor, ready to run. */
@@ -48,17 +50,20 @@ export function staffingPlanner(hooks: StaffingHooks): void {
   const runButton = $<HTMLButtonElement>('staffing-run'), cancelButton = $<HTMLButtonElement>('staffing-cancel');
   const progress = $<HTMLProgressElement>('staffing-progress'), status = $<HTMLSpanElement>('staffing-status');
   const results = $('staffing-results');
+  const repsField = wholeField($<HTMLInputElement>('staffing-reps'), { label: 'Replications', min: 2, max: 50 });
   // Recording and checking stop at once (their workers end); planning stops between days.
   let runs: Runs | undefined, planning = false, stopping = false;
 
   /** The target and replications asked for, or what is wrong with them. */
   function asked(): { target: StaffingTarget; reps: number; check: boolean } | string {
     const value = (id: string) => Number($<HTMLInputElement>(id).value);
-    const [within, share, confidence, reps] = [value('staffing-within'), value('staffing-share'), value('staffing-confidence'), value('staffing-reps')];
+    const [within, share, confidence] = [value('staffing-within'), value('staffing-share'), value('staffing-confidence')];
     if (!(within > 0 && within <= 336)) return 'Stocked within: a number of hours above 0, at most 336.';
     if (!(share > 0 && share < 100)) return 'Share of parcels: a percentage above 0 and below 100.';
     if (!(confidence > 0 && confidence < 100)) return 'Confidence: a percentage above 0 and below 100.';
-    if (!Number.isInteger(reps) || reps < 2) return 'Replications: a whole number, 2 or more (a confidence bound needs two).';
+    // Two at least: a confidence bound needs two.
+    const reps = repsField.read();
+    if (reps === undefined) return 'Nothing was run: see the message beside the field.';
     return { target: { withinHours: within, share: share / 100, confidence: confidence / 100 }, reps, check: $<HTMLInputElement>('staffing-validate').checked };
   }
 
@@ -116,6 +121,7 @@ export function staffingPlanner(hooks: StaffingHooks): void {
     if (typeof ask === 'string') { status.textContent = ask; return; }
     const { target, reps, check } = ask;
     const seed = hooks.seed(), source = hooks.edited();
+    if (seed === undefined) { status.textContent = 'Nothing was run: see the message beside the field.'; return; }
     const days = Math.round(horizonHours(scenario.season) / 24);
     const staff = (station: 'receiving' | 'qc') => staffHourByHour(scenario.warehouse[station].staff, scenario.season.start, days);
     const base: HourlyStaff = { receiving: staff('receiving'), qc: staff('qc') };

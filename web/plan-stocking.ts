@@ -8,11 +8,13 @@ import type { Scenario, SizeClass } from '../src/scenario/types.ts';
 import { frontierChart } from './charts/frontier.ts';
 import { planTable } from './plan-table.ts';
 import { runJobs, type Runs } from './plan-runs.ts';
+import { MAX_REPLICATIONS, wholeField } from './run-inputs.ts';
 
 export interface PlannerHooks {
   /** The edited scenario, checked; undefined (its errors shown by the page) when it does not pass. */
   scenario: () => Scenario | undefined;
-  seed: () => number;
+  /** The seed, checked (its message shown beside it), or undefined when it is wrong. */
+  seed: () => number | undefined;
   /** Writes the candidate into the edited scenario for the class, ready to run and compare. */
   open: (sellerClass: SizeClass, candidate: Candidate) => void;
 }
@@ -24,6 +26,8 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 
 export function stockingPlanner(hooks: PlannerHooks): void {
   const classSelect = $<HTMLSelectElement>('plan-class'), repsInput = $<HTMLInputElement>('plan-reps');
+  // Two at least: an interval needs two.
+  const repsField = wholeField(repsInput, { label: 'Replications', min: 2, max: MAX_REPLICATIONS });
   const runButton = $<HTMLButtonElement>('plan-run'), cancelButton = $<HTMLButtonElement>('plan-cancel');
   const progress = $<HTMLProgressElement>('plan-progress'), status = $<HTMLSpanElement>('plan-status');
   const results = $('plan-results');
@@ -41,8 +45,8 @@ export function stockingPlanner(hooks: PlannerHooks): void {
     const scenario = hooks.scenario();
     offerClass(scenario);
     if (!scenario) { status.textContent = 'Fix the scenario first.'; return; }
-    const reps = Number(repsInput.value), seed = hooks.seed();
-    if (!Number.isInteger(reps) || reps < 2) { status.textContent = 'Replications: a whole number, 2 or more (an interval needs two).'; return; }
+    const reps = repsField.read(), seed = hooks.seed();
+    if (reps === undefined || seed === undefined) { status.textContent = 'Nothing was run: see the message beside the field.'; return; }
     const profile = sellerProfile(scenario, classSelect.value as SizeClass);
     const sellerClass = profileClass(profile);
     const plan = stockingPlan(profile, reps, seed);

@@ -5,7 +5,7 @@ import { percent } from '../src/experiment/number-format.ts';
 
 const cny = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const money = (x: number) => (Number.isFinite(x) ? cny.format(x).replace('-', '−') : '—');
-const HEADINGS = ['policy', 'profit, CNY', '± 95%', 'P5 profit', 'deposit runs out', 'suspended', 'fines', 'holding', 'shipping', ''];
+const HEADINGS = ['policy', 'profit, CNY', '± 95%', 'P5 profit', 'deposit runs out', 'suspended', 'fines', 'holding', 'shipping', 'scenario'];
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}) => Object.assign(document.createElement(tag), props);
 

@@ -13,7 +13,8 @@ export interface Editor {
   readScenario: () => Scenario | undefined;
   /** The last edited scenario that passed the schema. */
   lastGood: () => Scenario | undefined;
-  seed: () => number;
+  /** The seed, checked (its message shown beside it), or undefined when it is wrong. */
+  seed: () => number | undefined;
   yaml: HTMLTextAreaElement;
   select: HTMLSelectElement;
   compareSelect: HTMLSelectElement;

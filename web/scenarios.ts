@@ -15,12 +15,12 @@ export function question(text: string): string {
   return line ? line.replace(/^#\s*/, '') : '';
 }
 
-/** Parses scenario text as `name`; `extends` resolves among the shipped scenarios. */
+/** Parses scenario text as `name`; `extends` resolves among the shipped scenarios by file name (never a URL). */
 export function parse(text: string, name: string): Scenario {
   return parseScenario(text, name, (path) => {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    const found = shipped[base];
-    if (found === undefined) throw new Error(`${path}: not found (in the browser, extends may name a shipped scenario)`);
+    const found = /:\/\//.test(path) ? undefined : shipped[path.slice(path.lastIndexOf('/') + 1)];
+    // The error names the file as given (load.ts quotes it); the page has no other files to read.
+    if (found === undefined) throw new Error(`the page can extend only a shipped scenario (${Object.keys(shipped).join(', ')}), by its file name`);
     return found;
   });
 }

@@ -12,11 +12,13 @@ import { peakDays } from './peak-days.ts';
 import { runJobs, workerCount, type JobResult, type Runs } from './plan-runs.ts';
 import { sellerFigures, sellerFiguresTable } from './seller-figures.ts';
 import { downloadTrace, traceRefusal, type TraceParts } from './trace-download.ts';
+import { MAX_REPLICATIONS, wholeField } from './run-inputs.ts';
 
 export interface SellerViewHooks {
   /** The edited scenario with its uploaded data, checked; undefined (its errors shown by the page) when it does not pass. */
   scenario: () => Scenario | undefined;
-  seed: () => number;
+  /** The seed, checked (its message shown beside it), or undefined when it is wrong. */
+  seed: () => number | undefined;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -25,6 +27,7 @@ export function sellerView(hooks: SellerViewHooks): void {
   const nameInput = $<HTMLInputElement>('seller-name'), names = $<HTMLDataListElement>('seller-names');
   const nameError = $('seller-name-error'), hint = $('seller-hint'), repsInput = $<HTMLInputElement>('seller-reps');
   const traceBox = $<HTMLInputElement>('seller-trace');
+  const repsField = wholeField(repsInput, { label: 'Replications', min: 1, max: MAX_REPLICATIONS });
   const runButton = $<HTMLButtonElement>('seller-run'), cancelButton = $<HTMLButtonElement>('seller-cancel');
   const progress = $<HTMLProgressElement>('seller-progress'), status = $('seller-status');
   const results = $('seller-results');
@@ -65,8 +68,8 @@ export function sellerView(hooks: SellerViewHooks): void {
       return;
     }
     showNameError('');
-    const reps = Number(repsInput.value), seed = hooks.seed();
-    if (!Number.isInteger(reps) || reps < 1 || reps > 100) { status.textContent = 'Replications: a whole number from 1 to 100.'; return; }
+    const reps = repsField.read(), seed = hooks.seed();
+    if (reps === undefined || seed === undefined) { status.textContent = 'Nothing was run: see the message beside the field.'; return; }
     const traced = traceBox.checked;
     const refusal = traced ? traceRefusal(scenario, reps) : undefined;
     if (refusal) { status.textContent = refusal; return; }

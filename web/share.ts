@@ -8,6 +8,9 @@ export interface SharedState {
   reps: string;
   /** The "Compare with" choice; links made before it was shared have none. */
   compare?: string;
+  /** The second and third scenarios compared ('' for none), and the baseline picked ('0' the editor's, '1'… a choice); older links have none. */
+  compareMore?: string[];
+  baseline?: string;
 }
 
 /** `#s=…` for a state. */

@@ -5,6 +5,7 @@
 // instead, filled by stocking batches (approval, then the same packing, courier and warehouse),
 // with the overstock return at season end. The rules live in the stages, not here.
 import { Simulation } from '../engine/index.ts';
+import type { JitRunOptions, SetupListener } from './run-options.ts';
 import { SIZE_CLASSES, type Scenario } from '../scenario/types.ts';
 import { allocation } from './allocation.ts';
 import { approval } from './approval.ts';
@@ -30,34 +31,15 @@ import { createMarket, isPrestock, moveStock, type Market } from './state.ts';
 import { stockout } from './stockout.ts';
 import { restoreMarket, saveMarket, type MarketState } from './snapshot.ts';
 import { SellerWatch } from './seller-watch.ts';
-import type { FineCause } from './fine-causes.ts';
-import type { World } from './world.ts';
-import { OrderTrace, type TraceSink } from './trace.ts';
+import { OrderTrace } from './trace.ts';
 import { finishTrace } from './trace-end.ts';
 import { warmUp, type WarmUp } from './warm-up.ts';
 
-export interface JitRunOptions {
-  seed: number;
-  replication: number;
-  /** Statistics start at this time (hours); what happened before is discarded (warm-up). */
-  warmUpHours?: number;
-  /** Called after each simulated day with the days done; return false to stop early. */
-  onDay?: (daysDone: number, events: number) => boolean | void;
-  /** Record what reaches the warehouse (result.inflow), for the staffing planner. */
-  recordInflow?: boolean;
-  /** Also watch this seller hour by hour (result.seller): stock, backorders, deposit, fines. */
-  watchSeller?: number;
-  /** Also return the whole state at this time (hours from the season's start) in result.state. */
-  saveStateAt?: number;
-  /** Go on from this state (saved from the same scenario, seed and replication) instead of the season's start. */
-  startFrom?: MarketState;
-  /** Tell every order's and every seller's story to the sink this makes for the replication's world (trace.ts). */
-  trace?: (world: World, causes: readonly FineCause[]) => TraceSink;
-}
+export type { JitRunOptions };
 
 /** Runs one replication of a scenario, each seller class in its mode (JIT or pre-stock). */
 export function runJit(scenario: Scenario, options: JitRunOptions): RunResult {
-  const model = new JitModel(scenario, options.seed, options.replication);
+  const model = new JitModel(scenario, options.seed, options.replication, options.onSetup);
   if (options.warmUpHours) model.warmUpAt(options.warmUpHours);
   if (options.recordInflow) model.recordInflow();
   if (options.trace) model.traceTo(options.trace);
@@ -87,9 +69,9 @@ export class JitModel {
   private started = false;
   private watcher: SellerWatch | null = null;
 
-  constructor(scenario: Scenario, seed: number, replication: number) {
+  constructor(scenario: Scenario, seed: number, replication: number, onSetup?: SetupListener) {
     const sim = (this.sim = new Simulation({ seed, replication }));
-    const m = (this.market = createMarket(scenario, sim));
+    const m = (this.market = createMarket(scenario, sim, onSetup));
     this.demand = demand(m);
     const allocate = allocation(m);
     const stockouts = stockout(m);
@@ -235,6 +217,7 @@ export class JitModel {
       receiving: this.receiving.staff,
       qc: this.qc.staff,
       receivingRoster: m.world.receivingRoster,
+      receivingPerClerkHour: this.receiving.perClerkHour,
       qcRoster: m.world.qcRoster,
       classes: SIZE_CLASSES.map((name, c) => ({ name, ...m.world.classRange[c], mode: m.scenario.sellers.classes[name].mode })),
       peakWeek: m.world.peakWeek,

@@ -5,12 +5,15 @@ import { Resource } from '../engine/index.ts';
 import type { Market } from './state.ts';
 import { ARRIVED, RECEIVED } from './trace.ts';
 import { draw } from './world.ts';
+import { lawMean } from './laws.ts';
 
 export interface Receiving {
   arrive(parcel: number): void;
   readonly staff: Resource;
   /** The next receiving time the stream would give (the inflow's parcels left waiting at the horizon). */
   nextServiceTime(): number;
+  /** Parcels one clerk handles in an hour on average: 1 / the service time's mean (the capacity series, docs/results.md). */
+  readonly perClerkHour: number;
 }
 
 export function receiving(m: Market): Receiving {
@@ -54,5 +57,5 @@ export function receiving(m: Market): Receiving {
     for (let o = parcels.firstOrder[p]; o >= 0; o = m.orders.next(o)) m.trace!.mark(o, stage, sim.now);
   }
 
-  return { arrive, staff, nextServiceTime: () => draw(serviceTime, world.receivingService) };
+  return { arrive, staff, nextServiceTime: () => draw(serviceTime, world.receivingService), perClerkHour: 1 / lawMean(world.receivingService) };
 }

@@ -64,6 +64,8 @@ export interface RunView {
   readonly receiving: StationLevels;
   readonly qc: StationLevels;
   readonly receivingRoster: Roster;
+  /** Parcels one receiving clerk handles in an hour on average (receiving.ts). */
+  readonly receivingPerClerkHour: number;
   readonly qcRoster: Roster;
   /** Seller classes by name, each holding sellers first ≤ s < end, and how they sell. */
   readonly classes: { name: string; first: number; end: number; mode: Mode }[];
@@ -195,6 +197,7 @@ export function buildResult(view: RunView): RunResult {
     qcQueueMax: l.qcQueue.peak,
     receivingStaff: staffByHour(view.receivingRoster, horizon),
     qcStaff: staffByHour(view.qcRoster, horizon),
+    receivingCapacity: staffByHour(view.receivingRoster, horizon).map((n) => n * view.receivingPerClerkHour),
     unitsStocked: l.unitsStockedHourly.values,
     sellersSuspended: l.suspended.end,
     shelfUnits: l.shelf.end,

@@ -13,7 +13,7 @@ import { Orders, Parcels } from './records.ts';
 import { SellerBooks } from './seller-books.ts';
 import { SkuStock } from './stock.ts';
 import type { OrderTrace } from './trace.ts';
-import { buildWorld, type World } from './world.ts';
+import { buildWorld, type SetupListener, type World } from './world.ts';
 
 /** The calls from one stage into another, each implemented by the module named beside it. */
 export interface Handoffs {
@@ -101,8 +101,8 @@ export interface Market {
 export type Kept = object | { saveState(): unknown; restoreState(state: never): void };
 
 /** The state of a replication before any stage runs; `handoffs` is filled in by the wiring. */
-export function createMarket(scenario: Scenario, sim: Simulation): Market {
-  const world = buildWorld(scenario, sim);
+export function createMarket(scenario: Scenario, sim: Simulation, onSetup?: SetupListener): Market {
+  const world = buildWorld(scenario, sim, onSetup);
   const causes = fineCauses(scenario.rules);
   const launches = newProducts(scenario, sim, world.layout, world.horizon);
   return {

@@ -3,6 +3,7 @@
 import YAML from 'yaml';
 import { z } from 'zod';
 import { describeValue, scenarioSchema } from './schema.ts';
+import { aliasProblem } from './yaml-aliases.ts';
 import type { Scenario } from './types.ts';
 
 /** One problem in a scenario: the file it is in, where in the data, and what is wrong. */
@@ -73,7 +74,8 @@ function readChain(text: string, file: string, readFile: (path: string) => strin
   if (base === undefined) return [{ file, data }];
   const fail = (message: string): never => { throw new ScenarioError([{ file, path: 'extends', message }]); };
   if (typeof base !== 'string' || base.trim() === '') fail(`expected the name of a scenario file to build on, got ${describeValue(base)}`);
-  const baseFile = normalisePath(joinPath(directoryOf(file), base as string));
+  // A URL is passed on as given: joined to a folder and normalised, "https://" would lose a slash.
+  const baseFile = /^[a-z][a-z0-9+.-]*:\/\//i.test(base as string) ? base as string : normalisePath(joinPath(directoryOf(file), base as string));
   const seen = [...chain, file];
   if (seen.includes(baseFile)) fail(`forms a cycle: ${[...seen.slice(seen.indexOf(baseFile)), baseFile].join(' → ')}`);
   if (seen.length >= MAX_EXTENDS_DEPTH) fail(`expected a chain of at most ${MAX_EXTENDS_DEPTH} files, got a longer one`);
@@ -106,7 +108,8 @@ function parseText(text: string, file: string): Plain {
       throw new ScenarioError([{ file, path: jsonErrorPlace(source, (err as Error).message), message: `invalid JSON: ${(err as Error).message.replace(/ (in JSON )?at position \d+.*$/, '')}` }]);
     }
   } else {
-    const doc = YAML.parseDocument(source, { prettyErrors: true });
+    const lineCounter = new YAML.LineCounter();
+    const doc = YAML.parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
     if (doc.errors.length > 0) {
       throw new ScenarioError(doc.errors.map((e) => ({
         file,
@@ -115,9 +118,12 @@ function parseText(text: string, file: string): Plain {
       })));
     }
     if (doc.contents === null) return {};
+    // A circular alias would recurse without end below (a raw "Maximum call stack size exceeded").
+    const alias = aliasProblem(doc, lineCounter);
+    if (alias) throw new ScenarioError([{ file, path: `line ${alias.line}, column ${alias.col}`, message: `invalid YAML: ${alias.message}` }]);
     try {
-      value = doc.toJS();
-    } catch (err) { // e.g. alias expansion beyond yaml's limit
+      value = doc.toJS({ maxAliasCount: -1 }); // aliasProblem() has bounded the expansion, with the place named
+    } catch (err) {
       throw new ScenarioError([{ file, path: '', message: `invalid YAML: ${(err as Error).message}` }]);
     }
   }

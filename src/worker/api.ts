@@ -16,9 +16,12 @@ export interface RunExtras { saveStateAt?: number; startFrom?: MarketState; watc
 /** Told after each simulated day: (replication, days done, events so far). */
 export type DayListener = (replication: number, days: number, events: number) => void;
 
+/** Told how far a replication's setup of sellers and SKUs has got: (replication, share from 0 to 1). */
+export type SetupProgress = (replication: number, share: number) => void;
+
 export const simulatorApi = {
   /** Runs replication `replication` of `scenario` from `seed`; the result is a pure function of the three. */
-  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number, recordInflow?: boolean, extras?: RunExtras): RunResult {
+  runReplication(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, warmUpHours?: number, recordInflow?: boolean, extras?: RunExtras, onSetup?: SetupProgress): RunResult {
     const result = runJit(scenario, {
       seed,
       replication,
@@ -26,6 +29,7 @@ export const simulatorApi = {
       recordInflow,
       ...extras,
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
+      onSetup: onSetup ? (share) => { void onSetup(replication, share); } : undefined,
     });
     return transfer(result, transferables(result));
   },
@@ -35,13 +39,14 @@ export const simulatorApi = {
    * result comes back with the replication's trace rows as CSV text (no headers), for a browser
    * to offer as files; a Node run writes them to disk instead (src/cli/trace.ts).
    */
-  runTraced(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, extras?: RunExtras): RunResult & { trace: { orders: string; sellers: string } } {
+  runTraced(scenario: Scenario, seed: number, replication: number, onDay?: DayListener, extras?: RunExtras, onSetup?: SetupProgress): RunResult & { trace: { orders: string; sellers: string } } {
     const orders: string[] = [], sellers: string[] = [], text = new TextDecoder();
     const result = runJit(scenario, {
       seed,
       replication,
       ...extras,
       onDay: onDay ? (days, events) => { void onDay(replication, days, events); } : undefined,
+      onSetup: onSetup ? (share) => { void onSetup(replication, share); } : undefined,
       // Blocks end at row ends, so each decodes alone.
       trace: (world, causes) => csvTraceSink(world, causes, replication, { orders: (b) => orders.push(text.decode(b)), sellers: (b) => sellers.push(text.decode(b)) }),
     });

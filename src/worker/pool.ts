@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import { proxy, wrap, releaseProxy, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { runLanes } from '../experiment/job-lanes.ts';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { DayListener, RunExtras } from './api.ts';
@@ -148,29 +149,15 @@ export const runJobs: JobRunner = async (jobs, options) => {
   const count = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
   const threads = Array.from({ length: count }, replicationThread);
   const onDay = options.onDay ? proxy(options.onDay) : undefined;
-  let next = 0, completed = 0, interrupted = false;
-  const stopAll = () => { interrupted = true; for (const t of threads) t.close(); };
-  if (options.signal?.aborted) stopAll();
+  const stopAll = () => { for (const t of threads) t.close(); };
   options.signal?.addEventListener('abort', stopAll, { once: true });
-  const lanes = threads.map(async (thread) => {
-    while (!interrupted && next < jobs.length) {
-      const i = next++;
-      let result: RunResult;
-      try {
-        result = await thread.run(jobs[i], onDay, options.warmUpHours);
-      } catch (err) {
-        if (interrupted) return;
-        throw err;
-      }
-      completed++;
-      options.onResult(i, result);
-    }
-  });
   try {
-    await Promise.all(lanes);
+    return await runLanes(jobs, threads.map((thread) => (job: Job) => thread.run(job, onDay, options.warmUpHours)), {
+      signal: options.signal,
+      onResult: options.onResult as (index: number, result: RunResult) => void,
+    });
   } finally {
     options.signal?.removeEventListener('abort', stopAll);
-    for (const t of threads) t.close();
+    stopAll();
   }
-  return { completed, interrupted };
 };

@@ -5,10 +5,11 @@ import { chinaClock } from './china-time.ts';
 
 /**
  * B's values at A's hours: entry h is B's value for the hour that is A's hour h, NaN where B's
- * season does not cover it; undefined when the two seasons share no hour at all.
+ * season does not cover it; undefined when the two seasons share no hour at all. A daily series
+ * gives `hoursPerEntry` 24 (and `aHours` in days).
  */
-export function onClockOf(aStart: string, aHours: number, bStart: string, values: Float64Array): Float64Array | undefined {
-  const offset = Math.round(chinaClock(bStart).dayStart(aStart)); // A's first hour on B's clock
+export function onClockOf(aStart: string, aHours: number, bStart: string, values: Float64Array, hoursPerEntry = 1): Float64Array | undefined {
+  const offset = Math.round(chinaClock(bStart).dayStart(aStart) / hoursPerEntry); // A's first entry on B's clock
   const aligned = new Float64Array(aHours).fill(NaN);
   let shared = false;
   for (let h = Math.max(0, -offset); h < aHours && h + offset < values.length; h++) {

@@ -10,6 +10,8 @@ import * as d3 from 'd3';
 import type { KpiInterval } from '../../src/experiment/summary.ts';
 import { drawAndFollowSize } from './resize.ts';
 import { dashedOutline } from './legend.ts';
+import { decadeLabel, signedDecadeTicks } from './ticks.ts';
+import { registerTable } from './chart-table.ts';
 
 type ByClass = Record<string, Record<string, KpiInterval>>;
 
@@ -70,20 +72,12 @@ function niceSigned(v: number): number {
 }
 
 /**
- * A signed log axis' ticks: 0 and ±1, 10, 100 … times `SYMLOG_CNY` inside the domain, leaving
- * out a tick nearer than 14 px to the one kept before it on its side of 0.
+ * A signed log axis' ticks: 0 and ±1k, 10k, 100k… inside the domain, whatever the data (ticks.ts);
+ * a domain within ±`SYMLOG_CNY` (near linear) has its ends ticked too.
  */
 function symlogTicks(y: d3.ScaleSymLog<number, number>): number[] {
-  const [lo, hi] = y.domain(), kept = [0];
-  for (const sign of [1, -1]) {
-    let last = y(0);
-    for (let t = SYMLOG_CNY; t <= Math.max(hi, -lo); t *= 10) {
-      if (sign * t < lo || sign * t > hi || Math.abs(y(sign * t) - last) < 14) continue;
-      kept.push(sign * t);
-      last = y(sign * t);
-    }
-  }
-  return kept.length > 1 ? kept.sort((p, q) => p - q) : y.ticks(3); // a domain within ±SYMLOG_CNY is near linear
+  const [lo, hi] = y.domain(), ticks = signedDecadeTicks(lo, hi, SYMLOG_CNY);
+  return ticks.length > 1 ? ticks : [...new Set([lo, ...ticks, hi])].sort((p, q) => p - q);
 }
 
 /**
@@ -103,7 +97,7 @@ function panel(container: HTMLElement, heading: string, classes: string[], withB
     [y, tickValues, tick] = [linear, linear.ticks(ticks), (v) => percent(v)];
   } else {
     const symlog = d3.scaleSymlog().constant(SYMLOG_CNY).domain(lo === hi ? [0, SYMLOG_CNY] : [niceSigned(lo), niceSigned(hi)]).range([height - MARGIN.bottom, MARGIN.top]);
-    [y, tickValues, tick] = [symlog, symlogTicks(symlog), d3.format('~s')];
+    [y, tickValues, tick] = [symlog, symlogTicks(symlog), decadeLabel];
   }
   const x = d3.scaleBand().domain(classes).range([MARGIN.left, width - MARGIN.right]).paddingInner(0.3).paddingOuter(0.2);
   const svg = d3.select(cell).append('svg').attr('width', width).attr('height', height).attr('role', 'img').attr('aria-label', heading);
@@ -136,14 +130,30 @@ function whisker(g: d3.Selection<SVGGElement, unknown, null, undefined>, y: Pane
   for (const at of [y1, y2]) w.append('line').attr('x1', cx - cap).attr('x2', cx + cap).attr('y1', at).attr('y2', at);
 }
 
+/** One row a class (and, in compare mode, a row for B's): each panel's mean, in the titles' words. */
+function burdenTable(data: BurdenData, classes: string[]) {
+  const runs = [['A', data.byClass], ...(data.compare ? [['B', data.compare.byClass]] : [])] as [string, ByClass][];
+  const percent = (k: KpiInterval) => (Number.isFinite(k.mean) ? `${(100 * k.mean).toFixed(digitsOf(k.mean))}%` : '—');
+  return {
+    caption: `one row a seller class${data.compare ? ' and scenario' : ''}, means over replications; profit is the median seller’s, CNY`,
+    columns: ['class', ...SHARES.map((m) => m.heading), 'Median seller’s profit, CNY'],
+    rows: classes.flatMap((c) => runs.filter(([, by]) => hasSellers(by, c)).map(([run, by]) => [
+      data.compare ? `${c}, ${run}` : c, ...SHARES.map((m) => percent(by[c][m.key])),
+      Number.isFinite(by[c].sellerProfitP50Cny.mean) ? money(by[c].sellerProfitP50Cny.mean).replace('-', '−') : '—',
+    ])),
+  };
+}
+
 export function burdenChart(container: HTMLElement, data: BurdenData): void {
   container.classList.add('burden');
+  const classesOf = (a: ByClass, b?: ByClass) => [...new Set([...Object.keys(a), ...Object.keys(b ?? {})])]
+    .filter((c) => hasSellers(a, c) || hasSellers(b, c))
+    .sort((p, q) => rank(p) - rank(q));
+  registerTable(container, burdenTable(data, classesOf(data.byClass, data.compare?.byClass)));
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const a = data.byClass, b = data.compare?.byClass, label = data.compare?.label;
-    const classes = [...new Set([...Object.keys(a), ...Object.keys(b ?? {})])]
-      .filter((c) => hasSellers(a, c) || hasSellers(b, c))
-      .sort((p, q) => rank(p) - rank(q));
+    const classes = classesOf(a, b);
     const colour = (c: string) => CLASS_COLOURS[c] ?? '#999';
     // Each class's title: A's value, then B's on its own line in compare mode.
     const title = (c: string, text: (k: Record<string, KpiInterval>) => string) =>

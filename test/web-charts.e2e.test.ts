@@ -102,7 +102,9 @@ describe('web app, the result charts', () => {
       for (const v of values) expect(v === 0 || Number.isInteger(Math.log10(Math.abs(v))), `${id} tick ${v}`).toBe(true);
       for (const t of await page.locator(`#${id} .x-axis .tick text`).allTextContents()) expect(t).toMatch(/^−?(0|1|10|100)[kMG]?$/);
     }
-    // The profit chart has a key.
+    expect(await page.locator('#fines .fines-class-panel').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-class')))).toEqual(['small']);
+    // The profit chart: one panel a class with sellers (small-seller has one small seller), and a key.
+    expect(await page.locator('#profit .profit-panel').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-class')))).toEqual(['small']);
     expect(await page.locator('#profit g.legend text').allTextContents()).toEqual(expect.arrayContaining(['Sellers at a loss', 'Sellers in profit']));
 
     // Every download button's accessible name is its own, and names its chart.
@@ -166,8 +168,10 @@ describe('web app, the result charts', () => {
       await page.waitForFunction((w) => Number(document.querySelector('#congestion svg')?.getAttribute('width')) <= w, width);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width at ${width} px`).toBeLessThanOrEqual(width);
       for (const id of ['congestion', 'arrivals', 'sellers-daily', 'fines', 'profit']) {
-        const boxes = await page.locator(`#${id} .x-axis .tick text`).evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect()).map((r) => [r.left, r.right]));
-        for (let i = 1; i < boxes.length; i++) expect(boxes[i][0], `${id} at ${width} px, tick ${i}`).toBeGreaterThanOrEqual(boxes[i - 1][1]);
+        // Each x axis' labels (a panel's own), left to right, none over the one before.
+        const axes = await page.locator(`#${id} .x-axis`).evaluateAll((gs) => gs.map((g) =>
+          Array.from(g.querySelectorAll('.tick text'), (t) => t.getBoundingClientRect()).map((r) => [r.left, r.right])));
+        for (const boxes of axes) for (let i = 1; i < boxes.length; i++) expect(boxes[i][0], `${id} at ${width} px, tick ${i}`).toBeGreaterThanOrEqual(boxes[i - 1][1]);
       }
       await page.locator('#charts').screenshot({ path: `${root}test-artifacts/charts-${width}.png` });
     }

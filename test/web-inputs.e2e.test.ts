@@ -159,6 +159,14 @@ describe('web app, the traps a new user met', () => {
     await page.click('#cancel');
   });
 
+  it('says where a self-referencing alias is, in one line, instead of overflowing the stack', async () => {
+    await typeScenario('sellers:\n  a: &a [*a]\n');
+    const lines = await page.locator('#errors li').allTextContents();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^[\w-]+ \(edited\)\.yaml: .*line 2, column \d+/);
+    expect(lines[0]).not.toMatch(/Maximum call stack/);
+  });
+
   it('names an extends URL exactly as given and says the page extends only shipped scenarios', async () => {
     const url = 'https://example.com/scenarios/base.yaml';
     await typeScenario(`extends: ${url}\n`);

@@ -203,7 +203,7 @@ describe('web app', () => {
     await page.locator('#congestion svg').scrollIntoViewIfNeeded();
     const box = (await page.locator('#congestion svg').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-    expect(await page.locator('#congestion svg').textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:00: receiving [\d.]+, QC [\d.]+ parcels; staff \d+ \/ \d+/);
+    expect(await page.locator('#congestion svg').textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:00: Receiving queue [\d.,]+, QC queue [\d.,]+ parcels; staff \d+ receiving, \d+ QC/);
     mkdirSync(`${root}test-artifacts`, { recursive: true });
     await page.screenshot({ path: `${root}test-artifacts/default-scenario.png`, fullPage: true });
   }, 300_000);

@@ -50,7 +50,7 @@ export function kpiWindow(box: HTMLElement): KpiWindow {
   const result = element('div', { id: 'window-result', hidden: true });
   result.append(heading, note, table, downloads);
   const picks = element('p', { className: 'window-picks' });
-  picks.append('KPIs over some days: drag across the chart above (double-click it to zoom out), or ', peak, ' ', season);
+  picks.append('KPIs over some days: drag across the chart above (double-click it to zoom out), or focus it and press + − and the arrow keys (Escape zooms out), or ', peak, ' ', season);
   box.replaceChildren(picks, result);
 
   let runs: Parameters<KpiWindow['show']>[0] | undefined, view: CongestionView | undefined;

@@ -15,8 +15,9 @@ import { finesChart } from './charts/fines.ts';
 import { arrivalsChart } from './charts/arrivals.ts';
 import { leadTimesChart, type LeadTimeSeries } from './charts/lead-times.ts';
 import { profitChart } from './charts/profit.ts';
+import { finesByClass, profitByClass } from './class-histograms.ts';
 import { burdenChart } from './charts/burden.ts';
-import { sellersDailyChart, type DailyRun } from './charts/sellers-daily.ts';
+import { sellersDailyChart } from './charts/sellers-daily.ts';
 import { downloadPng, downloadResults, downloadSvg, type ResultFile } from './export.ts';
 import { decodeState, encodeState } from './share.ts';
 import { kpiTable } from './kpi-tables.ts';
@@ -283,16 +284,17 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, compare
     fineLines: results[0].fineCauses.filter((c) => c.cause === 'late').map((c) => c.afterHours!),
     compare: b && { label: b.label, series: leadTimes(b.summary) },
   });
-  const day = (label: string, sc: Scenario, sm: Summary) => ({ label, seasonStart: sc.season.start, ...sm.daily } as DailyRun);
-  sellersDailyChart($('sellers-daily'), { runs: [day(names.a, scenario, summary), ...(b ? [day(names.b, b.scenario, b.summary)] : [])], marks: peakDays(scenario.season) });
+  sellersDailyChart($('sellers-daily'), {
+    runs: [{ label: names.a, seasonStart: scenario.season.start, daily: summary.daily }, ...(b ? [{ label: names.b, seasonStart: b.scenario.season.start, daily: b.summary.daily }] : [])],
+    marks: peakDays(scenario.season),
+  });
   finesChart($('fines'), {
-    ...sellerFines(summary, results[0].fineCauses),
-    depositCny: scenario.rules.depositCny,
-    compare: b && { label: b.label, ...sellerFines(b.summary, b.results[0].fineCauses) },
+    ...sellerFines(summary, results), depositCny: scenario.rules.depositCny,
+    compare: b && { label: b.label, ...sellerFines(b.summary, b.results) },
   });
   profitChart($('profit'), {
-    ...sellerProfit(summary),
-    compare: b && { label: b.label, ...sellerProfit(b.summary) },
+    classes: profitByClass(results), replications: results.length,
+    compare: b && { label: b.label, classes: profitByClass(b.results), replications: b.results.length },
   });
   burdenChart($('burden'), { byClass: summary.byClass, compare: b && { label: b.label, byClass: b.summary.byClass } });
   kpiTable($('kpis'), summary.kpis);
@@ -307,7 +309,7 @@ function shelf(label: string, scenario: Scenario, summary: Summary): OccupancyRu
   };
 }
 
-// What the lead-time, fines and profit charts read from a summary, the same for A and B.
+// What the lead-time and fines charts read from a summary, the same for A and B.
 function leadTimes(summary: Summary): LeadTimeSeries[] {
   return [
     { label: seriesName('shipDelay'), hist: summary.histograms.shipDelayHours },
@@ -317,16 +319,13 @@ function leadTimes(summary: Summary): LeadTimeSeries[] {
   ];
 }
 
-function sellerFines(summary: Summary, causes: FineCause[]) {
+function sellerFines(summary: Summary, results: RunResult[]) {
   return {
     perSeller: summary.histograms.finesPerSellerCny,
-    byCause: causes.map((c) => ({ cause: fineCauseLabel(c), hist: summary.histograms[finesPerSellerKey(c)] })),
+    byCause: results[0].fineCauses.map((c) => ({ cause: fineCauseLabel(c), hist: summary.histograms[finesPerSellerKey(c)] })),
+    classes: finesByClass(results),
     replications: summary.replications,
   };
-}
-
-function sellerProfit(summary: Summary) {
-  return { gains: summary.histograms.sellerProfitCny, losses: summary.histograms.sellerLossCny, replications: summary.replications };
 }
 
 /** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run. */

@@ -17,7 +17,7 @@ function result(orders: number, hourly: number[], shipDelays: number[]): RunResu
     byClass: {},
     fineCauses: [],
     modeByClass: {},
-    perSeller: { profitCny: new Float64Array(0), classOf: new Uint8Array(0) },
+    perSeller: { profitCny: new Float64Array(0), finesCny: new Float64Array(0), classOf: new Uint8Array(0) },
     classNames: [],
     horizonHours: hourly.length,
     events: 0,

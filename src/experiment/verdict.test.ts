@@ -29,7 +29,7 @@ function runs(spec: Spec): RunResult[] {
     byClass: Object.fromEntries(Object.entries(spec.byClass).map(([c, k]) => [c, at(k, r)])),
     fineCauses: [],
     modeByClass: { ...spec.modes },
-    perSeller: { profitCny: Float64Array.from(profits), classOf: Uint8Array.from(CLASS_OF) },
+    perSeller: { profitCny: Float64Array.from(profits), finesCny: new Float64Array(profits.length), classOf: Uint8Array.from(CLASS_OF) },
     classNames: CLASS_NAMES,
     horizonHours: 0,
     events: 0,
@@ -206,7 +206,7 @@ describe('verdict', () => {
   });
 
   it('gives no worse-off share when the sellers cannot be paired', () => {
-    const fewer = runs(smallOnJit).map((r) => ({ ...r, perSeller: { profitCny: r.perSeller.profitCny.slice(0, 5), classOf: r.perSeller.classOf.slice(0, 5) } }));
+    const fewer = runs(smallOnJit).map((r) => ({ ...r, perSeller: { profitCny: r.perSeller.profitCny.slice(0, 5), finesCny: r.perSeller.finesCny.slice(0, 5), classOf: r.perSeller.classOf.slice(0, 5) } }));
     const w = verdict(a, fewer, { a: 'a', b: 'b' })!;
     expect(w.classes[0].worseOff).toBeNull();
     expect(w.headline[1]).toBe('Sellers: small sellers\' median profit changes by -1,235 CNY [-1,250.9, -1,219.1].');

@@ -39,6 +39,8 @@ export interface RunResult {
   perSeller: {
     /** Profit over the counted span, CNY: revenue − goods sold or rejected − shipping and returns − holding − fines. */
     profitCny: Float64Array;
+    /** Fines over the counted span, CNY, all causes (the page's fines chart by class). */
+    finesCny: Float64Array;
     /** Index of the seller's class in `classNames`. */
     classOf: Uint8Array;
   };
@@ -247,7 +249,7 @@ export function buildResult(view: RunView): RunResult {
     kpis, hourly, daily, dailyHistograms, histograms, byClass,
     fineCauses: causes.map((c) => ({ ...c })),
     modeByClass: Object.fromEntries(view.classes.map((c) => [c.name, c.mode])),
-    perSeller: { profitCny: profit, classOf },
+    perSeller: { profitCny: profit, finesCny: sellerFines, classOf },
     classNames: view.classes.map((c) => c.name),
     horizonHours: horizon, events: view.events,
   };

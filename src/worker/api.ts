@@ -82,6 +82,7 @@ export function transferables(result: RunResult): ArrayBuffer[] {
   for (const h of Object.values(result.dailyHistograms)) for (const a of [h.counts, h.overflow, h.max]) buffers.add(a.buffer as ArrayBuffer);
   for (const h of Object.values(result.histograms)) buffers.add(h.counts.buffer as ArrayBuffer);
   buffers.add(result.perSeller.profitCny.buffer as ArrayBuffer);
+  buffers.add(result.perSeller.finesCny.buffer as ArrayBuffer);
   buffers.add(result.perSeller.classOf.buffer as ArrayBuffer);
   if (result.inflow) for (const b of inflowBuffers(result.inflow)) buffers.add(b);
   return [...buffers];

@@ -7,7 +7,7 @@ import { B_DASH, keyAbove, toneOfB } from './legend.ts';
 import { notOnClock, onClockOf } from './align.ts';
 import { chinaClock, chinaHour, chinaScale, chinaTick, chinaTimeLabel, stampTicks } from './china-time.ts';
 import { cell, registerTable } from './chart-table.ts';
-import { countText, wholeTicks } from './ticks.ts';
+import { countFormat, countText, wholeTicks } from './ticks.ts';
 import { seriesName, seriesTitle } from '../glossary/series.ts';
 
 export interface ArrivalsData {
@@ -71,7 +71,7 @@ export function arrivalsChart(container: HTMLElement, data: ArrivalsData): void 
       .call(d3.axisBottom(x).ticks(Math.min(8, Math.floor(width / 90))).tickFormat((t) => chinaTick(t as Date))).call(stampTicks);
     chinaTimeLabel(svg, width - margin.right, height);
     svg.append('g').attr('class', 'y-axis').attr('transform', `translate(${margin.left},0)`)
-      .call(d3.axisLeft(y).tickValues(wholeTicks(y.domain()[1], 6)).tickFormat(d3.format(',d')));
+      .call(d3.axisLeft(y).tickValues(wholeTicks(y.domain()[1], 6)).tickFormat(countFormat(width)));
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(margin.top + height - margin.bottom) / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle').text('parcels per hour');
     svg.on('mousemove', (event: MouseEvent) => {

@@ -10,7 +10,7 @@ import { notOnClock, onClockOf } from './align.ts';
 import { B_DASH, keyAbove, toneOfB, type LegendEntry } from './legend.ts';
 import { chinaClock, chinaHour, chinaScale, chinaTick, chinaTimeLabel, stampTicks } from './china-time.ts';
 import { registerTable, cell } from './chart-table.ts';
-import { countText, wholeTicks } from './ticks.ts';
+import { countFormat, countText, wholeTicks } from './ticks.ts';
 import { congestionKeys, KEYS_HELP } from './congestion-keys.ts';
 import { seriesName, seriesTitle } from '../glossary/series.ts';
 import type { HourlyBand } from '../../src/experiment/summary.ts';
@@ -117,9 +117,9 @@ export function congestionChart(container: HTMLElement, data: CongestionData): C
       .call(d3.axisBottom(x).ticks(Math.min(8, Math.floor(width / 90))).tickFormat((t) => chinaTick(t as Date))).call(stampTicks);
     chinaTimeLabel(svg, width - margin.right, height);
     svg.append('g').attr('class', 'y-axis').attr('transform', `translate(${margin.left},0)`)
-      .call(d3.axisLeft(y).tickValues(wholeTicks(y.domain()[1], 6)).tickFormat(d3.format(',d')));
+      .call(d3.axisLeft(y).tickValues(wholeTicks(y.domain()[1], 6)).tickFormat(countFormat(width)));
     svg.append('g').attr('class', 'y-axis-staff').attr('transform', `translate(${width - margin.right},0)`)
-      .call(d3.axisRight(yStaff).tickValues(wholeTicks(yStaff.domain()[1], 6)).tickFormat(d3.format(',d')));
+      .call(d3.axisRight(yStaff).tickValues(wholeTicks(yStaff.domain()[1], 6)).tickFormat(countFormat(width)));
     const middle = (margin.top + height - margin.bottom) / 2;
     svg.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${middle}) rotate(-90)`)
       .attr('text-anchor', 'middle').text('parcels waiting (end of hour)');

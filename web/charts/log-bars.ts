@@ -10,8 +10,9 @@ import { dashedOutline } from './legend.ts';
 export interface BarCount {
   /** A bin's count (summed over replications) as the bar's height. */
   of(count: number): number;
-  /** The y axis' title. */
+  /** The y axis' title, and its short form for a phone. */
   axis: string;
+  short: string;
   /** A height in words, for titles and tables: "2.5 sellers", "in 3 of 20 replications". */
   text(height: number): string;
   /** The table's column for it. */
@@ -25,12 +26,12 @@ export interface BarCount {
 export function barCount(sellersPerReplication: number[], replications: number): BarCount {
   if (replications > 1 && sellersPerReplication.every((n) => n === 1)) {
     return {
-      of: (c) => c, axis: `replications (of ${replications}; one seller)`, column: 'replications',
+      of: (c) => c, axis: `replications (of ${replications}; one seller)`, short: 'replications', column: 'replications',
       text: (v) => `in ${countText(v)} of ${replications} replications`,
     };
   }
   const mean = replications > 1 ? ' (mean per replication)' : '';
-  return { of: (c) => c / replications, axis: `sellers${mean}`, column: `sellers${mean}`, text: (v) => `${countText(v)} sellers${mean}` };
+  return { of: (c) => c / replications, axis: `sellers${mean}`, short: replications > 1 ? 'sellers (mean)' : 'sellers', column: `sellers${mean}`, text: (v) => `${countText(v)} sellers${mean}` };
 }
 
 /** A log x axis over amounts: decades end to end; signed, losses left of 0 and a break-even bar within ±1. */
@@ -47,10 +48,10 @@ export function amountAxis(edges: number[], range: [number, number], signed: boo
   return { x: (v: number) => x(v), ticks: signedDecadeTicks(lo, hi, 10) };
 }
 
-/** The y axis over heights up to `most`: from 0 to at least 1, ticks at whole numbers only. */
-export function countAxis(most: number, range: [number, number]) {
-  const y = d3.scaleLinear().domain([0, Math.max(1, most)]).nice().range(range);
-  return { y, ticks: wholeTicks(y.domain()[1], 6) };
+/** The y axis over heights up to `most`: from 0 to at least 1, about `count` ticks at whole numbers only. */
+export function countAxis(most: number, range: [number, number], count = 6) {
+  const y = d3.scaleLinear().domain([0, Math.max(1, most)]).nice(count).range(range);
+  return { y, ticks: wholeTicks(y.domain()[1], count) };
 }
 
 /** Draws the x axis' decade ticks at `bottom`, labelled 1, 10, 100, 1k… */

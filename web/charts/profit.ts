@@ -9,6 +9,7 @@ import { drawAndFollowSize } from './resize.ts';
 import { bandsInUse, sameBins } from './bins.ts';
 import { keyAbove, type LegendEntry } from './legend.ts';
 import { amountAxis, barCount, countAxis, decadeAxis, outlineBar, type BarCount } from './log-bars.ts';
+import { countFormat } from './ticks.ts';
 import { registerTable } from './chart-table.ts';
 import { seriesName } from '../glossary/series.ts';
 
@@ -97,9 +98,9 @@ export function profitChart(container: HTMLElement, data: ProfitData): void {
         outlineBar(band, left, w, y, b.b);
       }
       decadeAxis(svg, x, ticks, panelTop + PANEL);
-      g.append('g').attr('class', 'y-axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format(',d')));
+      g.append('g').attr('class', 'y-axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).tickValues(yTicks).tickFormat(countFormat(width)));
     });
-    svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 4).attr('text-anchor', 'middle').text(`${seriesName('profitPerSeller').toLowerCase()}, CNY (signed log scale; losses left of 0)`);
-    svg.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(top + height - margin.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(count.axis);
+    svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + width) / 2).attr('y', height - 4).attr('text-anchor', 'middle').text(width < 500 ? 'profit per seller, CNY (log)' : `${seriesName('profitPerSeller').toLowerCase()}, CNY (signed log scale; losses left of 0)`);
+    svg.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(top + height - margin.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(width < 500 ? count.short : count.axis);
   });
 }

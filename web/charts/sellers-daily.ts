@@ -12,8 +12,8 @@ import { countText, wholeTicks } from './ticks.ts';
 import { seriesName } from '../glossary/series.ts';
 import type { Mark } from '../peak-days.ts';
 
-/** One run's daily series (entry d is China day d of its season). */
-export interface DailyRun { label: string; seasonStart: string; ordersPlaced: HourlyBand; activeSellers: HourlyBand; sellersSuspended: HourlyBand }
+/** One run's daily series bands (summary.daily: entry d is China day d of its season), of which the chart reads three. */
+export interface DailyRun { label: string; seasonStart: string; daily: Record<string, HourlyBand> }
 
 export interface SellersDailyData {
   /** A first; in compare mode B second. */
@@ -27,19 +27,19 @@ const PANEL = 150, GAP = 28;
 const dayLabel = d3.utcFormat('%Y-%m-%d');
 
 /** B's days laid on A's (NaN where B's season has no such day); undefined when they share none. */
-const onADays = (a: DailyRun, run: DailyRun, key: Key) => onClockOf(a.seasonStart, a.ordersPlaced.mean.length, run.seasonStart, run[key].mean, 24);
+const onADays = (a: DailyRun, run: DailyRun, key: Key) => onClockOf(a.seasonStart, a.daily.ordersPlaced.mean.length, run.seasonStart, run.daily[key].mean, 24);
 
 export function sellersDailyChart(container: HTMLElement, data: SellersDailyData): void {
   const [a, b] = data.runs;
-  const days = a.ordersPlaced.mean.length;
+  const days = a.daily.ordersPlaced.mean.length;
   const keys: Key[] = ['ordersPlaced', 'activeSellers', 'sellersSuspended'];
-  const series = (key: Key) => [a[key].mean, ...(b ? [onADays(a, b, key)].filter((v): v is Float64Array => !!v) : [])];
+  const series = (key: Key) => [a.daily[key].mean, ...(b ? [onADays(a, b, key)].filter((v): v is Float64Array => !!v) : [])];
   const time = chinaClock(a.seasonStart).at;
   const withB = !!b && series('ordersPlaced').length > 1;
   registerTable(container, {
     caption: `one row a China day, means per replication; ${days} rows`,
     columns: ['China day', ...keys.map((k) => `${seriesName(k)}, A`), ...(withB ? keys.map((k) => `${seriesName(k)}, B`) : [])],
-    rows: Array.from({ length: days }, (_, d) => [dayLabel(time(d * 24)), ...keys.map((k) => cell(a[k].mean[d])), ...(withB ? keys.map((k) => cell(series(k)[1][d])) : [])]),
+    rows: Array.from({ length: days }, (_, d) => [dayLabel(time(d * 24)), ...keys.map((k) => cell(a.daily[k].mean[d])), ...(withB ? keys.map((k) => cell(series(k)[1][d])) : [])]),
   });
   drawAndFollowSize(container, () => {
     container.replaceChildren();
@@ -84,7 +84,7 @@ export function sellersDailyChart(container: HTMLElement, data: SellersDailyData
     chinaTimeLabel(svg, width - margin.right, height);
     svg.on('mousemove', (event: MouseEvent) => {
       const d = Math.max(0, Math.min(days - 1, Math.floor((x.invert(d3.pointer(event)[0]).getTime() - time(0).getTime()) / 86_400_000)));
-      tip.text(`${dayLabel(time(d * 24))}: ` + keys.map((k) => `${seriesName(k).toLowerCase()} ${countText(Math.round(a[k].mean[d] * 10) / 10)}`).join(', ') +
+      tip.text(`${dayLabel(time(d * 24))}: ` + keys.map((k) => `${seriesName(k).toLowerCase()} ${countText(Math.round(a.daily[k].mean[d] * 10) / 10)}`).join(', ') +
         (withB ? `; B: ${keys.map((k) => countText(Math.round(series(k)[1][d] * 10) / 10)).join(', ')}` : ''));
     });
   });

@@ -48,3 +48,6 @@ export function countText(v: number): string {
   if (Number.isNaN(v)) return '—';
   return Number.isInteger(v) ? d3.format(',')(v) : d3.format(',.1f')(v);
 }
+
+/** A count axis' tick labels: 12,000 on a wide chart, 12k on a phone's narrow margin. */
+export const countFormat = (width: number): ((v: d3.NumberValue) => string) => d3.format(width < 500 ? '~s' : ',d');

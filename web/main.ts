@@ -1,23 +1,14 @@
-// The planner's page: pick or edit a scenario (and upload a seller's data files), run replications
-// in a Web Worker (comlink, the same API as the Node pool), watch progress, cancel, and read the
-// congestion chart and KPIs.
+// The planner's page, its wiring only: pick or edit a scenario (and upload a seller's data files),
+// check the run's inputs, run the replications on parallel Web Workers (run-replications.ts),
+// watch progress, cancel, and hand the results to the charts (results-charts.ts), the KPI table
+// and the comparison.
 import type { RunResult } from '../src/model/result.ts';
-import { fineCauseLabel, finesPerSellerKey, type FineCause } from '../src/model/fine-causes.ts';
-import { summarise, type Summary } from '../src/experiment/summary.ts';
+import { summarise } from '../src/experiment/summary.ts';
+import { resultCharts } from './results-charts.ts';
 import { ScenarioError } from '../src/scenario/load.ts';
 import type { Mode, Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
-import { peakDays } from './peak-days.ts';
 import { parameterForm } from './form.ts';
-import { congestionChart } from './charts/congestion.ts';
-import { occupancyChart, type OccupancyRun } from './charts/occupancy.ts';
-import { finesChart } from './charts/fines.ts';
-import { arrivalsChart } from './charts/arrivals.ts';
-import { leadTimesChart, type LeadTimeSeries } from './charts/lead-times.ts';
-import { profitChart } from './charts/profit.ts';
-import { finesByClass, profitByClass } from './class-histograms.ts';
-import { burdenChart } from './charts/burden.ts';
-import { sellersDailyChart } from './charts/sellers-daily.ts';
 import { downloadPng, downloadResults, downloadSvg, type ResultFile } from './export.ts';
 import { decodeState, encodeState } from './share.ts';
 import { kpiTable } from './kpi-tables.ts';
@@ -26,11 +17,10 @@ import { compareChoice } from './compare-choice.ts';
 import { showComparison } from './compare-view.ts';
 import { attachHelp } from './help.ts';
 import { kpiWindow } from './kpi-window.ts';
-import { MODE_NAMES, modeName, sellingModes, twin } from './twin.ts';
+import { MODE_NAMES, modeName, twin } from './twin.ts';
 import { planners } from './planners.ts';
 import { ownDataFiles } from './own-data.ts';
 import { sellerView } from './seller-view.ts';
-import { seriesName } from './glossary/series.ts';
 import { firstScreen } from './first-screen.ts';
 import { chartFrames, RESULT_CHARTS } from './chart-frames.ts';
 import { MAX_REPLICATIONS, MAX_SEED, readAll, wholeField } from './run-inputs.ts';
@@ -247,22 +237,13 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, compare
   $('results').hidden = false;
   stale.shown(yaml.value);
   status.textContent = `${results.length} replication(s) in ${seconds.toFixed(1)} s`;
-  const congestion = congestionChart($('congestion'), {
-    seasonStart: scenario.season.start,
-    receivingQueue: summary.hourly.receivingQueueEnd,
-    qcQueue: summary.hourly.qcQueueEnd,
-    receivingStaff: summary.hourly.receivingStaff.mean,
-    qcStaff: summary.hourly.qcStaff.mean,
-    marks: peakDays(scenario.season),
-    compare: b && { label: b.label, seasonStart: b.scenario.season.start, receivingQueue: b.summary.hourly.receivingQueueEnd.mean, qcQueue: b.summary.hourly.qcQueueEnd.mean },
-    onZoom: (hours) => kpisOverDays.brushed(hours),
-  });
+  const congestion = resultCharts({ label: names.a, scenario, summary, results }, b && { label: b.label, shortLabel: names.b, scenario: b.scenario, summary: b.summary, results: b.results },
+    (hours) => kpisOverDays.brushed(hours));
   kpisOverDays.show({
     a: { label: names.a, seasonStart: scenario.season.start, results },
     b: b && { label: names.b, seasonStart: b.scenario.season.start, results: b.results },
     ordersPerDay: summary.daily.ordersPlaced.mean,
   }, congestion);
-  occupancyChart($('occupancy'), { runs: [shelf(names.a, scenario, summary), ...(b ? [shelf(names.b, b.scenario, b.summary)] : [])] });
   costTable($('costs'), [{ label: names.a, results }, ...(b ? [{ label: names.b, results: b.results }] : [])]);
   $('comparison').hidden = !b;
   if (b) {
@@ -273,59 +254,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, compare
       ...compared.map((c) => (c === other ? { label: b.label, results: c.results, summary: b.summary } : { label: named(c.label, c.scenario), results: c.results, summary: summarise(c.results) })),
     ], baseline, { seed: $<HTMLInputElement>('seed').value });
   }
-  arrivalsChart($('arrivals'), {
-    seasonStart: scenario.season.start,
-    parcelsArriving: summary.hourly.parcelsArriving.mean,
-    capacity: summary.hourly.receivingCapacity.mean,
-    compare: b && { label: b.label, seasonStart: b.scenario.season.start, parcelsArriving: b.summary.hourly.parcelsArriving.mean, capacity: b.summary.hourly.receivingCapacity.mean },
-  });
-  leadTimesChart($('lead-times'), {
-    series: leadTimes(summary),
-    fineLines: results[0].fineCauses.filter((c) => c.cause === 'late').map((c) => c.afterHours!),
-    compare: b && { label: b.label, series: leadTimes(b.summary) },
-  });
-  sellersDailyChart($('sellers-daily'), {
-    runs: [{ label: names.a, seasonStart: scenario.season.start, daily: summary.daily }, ...(b ? [{ label: names.b, seasonStart: b.scenario.season.start, daily: b.summary.daily }] : [])],
-    marks: peakDays(scenario.season),
-  });
-  finesChart($('fines'), {
-    ...sellerFines(summary, results), depositCny: scenario.rules.depositCny,
-    compare: b && { label: b.label, ...sellerFines(b.summary, b.results) },
-  });
-  profitChart($('profit'), {
-    classes: profitByClass(results), replications: results.length,
-    compare: b && { label: b.label, classes: profitByClass(b.results), replications: b.results.length },
-  });
-  burdenChart($('burden'), { byClass: summary.byClass, compare: b && { label: b.label, byClass: b.summary.byClass } });
   kpiTable($('kpis'), summary.kpis);
-}
-
-/** What the occupancy chart reads of one run. */
-function shelf(label: string, scenario: Scenario, summary: Summary): OccupancyRun {
-  return {
-    label, seasonStart: scenario.season.start, shelf: summary.hourly.shelfUnits,
-    peak: summary.kpis.shelfOccupancyPeakUnits, average: summary.kpis.shelfOccupancyMeanUnits,
-    prestock: sellingModes(scenario).has('prestock'),
-  };
-}
-
-// What the lead-time and fines charts read from a summary, the same for A and B.
-function leadTimes(summary: Summary): LeadTimeSeries[] {
-  return [
-    { label: seriesName('shipDelay'), hist: summary.histograms.shipDelayHours },
-    { label: seriesName('transit'), hist: summary.histograms.transitHours },
-    { label: seriesName('dockToStock'), hist: summary.histograms.dockToStockHours },
-    { label: seriesName('orderToStock'), hist: summary.histograms.orderToStockHours },
-  ];
-}
-
-function sellerFines(summary: Summary, results: RunResult[]) {
-  return {
-    perSeller: summary.histograms.finesPerSellerCny,
-    byCause: results[0].fineCauses.map((c) => ({ cause: fineCauseLabel(c), hist: summary.histograms[finesPerSellerKey(c)] })),
-    classes: finesByClass(results),
-    replications: summary.replications,
-  };
 }
 
 /** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run. */

@@ -1,7 +1,8 @@
 // The glossary's chart series: the plain name of every line, band, bar and key label the result
 // charts show (web/charts/*.ts), with its unit and a one-sentence help; charts read their legends
-// and axis titles from here, so that a series has one name wherever it appears.
+// and axis titles from here, so that a series has one name wherever it appears; a series that is also a term is that term's entry.
 import type { GlossaryEntry } from './entry.ts';
+import { TERMS } from './terms.ts';
 
 export const SERIES = {
   receivingQueue: { name: 'Receiving queue', unit: 'parcels', help: 'Parcels at the warehouse waiting for a receiving clerk, at the end of each hour.', section: 's11' },
@@ -11,16 +12,16 @@ export const SERIES = {
   parcelsArriving: { name: 'Parcels arriving', unit: 'parcels/h', help: 'Parcels the courier delivers to the warehouse dock in the hour.', section: 's10' },
   receivingCapacity: { name: 'Receiving capacity', unit: 'parcels/h', help: 'Parcels an hour the receiving staff on duty can handle: staff × 60 ÷ the mean receiving minutes.', section: 's11' },
   shelfUnits: { name: 'Units on the shelf', unit: 'units', help: 'Pre-stock sellers’ units on the warehouse shelf waiting to sell, at the end of each hour.', section: 's18' },
-  shipDelay: { name: 'Ship delay', unit: 'h', help: 'From an order being placed to its parcel leaving the seller with the courier.', section: 's7' },
+  shipDelay: TERMS.shipDelay,
   transit: { name: 'Transit', unit: 'h', help: 'From the courier’s pickup to the parcel’s arrival at the warehouse.', section: 's10' },
-  dockToStock: { name: 'Dock-to-stock', unit: 'h', help: 'From a parcel’s arrival at the dock to its goods on the shelf: receiving, QC and put-away, waits included.', section: 's13' },
-  orderToStock: { name: 'Order-to-stock', unit: 'h', help: 'From an order being placed to its goods stocked at the warehouse.', section: 's13' },
+  dockToStock: TERMS.dockToStock,
+  orderToStock: TERMS.orderToStock,
   shareDone: { name: 'Share of orders done', unit: '%', help: 'The share of orders whose step took no longer than the hours on the x axis.' },
   lateTier: { name: 'Lateness tier', unit: 'h', help: 'Hours after an order is placed beyond which a late shipment is fined.', section: 's8' },
   finesPerSeller: { name: 'Season fines per seller', unit: 'CNY', help: 'All fines one seller paid over the season: lateness, stockout, quality and pre-stock stockout.', section: 's14' },
   fineCause: { name: 'Fine cause', help: 'What the fine was for; a bar is split by each cause’s share of the fines of the sellers in it.', section: 's8' },
   noFine: { name: 'No fine', help: 'Sellers who paid no fine all season.' },
-  deposit: { name: 'Deposit', unit: 'CNY', help: 'Money each seller keeps with the platform; fines come off it.', section: 's14' },
+  deposit: TERMS.deposit,
   profitPerSeller: { name: 'Season profit per seller', unit: 'CNY', help: 'Revenue less cost of goods, shipping, returns, holding and fines, for one seller over the season.', section: 'money' },
   profitGain: { name: 'Sellers in profit', help: 'Sellers whose season profit is above zero.', section: 'money' },
   profitLoss: { name: 'Sellers at a loss', help: 'Sellers whose season profit is below zero.', section: 'money' },

@@ -13,6 +13,11 @@ export default defineConfig({
     rollupOptions: { input: { main: `${projectRoot}web/index.html`, model: `${projectRoot}web/model.html` } },
   },
   worker: { format: 'es' },
+  // The pages' Content-Security-Policy allows no inline style; the dev server injects CSS as <style>.
+  plugins: [{
+    name: 'dev-inline-styles', apply: 'serve',
+    transformIndexHtml: (html: string) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  }],
   server: { fs: { allow: [projectRoot] } },
   test: {
     root: projectRoot,

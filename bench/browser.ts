@@ -2,13 +2,14 @@
 // headless Chromium, and the same replication in Node, in one session (target: the browser at
 // least 0.8x Node); then 4 replications on 1 and on 2 Web Workers (target: 2 workers at least 1.8x
 // one, the KPIs identical), with the cores Chromium kept busy in each. Writes
-// bench/results/browser.json. Needs Debian's chromium (.ci/run installs it).
+// bench/results/browser.json. The browser: test/chromium.ts (Debian's, else the packaged one).
 // Usage: npm run bench:browser [-- --scenario black-friday-2022.yaml] [--rounds 3]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/chromium.ts';
 import { childrenCpuSeconds } from './process-cpu.ts';
 import { option } from './option.ts';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
@@ -24,10 +25,7 @@ const vite = resolve(root, 'node_modules/vite/bin/vite.js');
 if (spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'pipe' });
 await new Promise<void>((ready) => server.stdout!.on('data', (d) => { if (String(d).includes(String(PORT))) ready(); }));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/`);

@@ -34,7 +34,7 @@ describe('jitsim basics', () => {
     expect(r.stderr.trim()).toBe("error: unknown option '--frobnicate'");
     const reps = jitsim('run', `${scenarios}small-seller.yaml`, '--reps', '0');
     expect(reps.status).toBe(2);
-    expect(reps.stderr).toContain('expected a whole number >= 1, got 0');
+    expect(reps.stderr).toContain('expected a whole number from 1 to 10000, got "0"');
     expect(jitsim('run').status).toBe(2);
   });
 
@@ -293,7 +293,7 @@ describe('jitsim plan staffing', () => {
     expect(share.stderr.trim()).toBe("error: option '--share <S>' argument '1.5' is invalid. expected a share strictly between 0 and 1, got 1.5");
     const reps = jitsim('plan', 'staffing', `${scenarios}small-seller.yaml`, '--reps', '1');
     expect(reps.status).toBe(2);
-    expect(reps.stderr).toContain('expected a whole number >= 2, got 1');
+    expect(reps.stderr).toContain('expected a whole number from 2 to 10000, got "1"');
   });
 });
 

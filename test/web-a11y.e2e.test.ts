@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible as accessible } from './axe-check.ts';
 import { openApp, root, type App } from './web-app.ts';
 
 let app: App, page: Page;
@@ -19,30 +19,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await app?.close(); });
 
-/**
- * Fails on any serious or critical violation, naming each (rule, impact, elements) so it is easy to
- * find; only inside `scope` (a selector) when given, where the rest of the page was checked before.
- */
-async function expectAccessible(state: string, scope?: string): Promise<void> {
-  const axe = new AxeBuilder({ page });
-  const { violations } = await (scope ? axe.include(scope) : axe).analyze();
-  const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  // The first few elements of each are enough to find it.
-  const found = grave.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} elements): ${v.help}\n${v.nodes.slice(0, 4).map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
-  expect(found, `${state}:\n${found.join('\n')}`).toEqual([]);
-  expect(await headingJumps(), `${state}: headings`).toEqual([]);
-}
-
-/** The visible headings that skip a level after the one before (an h2 then an h4), and any h1 but the first. */
-const headingJumps = () => page.$$eval('h1, h2, h3, h4, h5, h6', (all) => {
-  const shown = all.filter((h) => (h as HTMLElement).checkVisibility());
-  const jumps: string[] = [];
-  shown.forEach((h, k) => {
-    const level = Number(h.tagName[1]), before = k === 0 ? 0 : Number(shown[k - 1].tagName[1]);
-    if (level > before + 1 || (level === 1 && k > 0)) jumps.push(`${h.tagName} “${h.textContent}” after ${k === 0 ? 'nothing' : shown[k - 1].tagName}`);
-  });
-  return jumps;
-});
+const expectAccessible = (state: string, scope?: string) => accessible(page, state, scope);
 
 const open = (id: string) => page.$eval(`#${id}`, (d) => { (d as HTMLDetailsElement).open = true; });
 const focused = () => page.evaluate(() => document.activeElement?.id);

@@ -1,12 +1,13 @@
 // The web app for the end-to-end tests (test/web*.e2e.test.ts): built once per version of the
 // code (a folder named by the fingerprint of what the build reads, so test files share a build
-// but two versions never do) and served on a port of each file's own, with Debian's headless
-// Chromium (playwright-core) to drive it; and what the tests read of the burden chart.
+// but two versions never do) and served on a port of each file's own, with headless Chromium
+// (playwright-core; which one: chromium.ts) to drive it; and what the tests read of the burden chart.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
 export const root = new URL('..', import.meta.url).pathname;
 
@@ -24,10 +25,7 @@ export async function openApp(offset: number, opts: { timezoneId?: string } = {}
     server.stdout!.on('data', (d) => { if (String(d).includes(String(port))) ready(); });
     server.on('exit', (code) => fail(new Error(`vite preview exited with ${code}`)));
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true, timezoneId: opts.timezoneId });
   await page.goto(`http://127.0.0.1:${port}/`);
   return {

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, root, type App } from './web-app.ts';
+import { openTable as openChartTable } from './chart-table-toggle.ts';
 
 let app: App, page: Page;
 beforeAll(async () => { app = await openApp(12); page = app.page; }, 120_000);
@@ -30,21 +31,7 @@ async function fetchDownload(selector: string): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
 
-/** Opens chart `id`'s table and returns its caption, column headers, row count and first row. */
-async function openTable(id: string) {
-  const toggle = page.locator(`button[data-table-for="${id}"]`);
-  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-  await toggle.click();
-  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-  const box = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
-  await box.locator('table').waitFor();
-  return box.locator('table').evaluate((t: HTMLTableElement) => ({
-    caption: t.caption?.textContent ?? '',
-    columns: Array.from(t.tHead!.rows[0].cells, (c) => [c.textContent, (c as HTMLTableCellElement).scope]),
-    rows: t.tBodies[0].rows.length,
-    first: Array.from(t.tBodies[0].rows[0].cells, (c) => [c.textContent, c.tagName === 'TH' ? (c as HTMLTableCellElement).scope : '']),
-  }));
-}
+const openTable = (id: string) => openChartTable(page, id);
 
 const windowDates = async () => [await page.getAttribute('#window-kpis', 'data-from'), await page.getAttribute('#window-kpis', 'data-to')];
 

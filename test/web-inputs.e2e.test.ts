@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import YAML from 'yaml';
 import { encodeState } from '../web/share.ts';
+import { parseScenario, ScenarioError } from '../src/scenario/load.ts';
 import { openApp, root, type App } from './web-app.ts';
 
 let app: App, page: Page;
@@ -109,11 +109,12 @@ describe('web app, the traps a new user met', () => {
     page.on('pageerror', (e) => thrown.push(e.message));
     await openLink({ file: 'small-seller.yaml', yaml: SMALL, seed: '1', reps: '1' });
     const broken = `${SMALL}demand: [1, 2\n`;
-    // Where the yaml library places the error: the page must give that line and column.
-    const [at] = YAML.parseDocument(broken, { prettyErrors: true }).errors[0].linePos!;
+    // Where the shared parser (the command's too) places the error: the page must give that line and column.
+    const at = (() => { try { parseScenario(broken, 'a.yaml', () => ''); } catch (e) { return (e as ScenarioError).issues[0].path; } })();
+    expect(at).toMatch(/^line \d+, column \d+$/);
     await typeScenario(broken);
     expect(await page.$eval('#form', (f) => (f as HTMLFieldSetElement).disabled)).toBe(true);
-    expect(await page.textContent('#form-lock')).toContain(`syntax error at line ${at.line}, column ${at.col}`);
+    expect(await page.textContent('#form-lock')).toContain(`syntax error at ${at}`);
     // An edit that reaches the form anyway (its change event) leaves the text as it was and the lock said.
     await page.$eval('#form input[type=number]', (input) => { (input as HTMLInputElement).value = '7'; input.dispatchEvent(new Event('change', { bubbles: true })); });
     expect(await page.inputValue('#yaml')).toBe(broken);
@@ -142,7 +143,8 @@ describe('web app, the traps a new user met', () => {
   });
 
   it('refuses up front a run whose estimated memory a worker cannot hold', async () => {
-    await typeScenario('extends: small-seller.yaml\nsellers: { count: 10000000 }\n');
+    // The most sellers the schema takes (docs/scenario-format.md, Limits), and peak orders that do not fit.
+    await typeScenario('extends: small-seller.yaml\nsellers: { count: 1000000 }\ndemand: { ordersPerDay: 10000000 }\n');
     await page.fill('#reps', '1');
     await page.click('#run');
     expect(await page.textContent('#status')).toMatch(/^Not run: one replication needs about [\d.]+ GB, more than a worker can hold \([\d.]+ GB\)/);

@@ -1,6 +1,7 @@
 // The frame of each chart on the results: its heading, its container, download buttons named for
 // the chart ("Download Warehouse congestion as SVG") and a "Table" toggle that shows the data the
-// chart drew as an HTML table (web/charts/chart-table.ts), for screen readers and exact values.
+// chart drew as an HTML table (web/charts/chart-table.ts), for screen readers and exact values; the
+// toggle alone for the charts outside the results (seller view, sweep viewer, planners).
 import { tableOf, type ChartTable } from './charts/chart-table.ts';
 
 /** One chart of the page: its container's id and its heading. */
@@ -37,12 +38,25 @@ function chartFrame(id: string, title: string): HTMLElement {
     Object.assign(b.dataset, { chart: id, format });
     return b;
   });
-  const box = element('div', { id: `${id}-table`, className: 'chart-table', hidden: true });
+  const downloads = element('p', { className: 'downloads' });
+  downloads.append(...buttons);
+  section.append(heading, chart, downloads);
+  tableToggle(chart, title);
+  return section;
+}
+
+/**
+ * Adds the "Table" toggle under `chart` (placed in the page, with an id) and the box its table
+ * opens in: at the end of the line of downloads that follows the chart, or on a line of its own.
+ * The results' frames use it, and so do the seller view, the sweep viewer and the planners.
+ */
+export function tableToggle(chart: HTMLElement, title: string): void {
+  const box = element('div', { id: `${chart.id}-table`, className: 'chart-table', hidden: true });
   const toggle = element('button', { type: 'button', textContent: 'Table', className: 'table-toggle' });
   toggle.setAttribute('aria-label', `Table of ${title}`);
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', box.id);
-  toggle.dataset.tableFor = id;
+  toggle.dataset.tableFor = chart.id;
   const render = () => { box.replaceChildren(...tableFor(chart, title)); };
   toggle.addEventListener('click', () => {
     const open = box.hidden;
@@ -52,10 +66,11 @@ function chartFrame(id: string, title: string): HTMLElement {
   });
   // Redrawn (a new run, another width): an open table follows.
   chart.addEventListener('chart-table', () => { if (!box.hidden) render(); });
-  const downloads = element('p', { className: 'downloads' });
-  downloads.append(...buttons, toggle);
-  section.append(heading, chart, downloads, box);
-  return section;
+  const next = chart.nextElementSibling;
+  const line = next instanceof HTMLParagraphElement && next.classList.contains('downloads') ? next : element('p', { className: 'downloads' });
+  if (line !== next) chart.after(line);
+  line.append(toggle);
+  line.after(box);
 }
 
 /** The table of what `chart` drew, or a line saying there is none yet. */

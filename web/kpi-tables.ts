@@ -4,6 +4,7 @@ import type { KpiDifference, KpiInterval } from '../src/experiment/summary.ts';
 import { KPIS, KPI_GROUPS, nameWithUnit } from './glossary/index.ts';
 import { figureWriter, isWide, WIDE_SHARE } from './kpi-figures.ts';
 import { helpControl } from './help.ts';
+import { fillTable } from './plain-table.ts';
 import './results-tables.css';
 
 const format = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
@@ -23,10 +24,10 @@ export function differenceTable(table: HTMLElement, diff: Record<string, KpiDiff
   const { rows: shown, figure } = layout(diff, how);
   const rows = shown.filter(([key]) => key in diff).map(([key, label]) => {
     const d = diff[key];
-    return `<tr data-kpi="${key}"><td>${label}</td><td>${figure(a[key].mean)}</td><td>${figure(b[key].mean)}</td>` +
-      `<td>${figure(d.mean)}</td><td>${Number.isFinite(d.halfWidth) ? `± ${figure(d.halfWidth)}` : '—'}</td><td>${d.significant ? '*' : ''}</td></tr>`;
+    return { data: { kpi: key }, cells: [label, figure(a[key].mean), figure(b[key].mean), figure(d.mean),
+      Number.isFinite(d.halfWidth) ? `± ${figure(d.halfWidth)}` : '—', d.significant ? '*' : ''] };
   });
-  table.innerHTML = `<thead><tr><th>KPI</th><th>${names.a}</th><th>${names.b}</th><th>B − A</th><th>95% interval</th><th></th></tr></thead><tbody>${rows.join('')}</tbody>`;
+  fillTable(table, ['KPI', names.a, names.b, 'B − A', '95% interval', ''], rows);
 }
 /**
  * Every KPI's mean and 95% interval; the exact means also sit in data-kpis, for tests and tools.
@@ -36,8 +37,8 @@ export function kpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>, 
   if (!how) { groupedKpiTable(table, kpis); return; }
   const { rows: shown, figure } = layout(kpis, how);
   const rows = shown.filter(([key]) => key in kpis).map(([key, label]) =>
-    `<tr data-kpi="${key}"><td>${label}</td><td>${figure(kpis[key].mean)}</td><td>${Number.isFinite(kpis[key].halfWidth) ? `± ${figure(kpis[key].halfWidth)}` : '—'}</td></tr>`);
-  table.innerHTML = `<thead><tr><th>KPI</th><th>mean</th><th>95% interval</th></tr></thead><tbody>${rows.join('')}</tbody>`;
+    ({ data: { kpi: key }, cells: [label, figure(kpis[key].mean), Number.isFinite(kpis[key].halfWidth) ? `± ${figure(kpis[key].halfWidth)}` : '—'] }));
+  fillTable(table, ['KPI', 'mean', '95% interval'], rows);
   table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
 }
 
@@ -57,7 +58,7 @@ export const WIDE_NOTE = `† The 95% interval is wider than ${100 * WIDE_SHARE}
 function groupedKpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>): void {
   const td = (text: string, className: string) => Object.assign(document.createElement('td'), { textContent: text, className });
   const head = document.createElement('thead');
-  head.innerHTML = '<tr><th scope="col">Figure</th><th scope="col">Mean</th><th scope="col">95% interval</th></tr>';
+  head.insertRow().append(...['Figure', 'Mean', '95% interval'].map((text) => Object.assign(document.createElement('th'), { scope: 'col', textContent: text })));
   let wide = false;
   const bodies = KPI_GROUPS.filter((g) => g !== 'internal').map((group) => {
     const body = document.createElement('tbody');
@@ -87,8 +88,6 @@ function groupedKpiTable(table: HTMLElement, kpis: Record<string, KpiInterval>):
   table.dataset.kpis = JSON.stringify(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, v.mean])));
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** By seller class, the paired B − A of the measures that say who bears the burden. */
 const CLASS_MEASURES: [string, string, (x: number) => string][] = [
   ['finesShareOfGmv', 'fines / class GMV', (x) => `${(100 * x).toFixed(2)} pt`],
@@ -104,6 +103,6 @@ export function classDifferenceTable(table: HTMLElement, diff: Record<string, Re
   const cell = (d: KpiDifference | undefined, show: (x: number) => string) =>
     !d || !Number.isFinite(d.mean) ? '—' : `${show(d.mean)}${Number.isFinite(d.halfWidth) ? ` ± ${show(d.halfWidth)}` : ''}${d.significant ? ' *' : ''}`;
   const rows = CLASS_MEASURES.map(([key, label, show]) =>
-    `<tr data-kpi="${key}"><td>${label}</td>${classes.map((c) => `<td data-class="${c}">${cell(diff[c][key], show)}</td>`).join('')}</tr>`);
-  table.innerHTML = `<thead><tr><th>${escapeHtml(title)}</th>${classes.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody>`;
+    ({ data: { kpi: key }, cells: [label, ...classes.map((c) => ({ text: cell(diff[c][key], show), data: { class: c } }))] }));
+  fillTable(table, [title, ...classes], rows);
 }

@@ -23,6 +23,8 @@ marked.use({
 
 const article = document.getElementById('doc')!;
 article.innerHTML = marked.parse(text, { async: false });
+// Tables and code scroll sideways on a phone (model-doc.css): each takes the focus, so keys scroll it too.
+for (const wide of article.querySelectorAll<HTMLElement>('table, pre')) wide.tabIndex = 0;
 const nav = document.getElementById('contents')!;
 const list = document.createElement('ol');
 for (const { id, title } of contents) {

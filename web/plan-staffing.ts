@@ -16,6 +16,7 @@ import { dateAt, horizonHours } from '../src/scenario/time.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import type { SimulatorApi } from '../src/worker/api.ts';
 import { rosterChart } from './charts/roster.ts';
+import { tableToggle } from './chart-frames.ts';
 import { download } from './export.ts';
 import { wholeField } from './run-inputs.ts';
 import { withRoster } from './open-roster.ts';
@@ -168,8 +169,9 @@ export function staffingPlanner(hooks: StaffingHooks): void {
     if (!complete) {
       results.append(el('p', { className: 'partial', textContent: `Stopped: a partial plan, the first ${plan.days.length} of ${days} days. The days after keep the scenario’s roster; run the plan to the end for a roster to take away.` }));
     }
-    const chart = el('div', { className: 'chart' });
+    const chart = el('div', { className: 'chart', id: 'staffing-roster' });
     results.append(chart);
+    tableToggle(chart, 'Roster: staff per day, planned and the scenario’s');
     const perDay = (staff: Int32Array) => Array.from({ length: days }, (_, d) => dayLevel(staff, d));
     rosterChart(chart, {
       seasonStart: start, days, peakWeek,
@@ -205,7 +207,10 @@ export function staffingPlanner(hooks: StaffingHooks): void {
     }).dataset.file = 'staffing-plan.csv';
     results.append(actions);
 
-    const scroller = el('div', { className: 'staffing-table-wrap' }), table = el('table');
+    // The table scrolls in its box; the box takes the focus so that keys scroll it too.
+    const scroller = el('div', { className: 'staffing-table-wrap', tabIndex: 0 }), table = el('table');
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', 'The plan day by day, table');
     scroller.append(table);
     results.append(scroller);
     staffingTable(table, { plan, seasonStart: start, validated, peakWeek });

@@ -6,6 +6,7 @@ import { profileClass, sellerProfile, stockingPlan, type Candidate, type Setting
 import { formatNumber } from '../src/experiment/number-format.ts';
 import type { Scenario, SizeClass } from '../src/scenario/types.ts';
 import { frontierChart } from './charts/frontier.ts';
+import { tableToggle } from './chart-frames.ts';
 import { planTable } from './plan-table.ts';
 import { runJobs, type Runs } from './plan-runs.ts';
 import { MAX_REPLICATIONS, wholeField } from './run-inputs.ts';
@@ -88,7 +89,7 @@ export function stockingPlanner(hooks: PlannerHooks): void {
       const heading = plan.disruptions ? 'With the scenario’s disruptions' : 'Without disruptions';
       const section = el('section', { className: 'plan-setting' });
       section.dataset.disruptions = String(plan.disruptions);
-      const chart = el('div', { className: 'chart' }), table = el('table');
+      const chart = el('div', { className: 'chart', id: `plan-frontier-${plan.disruptions ? 'with' : 'without'}-disruptions` }), table = el('table');
       const wrap = el('div', { className: 'plan-table-wrap' });
       wrap.append(table);
       section.append(el('h3', { textContent: heading }), chart, wrap);
@@ -97,6 +98,7 @@ export function stockingPlanner(hooks: PlannerHooks): void {
       const counts = new Set(plan.policies.map((o) => o.replications));
       if (counts.size > 1) section.insertBefore(el('p', { className: 'note', textContent: `Cancelled mid-replication: policies have ${[...counts].sort().join(' or ')} replications.` }), chart);
       frontierChart(chart, { outcomes: plan.policies, heading: `Stocking frontier, ${heading.toLowerCase()}: expected profit against the chance the deposit runs out` });
+      tableToggle(chart, `Stocking frontier ${heading.toLowerCase()}`);
       planTable(table, plan.policies, (o) => {
         hooks.open(about.sellerClass, o.candidate);
         status.textContent = `“${o.candidate.label}” written into sellers.classes.${about.sellerClass} of the scenario above; Compare with is set to its original: press Run.`;

@@ -8,6 +8,7 @@ import { horizonHours } from '../src/scenario/time.ts';
 import { SIZE_CLASSES, type Scenario } from '../src/scenario/types.ts';
 import { sellerMoneyChart } from './charts/seller-money.ts';
 import { sellerUnitsChart } from './charts/seller-units.ts';
+import { tableToggle } from './chart-frames.ts';
 import { peakDays } from './peak-days.ts';
 import { runJobs, workerCount, type JobResult, type Runs } from './plan-runs.ts';
 import { sellerFigures, sellerFiguresTable } from './seller-figures.ts';
@@ -33,6 +34,8 @@ export function sellerView(hooks: SellerViewHooks): void {
   const results = $('seller-results');
   let runs: Runs | undefined;
   let trace: { scenario: Scenario; parts: TraceParts } | undefined;
+  tableToggle($('seller-units'), 'Units: in stock, on order and backordered');
+  tableToggle($('seller-money'), 'Deposit balance and fines paid so far');
 
   /** The catalogue's sellers to pick from, and who the platform's are. */
   function offerNames(scenario: Scenario | undefined): void {

@@ -2,6 +2,7 @@
 // sentence, a KPI chosen and charted against a grid parameter (a line per combination of the other
 // parameters), and its points tabulated. A file that is not one gets a line saying why.
 import { sweepChart } from './charts/sweep.ts';
+import { tableToggle } from './chart-frames.ts';
 import { describeSweep, firstVaryingKpi, kpiLabel, kpiNames, parameters, readSweepResult, shortNames, sweepLines, type SweepResult } from './sweep-result.ts';
 import { sweepTable } from './sweep-table.ts';
 
@@ -12,6 +13,7 @@ export function sweepViewer(): void {
   const results = $('sweep-results'), about = $('sweep-about'), key = $('sweep-key');
   const kpiSelect = $<HTMLSelectElement>('sweep-kpi'), xSelect = $<HTMLSelectElement>('sweep-x');
   let shown: SweepResult | undefined;
+  tableToggle($('sweep-chart'), 'Sweep chart');
 
   function draw(): void {
     if (!shown) return;

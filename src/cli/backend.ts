@@ -3,10 +3,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { redisOptions, shownUrl } from '../queue/connection.ts';
 import { runJobs, type JobRunner, type JobsOutcome } from '../worker/pool.ts';
+import { maxWorkers, range, workerCount } from './flags.ts';
 
 /** --backend and --workers, which every command running many replications takes together. */
-export function runnerOptions(cmd: Command, wholeNumber: (min: number) => (v: string) => number, workersHelp = 'worker threads with --backend local (default: one per core)'): Command {
-  return cmd.addOption(backendOption()).addOption(new Option('-w, --workers <N>', workersHelp).argParser(wholeNumber(1)));
+export function runnerOptions(cmd: Command, workersHelp = 'worker threads with --backend local (default: one per core)'): Command {
+  return cmd.addOption(backendOption()).addOption(new Option('-w, --workers <N>', `${workersHelp}, ${range(1, maxWorkers())} here`).argParser(workerCount()));
 }
 
 function backendOption(): Option {

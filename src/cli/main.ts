@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { compareByClass, compareKpis, seriesBands, kpiIntervals, summarise, type HourlyBand } from '../experiment/summary.ts';
 import { describeDayRange, parseDayRange, windowKpis, type DayRange } from '../experiment/window.ts';
@@ -14,12 +14,16 @@ import { replicate, type Replicated } from './experiment.ts';
 import { assembleTrace, DEFAULT_TRACE_LIMIT, dropTraceParts, planTrace, rowCount } from './trace.ts';
 import { planSnapshots, saveStates } from './snapshots.ts';
 import { jsonNumbers, writeRunFiles } from './output.ts';
+import { OutError } from './out-folder.ts';
 import { classTable, differenceTable, kpiTable, WINDOW_ROWS } from './table.ts';
 import { verdictTable } from './verdict-table.ts';
 import { planStaffingCommand } from './plan-staffing.ts';
 import { planStocking } from './plan-stocking.ts';
 import { sweepCommand } from './sweep.ts';
 import { workerCommand } from './worker.ts';
+import { commandOf, failureText } from './failure.ts';
+import { checkMemory, defaultLimit, formatBytes, parseSize } from './memory-limit.ts';
+import { maxWorkers, range, REPS_MAX, SEED_MAX, wholeNumber, workerCount } from './flags.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -30,15 +34,7 @@ export const EXIT = { ok: 0, invalidInput: 1, usage: 2, interrupted: 130 } as co
 
 const scenariosDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
-function wholeNumber(min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number >= ${min}, got ${value}`);
-    return n;
-  };
-}
-
-interface RunFlags { reps: number; seed: number; workers?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean; trace?: string; traceLimit: number; saveStateAt?: string[] }
+interface RunFlags { reps: number; seed: number; workers?: number; maxMemory?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean; trace?: string; traceLimit: number; saveStateAt?: string[] }
 
 /** The --window range as days of the season, checked against it. */
 function windowRange(file: string, scenario: Scenario, text: string | undefined): DayRange | undefined {
@@ -96,12 +92,13 @@ function warmUpLine(choice: WarmUpChoice): string {
 /** Shared between run and compare: the replication options. */
 function replicationOptions(cmd: Command): Command {
   return cmd
-    .option('-r, --reps <R>', 'replications', wholeNumber(1), 10)
-    .option('-s, --seed <S>', 'base seed: replication i draws from streams of (seed, i)', wholeNumber(0), 1)
-    .addOption(new Option('-w, --workers <N>', `worker threads (default: one per core, ${defaultWorkers()} here)`).argParser(wholeNumber(1)))
+    .option('-r, --reps <R>', `replications, ${range(1, REPS_MAX)}`, wholeNumber(1, REPS_MAX), 10)
+    .option('-s, --seed <S>', `base seed, ${range(0, SEED_MAX)}: replication i draws from streams of (seed, i)`, wholeNumber(0, SEED_MAX), 1)
+    .addOption(new Option('-w, --workers <N>', `worker threads, ${range(1, maxWorkers())} here (4 a core, at most 64; default: one per core, ${defaultWorkers()} here)`).argParser(workerCount()))
     .option('--warmup <DATE|auto>', 'discard statistics before this date (YYYY-MM-DD, China time), or "auto": found by MSER-5 on pilot runs')
     .option('--window <FROM..TO>', 'also the KPI table over these days (YYYY-MM-DD..YYYY-MM-DD, both included), in kpis-window.csv')
     .option('-o, --out <DIR>', 'directory for summary.json, kpis.csv, hourly.csv, histograms.json', 'jitsim-out')
+    .addOption(new Option('--max-memory <SIZE>', `refuse a run estimated to need more (e.g. 512M, 2G; default: half this machine's memory, ${formatBytes(defaultLimit())})`).argParser(parseSize))
     .option('--json', 'print the summary as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar');
 }
@@ -124,6 +121,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       const range = windowRange(file, scenario, flags.window);
       const snapshots = planSnapshots(file, scenario, flags, cmd.getOptionValueSource('reps') === 'cli');
       const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, snapshots.replications, flags.traceLimit);
+      checkMemory(file, [scenario], memoryOptions(flags, snapshots.replications));
       const options = { seed: flags.seed, replications: snapshots.replications, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal, extras: snapshots.extras };
       const warmUp = await chooseWarmUp(file, scenario, flags.warmup, () => replicate(scenario, options), !!flags.quiet);
       let run: Replicated;
@@ -167,6 +165,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
         throw new ScenarioError([{ file: fileB, path: '--window', message: `expected a season starting on A's first day (${a.season.start}) to compare a date range, got ${b.season.start}` }]);
       }
       if (range) windowRange(fileB, b, flags.window);
+      checkMemory(fileA, [a, b], memoryOptions(flags, flags.reps));
       const common = { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal };
       // Pairs must share their warm-up: with auto, A's pilot decides it for both.
       const warmUp = await chooseWarmUp(fileA, a, flags.warmup, () => replicate(a, common), !!flags.quiet);
@@ -196,11 +195,11 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
     });
 
   const plan = program.command('plan').description('planners: the warehouse roster (plan staffing), a seller\'s stocking policy (plan stocking)');
-  planStaffingCommand(plan, state, wholeNumber);
-  planStocking(plan, state, wholeNumber);
+  planStaffingCommand(plan, state);
+  planStocking(plan, state);
 
-  sweepCommand(program, state, wholeNumber);
-  workerCommand(program, state, wholeNumber);
+  sweepCommand(program, state);
+  workerCommand(program, state);
 
   program.command('validate').description('print the fully resolved scenario, or its errors').argument('<scenario>', 'scenario file')
     .action((file: string) => {
@@ -216,6 +215,15 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       process.stdout.write(`(in ${scenariosDir})\n`);
     });
   return program;
+}
+
+function memoryOptions(flags: RunFlags, replications: number) {
+  return { workers: flags.workers ?? defaultWorkers(), replications, limit: flags.maxMemory ?? defaultLimit() };
+}
+
+/** Each command's subcommands, for naming what failed. */
+function commandNames(program: Command): Record<string, string[]> {
+  return Object.fromEntries(program.commands.map((c) => [c.name(), c.commands.map((s) => s.name())]));
 }
 
 function counts(run: Replicated) {
@@ -252,6 +260,13 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   const program = buildProgram(state);
+  // An error thrown outside the command's promise (a timer, a stream) ends the run the same way.
+  const onStray = (err: unknown) => {
+    process.stderr.write(failureText(err, commandOf(argv, commandNames(program)), argv.includes('--debug')));
+    process.exit(EXIT.invalidInput);
+  };
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
   try {
     await program.parseAsync(argv);
     return state.code;
@@ -261,10 +276,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(err.message + '\n');
       return EXIT.invalidInput;
     }
-    const debug = argv.includes('--debug');
-    process.stderr.write(`jitsim: ${debug && err instanceof Error ? err.stack : err instanceof Error ? err.message : String(err)}\n`);
+    if (err instanceof OutError) {
+      process.stderr.write(`jitsim: ${err.message}\n`);
+      return EXIT.invalidInput;
+    }
+    process.stderr.write(failureText(err, commandOf(argv, commandNames(program)), argv.includes('--debug')));
     return EXIT.invalidInput;
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('uncaughtException', onStray);
+    process.off('unhandledRejection', onStray);
   }
 }

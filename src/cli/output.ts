@@ -1,13 +1,16 @@
 // Files a run leaves behind: summary.json, kpis.csv, kpis-by-class.csv, hourly.csv, daily.csv, histograms.json,
-// and kpis-window.csv with --window. Each is written
-// to a temporary name and renamed, so an interrupted run never leaves a half-written file.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// and kpis-window.csv with --window. The set is written all or nothing (out-folder.ts), so an
+// interrupted or failed run leaves the earlier set or the new one, never a mix.
+import { renameSync, writeFileSync } from 'node:fs';
 import type { HistogramSnapshot } from '../engine/index.ts';
 import type { HourlyBand, KpiInterval } from '../experiment/summary.ts';
 import { dailyCsv, hourlyCsv, jsonNumbers, kpisByClassCsv, kpisCsv } from '../experiment/csv.ts';
+import { writeFolder } from './out-folder.ts';
 
 export { jsonNumbers };
+
+/** Every file `run` or `compare` may write in --out. */
+export const RUN_FILES = ['summary.json', 'kpis.csv', 'kpis-by-class.csv', 'hourly.csv', 'daily.csv', 'kpis-window.csv', 'histograms.json'];
 
 export function writeAtomic(path: string, text: string): void {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -26,12 +29,14 @@ export function writeRunFiles(
   seasonStart: string,
   windowKpis?: Record<string, KpiInterval>,
 ): void {
-  mkdirSync(dir, { recursive: true });
-  writeAtomic(join(dir, 'summary.json'), JSON.stringify(summary, jsonNumbers, 2) + '\n');
-  writeAtomic(join(dir, 'kpis.csv'), kpisCsv(kpis));
-  writeAtomic(join(dir, 'kpis-by-class.csv'), kpisByClassCsv(byClass));
-  writeAtomic(join(dir, 'hourly.csv'), hourlyCsv(hourly, seasonStart));
-  writeAtomic(join(dir, 'daily.csv'), dailyCsv(daily, seasonStart));
-  if (windowKpis) writeAtomic(join(dir, 'kpis-window.csv'), kpisCsv(windowKpis));
-  writeAtomic(join(dir, 'histograms.json'), JSON.stringify(histograms, jsonNumbers) + '\n');
+  const files: [string, string][] = [
+    ['summary.json', JSON.stringify(summary, jsonNumbers, 2) + '\n'],
+    ['kpis.csv', kpisCsv(kpis)],
+    ['kpis-by-class.csv', kpisByClassCsv(byClass)],
+    ['hourly.csv', hourlyCsv(hourly, seasonStart)],
+    ['daily.csv', dailyCsv(daily, seasonStart)],
+    ...(windowKpis ? [['kpis-window.csv', kpisCsv(windowKpis)] as [string, string]] : []),
+    ['histograms.json', JSON.stringify(histograms, jsonNumbers) + '\n'],
+  ];
+  writeFolder(dir, files, RUN_FILES);
 }

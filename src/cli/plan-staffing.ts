@@ -19,6 +19,7 @@ import type { Job, JobRunner } from '../worker/pool.ts';
 import { jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { staffingWorkers } from '../worker/staffing-pool.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
+import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
 import { stageBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
@@ -39,15 +40,15 @@ function hours(v: string): number {
   return x;
 }
 
-export function planStaffingCommand(plan: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
+export function planStaffingCommand(plan: Command, state: { code: number; signal: AbortSignal }): void {
   runnerOptions(plan.command('staffing').description('find the smallest receiving and QC rosters, day by day, that meet a service target')
     .argument('<scenario>', 'scenario file')
-    .option('-r, --reps <R>', 'replications the search plans on (common random numbers)', wholeNumber(2), 4)
-    .option('-s, --seed <S>', 'base seed', wholeNumber(0), 1)
+    .option('-r, --reps <R>', `replications the search plans on (common random numbers), ${range(2, REPS_MAX)}`, wholeNumber(2, REPS_MAX), 4)
+    .option('-s, --seed <S>', `base seed, ${range(0, SEED_MAX)}`, wholeNumber(0, SEED_MAX), 1)
     .option('--within <HOURS>', 'a parcel counts when stocked within this many hours of arriving', hours, DEFAULT_STAFFING_TARGET.withinHours)
     .option('--share <S>', 'share of each day\'s parcels that must count', fraction('a share'), DEFAULT_STAFFING_TARGET.share)
     .option('--confidence <C>', 'one-sided confidence that each day meets the share', fraction('a confidence'), DEFAULT_STAFFING_TARGET.confidence)
-    .addOption(new Option('--validate-reps <N>', 'fresh replications the roster is checked on with the whole model (0: none; default: as --reps)').argParser(wholeNumber(0))), wholeNumber, 'worker threads (default: one per core; the search always runs here)')
+    .addOption(new Option('--validate-reps <N>', 'fresh replications the roster is checked on with the whole model (0: none; default: as --reps)').argParser(wholeNumber(0, REPS_MAX))), 'worker threads (default: one per core; the search always runs here)')
     .option('-o, --out <DIR>', 'directory for staffing-plan.json, staffing-plan.csv and roster.yaml', 'jitsim-staffing')
     .option('--json', 'print the plan as JSON instead of the table')
     .option('-q, --quiet', 'no progress bars')

@@ -14,15 +14,16 @@ import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend 
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
+import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
 
 interface Flags { backend: string; reps: number; seed: number; workers?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
 
-export function planStocking(plan: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
+export function planStocking(plan: Command, state: { code: number; signal: AbortSignal }): void {
   runnerOptions(plan.command('stocking').description('find a seller\'s stocking policy: a grid of policies on common random numbers, with and without disruptions')
     .argument('<scenario>', 'scenario file (one seller, or a platform: its median seller of --seller-class)')
     .addOption(new Option('--seller-class <CLASS>', 'the seller profile of a platform scenario').choices([...SIZE_CLASSES]).default('small'))
-    .option('-r, --reps <R>', 'replications of each policy', wholeNumber(2), 10)
-    .option('-s, --seed <S>', 'base seed', wholeNumber(0), 1), wholeNumber)
+    .option('-r, --reps <R>', `replications of each policy, ${range(2, REPS_MAX)}`, wholeNumber(2, REPS_MAX), 10)
+    .option('-s, --seed <S>', `base seed, ${range(0, SEED_MAX)}`, wholeNumber(0, SEED_MAX), 1))
     .option('-o, --out <DIR>', 'directory for stocking-plan.json and stocking-plan.csv', 'jitsim-plan')
     .option('--json', 'print the plan as JSON instead of the tables')
     .option('-q, --quiet', 'no progress bar')

@@ -1,21 +1,26 @@
 // Reads a scenario file from disk for the command line: the Node side of ../scenario/load.ts, with
 // the data files it names (orders.csv, skus.csv, plain or gzip) read in chunks.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseScenario, readFailure, ScenarioError } from '../scenario/load.ts';
 import { readTables } from '../scenario/tables.ts';
+import { MAX_SCENARIO_BYTES } from '../scenario/text-limits.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { openRegularFile, readRegularFile } from './regular-file.ts';
 
 /** Loads, merges (`extends`) and validates the scenario at `path`, with its data files; throws a ScenarioError. */
 export function readScenarioFile(path: string): Scenario {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readScenarioText(path);
   } catch (err) {
     throw new ScenarioError([{ file: path, path: '', message: readFailure(err, (m) => `cannot read: ${m}`) }]);
   }
-  return readTables(parseScenario(text, path, (p) => readFileSync(p, 'utf8')), path, textChunks);
+  return readTables(parseScenario(text, path, readScenarioText), path, textChunks);
 }
+
+/** A scenario or `extends` base: a regular file of at most MAX_SCENARIO_BYTES. */
+const readScenarioText = (path: string) => readRegularFile(path, MAX_SCENARIO_BYTES).toString('utf8');
 
 const CHUNK = 1 << 20;
 
@@ -24,12 +29,15 @@ const CHUNK = 1 << 20;
  * inflated whole first (a season's orders compress about 5:1) and decoded a chunk at a time.
  */
 export function textChunks(path: string): Iterable<string> {
-  const fd = openSync(path, 'r'); // throws ENOENT and friends before any chunk is asked for
+  const fd = openRegularFile(path); // throws ENOENT, a FIFO and friends before any chunk is asked for
   const head = Buffer.alloc(2);
   const gzip = readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
   if (gzip) {
-    closeSync(fd);
-    return decoded(gunzipSync(readFileSync(path)));
+    try {
+      return decoded(gunzipSync(readFileSync(fd)));
+    } finally {
+      closeSync(fd);
+    }
   }
   return (function* () {
     const decoder = new TextDecoder();

@@ -4,13 +4,14 @@
 // scenario goes on from there. Typed arrays travel as base64 of their bytes, so every number comes
 // back to the bit. A file that is damaged, or was saved from another scenario or by other code, is
 // refused with a one-line reason.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pkg from '../../package.json' with { type: 'json' };
 import type { MarketState } from '../model/snapshot.ts';
 import { canonicalJson, codeFingerprint } from '../queue/job-key.ts';
 import { readFailure, ScenarioError } from '../scenario/load.ts';
+import { readRegularFile } from './regular-file.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 const FORMAT = 'jitsim-state';
@@ -93,7 +94,7 @@ export function readStateFile(path: string, scenario: Scenario, file: string): {
   const fail = (message: string): never => { throw new ScenarioError([{ file, path: 'start.fromState', message: `${path}: ${message}` }]); };
   let text = '';
   try {
-    text = gunzipSync(readFileSync(path)).toString('utf8');
+    text = gunzipSync(readRegularFile(path)).toString('utf8'); // a FIFO would block for ever
   } catch (err) {
     fail(readFailure(err, (m) => `damaged: not a whole gzip file (${m})`));
   }

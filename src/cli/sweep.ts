@@ -1,17 +1,19 @@
 // `jitsim sweep SWEEP.yaml`: a grid of scenarios (src/experiment/sweep.ts) run on the worker pool,
 // every point on the same replications (common random numbers); a progress bar, Ctrl-C keeping
 // the replications finished, a table of headline KPIs per point, sweep.json and sweep.csv.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumber } from '../experiment/number-format.ts';
 import { describePoint, parseSweep, pointScenario, sweepCsv, sweepKpis, sweepPoints } from '../experiment/sweep.ts';
-import { ScenarioError } from '../scenario/load.ts';
+import { readFailure, ScenarioError } from '../scenario/load.ts';
+import { MAX_SCENARIO_BYTES } from '../scenario/text-limits.ts';
 import type { Job } from '../worker/pool.ts';
 import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { jsonNumbers, writeAtomic } from './output.ts';
 import { runsBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
+import { readRegularFile } from './regular-file.ts';
 import { halfWidthText, pad } from './table.ts';
 
 interface Flags { backend: string; workers?: number; out: string; json?: boolean; quiet?: boolean }
@@ -25,18 +27,18 @@ const HEADLINE: [string, string, (x: number) => string][] = [
   ['qcQueuePeakParcels', 'QC queue peak', (x) => formatNumber(Math.round(x))],
 ];
 
-export function sweepCommand(program: Command, state: { code: number; signal: AbortSignal }, wholeNumber: (min: number) => (v: string) => number): void {
+export function sweepCommand(program: Command, state: { code: number; signal: AbortSignal }): void {
   runnerOptions(program.command('sweep').description('run a grid of scenario overrides, each point on the same replications')
-    .argument('<sweep>', 'sweep file (YAML or JSON): scenario, replications, seed, grid, zip'), wholeNumber)
+    .argument('<sweep>', 'sweep file (YAML or JSON): scenario, replications, seed, grid, zip'))
     .option('-o, --out <DIR>', 'directory for sweep.json and sweep.csv', 'jitsim-sweep')
     .option('--json', 'print the result as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar')
     .action(async (file: string, flags: Flags) => {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readRegularFile(file, MAX_SCENARIO_BYTES).toString('utf8');
       } catch (err) {
-        throw new ScenarioError([{ file, path: '', message: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read: ${(err as Error).message}` }]);
+        throw new ScenarioError([{ file, path: '', message: readFailure(err, (m) => `cannot read: ${m}`) }]);
       }
       const sweep = parseSweep(text, file);
       const baseFile = isAbsolute(sweep.scenario) ? sweep.scenario : join(dirname(file), sweep.scenario);

@@ -4,13 +4,14 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { redisUrl } from './backend.ts';
 import { defaultWorkers } from '../worker/pool.ts';
+import { wholeNumber, workerCount } from './flags.ts';
 
 interface Flags { redis: string; concurrency?: number; stallSeconds: number; quiet?: boolean }
 
-export function workerCommand(program: Command, state: { code: number; signal: AbortSignal; interruptNote?: string }, wholeNumber: (min: number) => (v: string) => number): void {
+export function workerCommand(program: Command, state: { code: number; signal: AbortSignal; interruptNote?: string }): void {
   program.command('worker').description('take replications off a Redis queue and run them (for `--backend redis://…`)')
     .addOption(new Option('--redis <URL>', 'the Redis server of the queue, e.g. redis://127.0.0.1:6379').argParser(redisUrl).makeOptionMandatory())
-    .addOption(new Option('-c, --concurrency <N>', `replications at once, one worker thread each (default: one per core, ${defaultWorkers()} here)`).argParser(wholeNumber(1)))
+    .addOption(new Option('-c, --concurrency <N>', `replications at once, one worker thread each (default: one per core, ${defaultWorkers()} here)`).argParser(workerCount()))
     .option('--stall-seconds <S>', 'a job whose worker is silent this long goes back on the queue', wholeNumber(1), 30)
     .option('-q, --quiet', 'no line per job, only start, failures, stalls and Redis lost or back')
     .action(async (flags: Flags) => {

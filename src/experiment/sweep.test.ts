@@ -50,7 +50,7 @@ describe('sweep files', () => {
     expect(s.sellers.classes.small.mode).toBe('prestock');
     expect(base.warehouse.qc.staff.byHour[6]).toBe(150); // the base is left as it was
     const bad = sweepPoints(parseSweep('scenario: b.yaml\nreplications: 1\ngrid:\n  warehouse.qc.staff.byHour[6]: [-2]\n', 's.yaml'))[0];
-    expect(error(() => pointScenario(base, bad, 's.yaml'))).toBe('s.yaml (grid point 1: warehouse.qc.staff.byHour[6] = -2): warehouse.qc.staff.byHour[6]: expected a whole number >= 0, got -2');
+    expect(error(() => pointScenario(base, bad, 's.yaml'))).toBe('s.yaml (grid point 1: warehouse.qc.staff.byHour[6] = -2): warehouse.qc.staff.byHour[6]: expected a whole number in [0, 100,000] (staff on duty), got -2');
     const missing = sweepPoints(parseSweep('scenario: b.yaml\nreplications: 1\ngrid:\n  warehouse.qc.staf.byHour[6]: [1]\n', 's.yaml'))[0];
     expect(error(() => pointScenario(base, missing, 's.yaml'))).toBe('s.yaml: grid point 1: warehouse.qc.staf.byHour[6]: the scenario has no warehouse.qc.staf to set a field in');
   });

@@ -2,9 +2,8 @@
 // overrides (field path → values, every combination; `zip` lists advance together), replications
 // and a seed. Each grid point is the base with its overrides, checked by the schema like any
 // scenario; its replications run on common random numbers with every other point's.
-import YAML from 'yaml';
 import { z } from 'zod';
-import { ScenarioError, validateScenario, type ScenarioIssue } from '../scenario/load.ts';
+import { parseText, ScenarioError, validateScenario, type ScenarioIssue } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { kpiIntervals, type KpiInterval } from './summary.ts';
 import { csvNumber } from './csv.ts';
@@ -37,9 +36,8 @@ const schema = z.strictObject({
 
 /** Reads a sweep file's text (YAML or JSON); a ScenarioError names the file, the field and what was expected. */
 export function parseSweep(text: string, file: string): Sweep {
-  const doc = YAML.parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: true });
-  if (doc.errors.length > 0) throw new ScenarioError(doc.errors.map((e) => ({ file, path: e.linePos ? `line ${e.linePos[0].line}` : '', message: `invalid YAML: ${e.message.split('\n')[0]}` })));
-  const parsed = schema.safeParse(doc.toJS() ?? {});
+  // The scenario's parser: the same limits on depth, tags, keys and aliases, each at its line and column.
+  const parsed = schema.safeParse(parseText(text, file));
   if (!parsed.success) {
     throw new ScenarioError(parsed.error.issues.map((i): ScenarioIssue => ({ file, path: i.path.map(String).join('.'), message: i.message })));
   }

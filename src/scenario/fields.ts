@@ -4,14 +4,46 @@ import { z } from 'zod';
 import type { DatedValue } from './types.ts';
 import { parseDate, type ParsedDate } from './time.ts';
 
-/** Sizes refused outright: beyond these a run would not fit in memory or time. */
+/**
+ * Sizes refused outright: beyond these a run would not fit in memory or time, or its arithmetic
+ * would leave what the model represents (docs/scenario-format.md, "Limits", gives each reason).
+ */
 export const LIMITS = {
-  sellers: 10_000_000,
+  sellers: 1_000_000, // ~1 KB each in a worker (src/experiment/memory-estimate.ts)
   seasonDays: 1096, // three years
   ordersPerDay: 100_000_000,
-  totalSkus: 50_000_000,
+  totalSkus: 5_000_000, // ~115 bytes each
   firstDate: '2000-01-01',
   lastDate: '2100-12-31',
+  /** A duration: at most a year, at least a minute for a log-normal's median. */
+  hours: 8760,
+  days: 365,
+  minutes: 525_600,
+  shortestHours: 1 / 60,
+  /** One order's packing time: within a day. */
+  handlingHours: 24,
+  /** Money per unit, parcel, or deposit: season sums stay far inside 2^53. */
+  cny: 1e9,
+  kg: 1000,
+  /** A fine, as a multiple of the order's value. */
+  multiple: 1000,
+  /** cogsRatio and holdingRatePerYear. */
+  ratio: 10,
+  packingHeadroom: 100,
+  zipf: 10,
+  /** Mean units an order: quantities are 32-bit whole numbers, and reorder points are exact up to 128 orders' units. */
+  meanQuantity: 10,
+  disruptionsPerDay: 1,
+  /** Packing hours: at least a quarter hour between opening and closing. */
+  openHours: 0.25,
+  /** A log-normal's spread: p90 at most this multiple of the median. */
+  p90OverMedian: 20,
+  /** Lateness tiers, roster overrides, disruption windows. */
+  listItems: 1000,
+  staffPerHour: 100_000,
+  units: 1_000_000_000,
+  /** Packers on duty at the peak, over all sellers: each is a slot in memory. */
+  packers: 10_000_000,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -53,6 +85,26 @@ export const share = number('a number in [0, 1]', (x) => x >= 0 && x <= 1);
 export const wholeAtLeast = (min: number) => number(`a whole number >= ${min}`, (x) => Number.isInteger(x) && x >= min);
 export const clockHour = number('an hour of day in [0, 24]', (x) => x >= 0 && x <= 24);
 export const pickupHour = number('an hour of day in [0, 24)', (x) => x >= 0 && x < 24);
+
+/** A number in [min, max] ((min, max] if `aboveMin`), `why` the cap's one-line reason. */
+export function inRange(min: number, max: number, why: string, aboveMin = false) {
+  const range = `${aboveMin ? '(' : '['}${formatNumber(min)}, ${formatNumber(max)}]`;
+  return number(`a number in ${range} (${why})`, (x) => (aboveMin ? x > min : x >= min) && x <= max);
+}
+export const hours = inRange(0, LIMITS.hours, 'hours, at most a year');
+export const positiveHours = inRange(0, LIMITS.hours, 'hours, at most a year', true);
+export const days = inRange(0, LIMITS.days, 'days, at most a year');
+export const positiveDays = inRange(0, LIMITS.days, 'days, at most a year', true);
+export const minutesPerItem = inRange(0, 1440, 'minutes, at most a day');
+export const money = inRange(0, LIMITS.cny, 'CNY, at most a billion');
+export const multiple = inRange(0, LIMITS.multiple, "times the order's value");
+export const wholeUpTo = (min: number, max: number, why: string) => number(`a whole number in [${formatNumber(min)}, ${formatNumber(max)}] (${why})`, (x) => Number.isInteger(x) && x >= min && x <= max);
+
+/** A list of at most LIMITS.listItems. */
+export function shortList<T extends z.ZodArray>(schema: T, what: string): T {
+  return schema.max(LIMITS.listItems, { error: (iss) => `expected at most ${formatNumber(LIMITS.listItems)} ${what}, got ${Array.isArray(iss.input) ? formatNumber(iss.input.length) : describeValue(iss.input)}` });
+}
+
 export const yesNo = z.boolean({ error: expected('true or false') });
 
 /** Refuses a size too large to simulate. */
@@ -152,14 +204,32 @@ export const dayOrInstant = calendarText('a date YYYY-MM-DD or a date-time with 
 /** Where a window ends: a date alone runs to the end of that day. */
 export const endMs = (s: string) => { const p = parseDate(s)!; return p.epochMs + (p.dateOnly ? 86_400_000 : 0); };
 
-/** A lognormal by its median and 90th percentile, with the unit in the field names; p90 equal to the median is a constant. */
-export function medianP90<M extends string, P extends string>(medianKey: M, p90Key: P, byDefault: Record<M | P, number>) {
-  const shape = keyed<M | P, z.ZodPrefault<typeof positive>>([medianKey, p90Key], (k) => positive.prefault(byDefault[k]));
+/** Where a log-normal's values may lie: [min, max] in its unit, and why. */
+export interface Span { min: number; max: number; why: string }
+export const SPANS = {
+  hours: { min: LIMITS.shortestHours, max: LIMITS.hours, why: 'hours, from a minute to a year' },
+  handling: { min: LIMITS.shortestHours, max: LIMITS.handlingHours, why: 'hours, from a minute to a day' },
+  days: { min: LIMITS.shortestHours / 24, max: LIMITS.days, why: 'days, from a minute to a year' },
+  minutes: { min: 1, max: LIMITS.minutes, why: 'minutes, from a minute to a year' },
+  cny: { min: 0, max: LIMITS.cny, why: 'CNY, at most a billion' },
+  kg: { min: 0, max: LIMITS.kg, why: 'kg, at most a tonne' },
+} as const satisfies Record<string, Span>;
+
+/**
+ * A lognormal by its median and 90th percentile, with the unit in the field names; p90 equal to
+ * the median is a constant. Both lie in `span` (a median of 0 only where the span starts at 0 is
+ * still refused: > 0), and p90 is at most LIMITS.p90OverMedian medians, so the mean stays within
+ * 16 times the median and no draw runs off to a far tail.
+ */
+export function medianP90<M extends string, P extends string>(medianKey: M, p90Key: P, byDefault: Record<M | P, number>, span: Span) {
+  const value = span.min > 0 ? inRange(span.min, span.max, span.why) : inRange(0, span.max, span.why, true);
+  const shape = keyed<M | P, z.ZodPrefault<typeof positive>>([medianKey, p90Key], (k) => value.prefault(byDefault[k]));
   return section(shape)
     .superRefine((v, ctx) => {
       const pair = v as Record<string, number>;
       const [median, p90] = [pair[medianKey], pair[p90Key]];
       if (!(p90 >= median)) report(ctx, [p90Key], `expected ${p90Key} at or above ${medianKey} (${median}; equal means a constant), got ${p90}`);
+      else if (p90 > LIMITS.p90OverMedian * median) report(ctx, [p90Key], `expected ${p90Key} at most ${LIMITS.p90OverMedian} × ${medianKey} (${formatNumber(LIMITS.p90OverMedian * median)}; a wider spread has no planning meaning), got ${p90}`);
     })
     .prefault({} as z.input<ReturnType<typeof section<typeof shape>>>);
 }

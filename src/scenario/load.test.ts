@@ -48,7 +48,7 @@ describe('YAML and JSON', () => {
 
   it('refuses a key given twice rather than keeping one silently', () => {
     expect(folder({ 'a.yaml': 'demand:\n  ordersPerDay: 1\n  ordersPerDay: 2\n' }).problems('a.yaml'))
-      .toEqual(['a.yaml: line 3, column 3: invalid YAML: Map keys must be unique']);
+      .toEqual(['a.yaml: line 3, column 3: invalid YAML: field ordersPerDay is given twice in this map']);
   });
 
   it('reports a JSON syntax error with its line', () => {
@@ -59,7 +59,7 @@ describe('YAML and JSON', () => {
   it('refuses YAML .nan and .inf', () => {
     expect(folder({ 'a.yaml': 'demand: { ordersPerDay: .nan, sellerZipf: .inf }\n' }).problems('a.yaml')).toEqual([
       'a.yaml: demand.ordersPerDay: expected a number >= 0, got NaN',
-      'a.yaml: demand.sellerZipf: expected a number >= 0, got Infinity',
+      'a.yaml: demand.sellerZipf: expected a number in [0, 10] (a Zipf exponent), got Infinity',
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('YAML and JSON', () => {
 
   it('refuses a string where a number belongs, in one plain line', () => {
     const lines = folder({ 'a.yaml': 'warehouse:\n  putawayHours: two\n' }).problems('a.yaml');
-    expect(lines).toEqual(['a.yaml: warehouse.putawayHours: expected a number >= 0, got "two"']);
+    expect(lines).toEqual(['a.yaml: warehouse.putawayHours: expected a number in [0, 8,760] (hours, at most a year), got "two"']);
   });
 
   it('keeps a __proto__ key an ordinary (unknown) field', () => {
@@ -156,8 +156,8 @@ describe('extends', () => {
     expect(files.problems('child.yaml')).toEqual([
       'base.yaml: demand.unitValue.p90Cny: expected p90Cny at or above medianCny (500; equal means a constant), got 180',
       'child.yaml: sellers.classes: expected class shares summing to 1, got 0.8 (large 0.05 + medium 0.25 + small 0.5)',
-      'child.yaml: rules.failAfterHours: expected a number > 0, got -1',
-      'base.yaml: rules.depositCny: expected a number >= 0, got -5',
+      'child.yaml: rules.failAfterHours: expected a number in (0, 8,760] (hours, at most a year), got -1',
+      'base.yaml: rules.depositCny: expected a number in [0, 1,000,000,000] (CNY, at most a billion), got -5',
     ]);
   });
 

@@ -1,9 +1,10 @@
 // Reading a scenario: YAML or JSON text, `extends` chains merged over their base files, then the
 // schema, with every problem reported as one line "file: path: expected …, got …".
-import YAML from 'yaml';
 import { z } from 'zod';
+import { jsonData } from './json-text.ts';
 import { describeValue, scenarioSchema } from './schema.ts';
-import { aliasProblem } from './yaml-aliases.ts';
+import { LISTED_ISSUES, sizeProblem } from './text-limits.ts';
+import { yamlData } from './yaml-text.ts';
 import type { Scenario } from './types.ts';
 
 /** One problem in a scenario: the file it is in, where in the data, and what is wrong. */
@@ -43,12 +44,12 @@ const isPlainObject = (v: unknown): v is Plain => v !== null && typeof v === 'ob
 export function parseScenario(text: string, file: string, readFile: (path: string) => string): Scenario {
   const name = normalisePath(file);
   const layers = readChain(text, name, readFile, []);
-  const origins = new Map<string, string>();
+  const origins = new Origins();
   const merged: Plain = {};
   for (const layer of layers) mergeInto(merged, layer.data, '', layer.file, origins);
   const scenario = validate(merged, name, origins);
   // A data file is found beside the file that names it, as `extends` is.
-  const beside = (path: string, value: string) => normalisePath(joinPath(directoryOf(originOf(path, origins) ?? name), value));
+  const beside = (path: string, value: string) => normalisePath(joinPath(directoryOf(origins.of(path) ?? name), value));
   if (scenario.demand.orders !== null) scenario.demand.orders = beside('demand.orders', scenario.demand.orders);
   if (scenario.sellers.catalogue !== null) scenario.sellers.catalogue = beside('sellers.catalogue', scenario.sellers.catalogue);
   if (scenario.start.fromState !== null) scenario.start.fromState = beside('start.fromState', scenario.start.fromState);
@@ -58,7 +59,7 @@ export function parseScenario(text: string, file: string, readFile: (path: strin
 
 /** Validates an already-parsed scenario object (no `extends`); `file` names it in messages. */
 export function validateScenario(obj: unknown, file: string): Scenario {
-  return validate(obj, file, new Map());
+  return validate(obj, file, new Origins());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,51 +95,31 @@ export function readFailure(err: unknown, other = (message: string) => message):
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'file not found';
   if (code === 'EISDIR') return 'is a directory, not a file';
+  // Refusals by kind or size (src/cli/regular-file.ts) are already worded.
+  if (code === 'ENOTREG' || code === 'EFBIG') return (err as Error).message;
   return other(err instanceof Error ? err.message : String(err));
 }
 
-/** The top-level object of a file. An empty YAML file (only comments) states nothing: {}. */
-function parseText(text: string, file: string): Plain {
+/**
+ * The top-level object of a scenario or sweep file, checked against the limits of text-limits.ts. An
+ * empty YAML file (only comments) states nothing: {}.
+ */
+export function parseText(text: string, file: string): Plain {
   const source = text.replace(/^\uFEFF/, '');
-  let value: unknown;
-  if (/\.json$/i.test(file)) {
-    try {
-      value = JSON.parse(source);
-    } catch (err) {
-      throw new ScenarioError([{ file, path: jsonErrorPlace(source, (err as Error).message), message: `invalid JSON: ${(err as Error).message.replace(/ (in JSON )?at position \d+.*$/, '')}` }]);
-    }
-  } else {
-    const lineCounter = new YAML.LineCounter();
-    const doc = YAML.parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
-    if (doc.errors.length > 0) {
-      throw new ScenarioError(doc.errors.map((e) => ({
-        file,
-        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
-        message: `invalid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      })));
-    }
-    if (doc.contents === null) return {};
-    // A circular alias would recurse without end below (a raw "Maximum call stack size exceeded").
-    const alias = aliasProblem(doc, lineCounter);
-    if (alias) throw new ScenarioError([{ file, path: `line ${alias.line}, column ${alias.col}`, message: `invalid YAML: ${alias.message}` }]);
-    try {
-      value = doc.toJS({ maxAliasCount: -1 }); // aliasProblem() has bounded the expansion, with the place named
-    } catch (err) {
-      throw new ScenarioError([{ file, path: '', message: `invalid YAML: ${(err as Error).message}` }]);
-    }
+  // In characters, not bytes: the browser has only the text; on disk the bytes were checked before reading.
+  const tooBig = sizeProblem(source.length);
+  if (tooBig) throw new ScenarioError([{ file, path: '', message: tooBig }]);
+  const json = /\.json$/i.test(file);
+  const data = json ? jsonData(source) : yamlData(source);
+  if ('problem' in data || 'problems' in data) {
+    const problems = 'problem' in data ? [data.problem] : data.problems;
+    throw new ScenarioError(problems.map(({ line, col, message }) => ({ file, path: `line ${line}, column ${col}`, message: `invalid ${json ? 'JSON' : 'YAML'}: ${message}` })));
   }
+  const value = data.value === undefined ? {} : data.value;
   if (!isPlainObject(value)) {
     throw new ScenarioError([{ file, path: '', message: `expected an object of scenario fields at the top level, got ${describeValue(value)}` }]);
   }
   return value;
-}
-
-/** "line L, column C" of a JSON.parse error that gives a character position. */
-function jsonErrorPlace(source: string, message: string): string {
-  const at = /at position (\d+)/.exec(message);
-  if (!at) return '';
-  const before = source.slice(0, Number(at[1])).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
 function directoryOf(file: string): string {
@@ -150,7 +131,7 @@ function joinPath(directory: string, relative: string): string {
   return /^([/\\]|[A-Za-z]:[/\\])/.test(relative) ? relative : directory + relative;
 }
 
-/** Resolves `.` and `..` segments with '/' separators (no node:path: this runs in browsers too). */
+/** Resolves `.` and `..` segments with '/' separators (no node:path: this runs in browsers too); '' is '.'. */
 export function normalisePath(path: string): string {
   const absolute = /^[/\\]/.test(path);
   const out: string[] = [];
@@ -159,7 +140,8 @@ export function normalisePath(path: string): string {
     if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
     else if (segment !== '..' || !absolute) out.push(segment);
   }
-  return (absolute ? '/' : '') + out.join('/');
+  // An empty relative path is the current folder: named '.', so a message never reads "cannot read : …".
+  return absolute ? `/${out.join('/')}` : out.join('/') || '.';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,7 +152,7 @@ export function normalisePath(path: string): string {
  * naming a different `policy` replaces the inherited one, since their fields do not mix.
  * Records in `origins` which file set each path, to name it in messages.
  */
-function mergeInto(base: Plain, over: Plain, path: string, file: string, origins: Map<string, string>): void {
+function mergeInto(base: Plain, over: Plain, path: string, file: string, origins: Origins): void {
   for (const [key, value] of Object.entries(over)) {
     const at = joinKey(path, key);
     const current = base[key];
@@ -178,10 +160,7 @@ function mergeInto(base: Plain, over: Plain, path: string, file: string, origins
       mergeInto(current, value, at, file, origins);
       continue;
     }
-    if (current !== null && typeof current === 'object') { // what it replaces no longer speaks for its parts
-      for (const p of origins.keys()) if (p.startsWith(`${at}.`) || p.startsWith(`${at}[`)) origins.delete(p);
-    }
-    origins.set(at, file);
+    origins.note(at, file); // later than any note on its parts, so it speaks for them now
     // defineProperty, not assignment: a `__proto__` key stays a plain (and unknown) field.
     Object.defineProperty(base, key, { value: structuredCloneData(value), enumerable: true, writable: true, configurable: true });
   }
@@ -207,7 +186,7 @@ function joinKey(path: string, key: string | number): string {
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-function validate(obj: unknown, file: string, origins: Map<string, string>): Scenario {
+function validate(obj: unknown, file: string, origins: Origins): Scenario {
   const result = scenarioSchema.safeParse(obj, { error: fallbackMessage });
   if (result.success) return result.data;
   const issues: ScenarioIssue[] = [];
@@ -217,18 +196,39 @@ function validate(obj: unknown, file: string, origins: Map<string, string>): Sce
     const parts = issue.code === 'unrecognized_keys'
       ? issue.message.split('\n').map((message, i) => ({ path: joinKey(path, issue.keys[i]), message }))
       : [{ path, message: issue.message }];
-    for (const part of parts) issues.push({ file: originOf(part.path, origins) ?? file, ...part });
+    for (const part of parts) issues.push({ file: origins.of(part.path) ?? file, ...part });
   }
-  throw new ScenarioError(issues.filter((a, i) => issues.findIndex((b) => formatIssue(b) === formatIssue(a)) === i));
+  // Each line once, in linear time (a file of 20,000 unknown keys is reported at once), and the first
+  // LISTED_ISSUES of them: a file of only mistakes is named by its first few.
+  const lines = new Set<string>(), unique: ScenarioIssue[] = [];
+  for (const issue of issues) if (!lines.has(formatIssue(issue))) { lines.add(formatIssue(issue)); unique.push(issue); }
+  const listed = unique.slice(0, LISTED_ISSUES), more = unique.length - listed.length;
+  if (more > 0) listed.push({ file, path: '', message: `… and ${more} more problem${more === 1 ? '' : 's'}` });
+  throw new ScenarioError(listed);
 }
 
-/** The file that set `path` or its nearest enclosing value, if the data came from several. */
-function originOf(path: string, origins: Map<string, string>): string | undefined {
-  for (let p = path; p !== ''; p = p.replace(/(\.[^.[]+|\[\d+\]|^[^.[]+)$/, '')) {
-    const file = origins.get(p);
-    if (file) return file;
+/**
+ * Which file set each path, and in what order. A value set later at an enclosing path replaced
+ * what was noted under it, so a path's file is the latest note on it or on a path enclosing it
+ * (found in the path's length, not by scanning every note: a file of 20,000 replaced objects).
+ */
+class Origins {
+  private readonly notes = new Map<string, { file: string; order: number }>();
+  private count = 0;
+
+  note(path: string, file: string): void {
+    this.notes.set(path, { file, order: this.count++ });
   }
-  return undefined;
+
+  /** The file that set `path` or its nearest enclosing value, if the data came from several. */
+  of(path: string): string | undefined {
+    let found: { file: string; order: number } | undefined;
+    for (let p = path; p !== ''; p = p.replace(/(\.[^.[]+|\[\d+\]|^[^.[]+)$/, '')) {
+      const note = this.notes.get(p);
+      if (note && (!found || note.order > found.order)) found = note;
+    }
+    return found?.file;
+  }
 }
 
 /** Messages for the checks the schema leaves to zod's wording (it names most itself). */

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { MODES, REGIONS, SIZE_CLASSES, type Scenario, type StaffRoster } from './types.ts';
 import { daysBetween, parseDate } from './time.ts';
 import { DEFAULTS, STOCKING_STARTS } from './defaults.ts';
-import { formatNumber, expected, report, number, nonNegative, positive, share, wholeAtLeast, clockHour, pickupHour, yesNo, atMost, list, hourly, nonEmpty, increasing, keyed, section, day, dayOrInstant, endMs, medianP90, datedCurve, sumsToOne, describeValue, LIMITS } from './fields.ts';
+import { formatNumber, expected, report, number, nonNegative, positive, share, wholeAtLeast, clockHour, pickupHour, yesNo, atMost, list, hourly, nonEmpty, increasing, keyed, section, day, dayOrInstant, endMs, medianP90, datedCurve, sumsToOne, describeValue, LIMITS,
+  SPANS, inRange, hours, positiveHours, days, positiveDays, minutesPerItem, money, multiple, wholeUpTo, shortList } from './fields.ts';
+import { packersCheck } from './packers-bound.ts';
 
 export { STOCKING_STARTS } from './defaults.ts';
 export { describeValue, LIMITS } from './fields.ts';
@@ -12,7 +14,7 @@ export { describeValue, LIMITS } from './fields.ts';
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-const staffByHour = hourly(wholeAtLeast(0), 'whole numbers >= 0 (staff on duty)');
+const staffByHour = hourly(wholeUpTo(0, LIMITS.staffPerHour, 'staff on duty'), 'whole numbers >= 0 (staff on duty)');
 
 /** Staff by hour of day, with dated surge overrides that must not overlap. */
 function roster(byDefault: StaffRoster) {
@@ -22,7 +24,7 @@ function roster(byDefault: StaffRoster) {
     });
   return section({
     byHour: staffByHour.prefault(byDefault.byHour),
-    overrides: list(override, 'overrides {from, to, byHour}')
+    overrides: shortList(list(override, 'overrides {from, to, byHour}'), 'overrides')
       .superRefine((overrides, ctx) => {
         // Two overrides on one day would leave unsaid which staffing applies.
         const order = overrides.map((_, i) => i).sort((a, b) => overrides[a].from.localeCompare(overrides[b].from));
@@ -48,12 +50,12 @@ function stocking(byDefault: ClassDefaults['stocking'], starts: (typeof STOCKING
   const serviceLevel = section({
     policy: z.literal('serviceLevel'),
     cycleServiceLevel: number('a share in (0, 1)', (x) => x > 0 && x < 1).prefault(starts.serviceLevel.cycleServiceLevel),
-    cycleDays: positive.prefault(starts.serviceLevel.cycleDays),
+    cycleDays: positiveDays.prefault(starts.serviceLevel.cycleDays),
   });
   const sS = section({
     policy: z.literal('sS'),
-    reorderDays: nonNegative.prefault(starts.sS.reorderDays),
-    orderUpToDays: positive.prefault(starts.sS.orderUpToDays),
+    reorderDays: days.prefault(starts.sS.reorderDays),
+    orderUpToDays: positiveDays.prefault(starts.sS.orderUpToDays),
   }).superRefine((p, ctx) => {
     if (!(p.orderUpToDays > p.reorderDays)) {
       report(ctx, ['orderUpToDays'], `expected orderUpToDays above reorderDays (${p.reorderDays}), got ${p.orderUpToDays}`);
@@ -77,15 +79,16 @@ function sellerClass(d: ClassDefaults, starts: (typeof STOCKING_STARTS)[keyof ty
   return section({
     mode: mode.prefault(d.mode),
     share: share.prefault(d.share),
-    skusPerSeller: wholeAtLeast(1).prefault(d.skusPerSeller),
+    skusPerSeller: wholeUpTo(1, LIMITS.totalSkus, 'SKUs a seller').prefault(d.skusPerSeller),
     workingHours: section({
       openHour: clockHour.prefault(d.workingHours.openHour),
       closeHour: clockHour.prefault(d.workingHours.closeHour),
     }).superRefine((w, ctx) => {
-      if (!(w.closeHour > w.openHour)) report(ctx, ['closeHour'], `expected a closing hour after openHour (${w.openHour}), got ${w.closeHour}`);
+      // Packers are sized per working hour: a shorter day would need without bound many (docs/scenario-format.md, Limits).
+      if (!(w.closeHour >= w.openHour + LIMITS.openHours)) report(ctx, ['closeHour'], `expected a closing hour at least ${LIMITS.openHours} h after openHour (${w.openHour}), got ${w.closeHour}`);
     }).prefault({}),
-    handling: medianP90('medianHours', 'p90Hours', d.handling),
-    packingHeadroom: positive.prefault(d.packingHeadroom),
+    handling: medianP90('medianHours', 'p90Hours', d.handling, SPANS.handling),
+    packingHeadroom: inRange(0, LIMITS.packingHeadroom, 'times the expected work', true).prefault(d.packingHeadroom),
     plansForPeak: yesNo.prefault(d.plansForPeak),
     pickupHours: nonEmpty(list(pickupHour, 'hours of day'), 'pickup hour')
       .superRefine(increasing<number>((h) => h, [], (previous) => `an hour after the previous pickup (${previous})`, String))
@@ -130,12 +133,13 @@ const demand = section({
       if (!(w.reduce((a, b) => a + b, 0) > 0)) report(ctx, [], 'expected weights with a positive sum, got all zeros');
     })
     .prefault(D.demand.hourProfile),
-  sellerZipf: nonNegative.prefault(D.demand.sellerZipf),
-  skuZipf: nonNegative.prefault(D.demand.skuZipf),
-  // 1 + Geometric: the mean cannot be below one unit.
-  meanQuantity: number('a number >= 1', (x) => x >= 1).prefault(D.demand.meanQuantity),
-  unitValue: medianP90('medianCny', 'p90Cny', D.demand.unitValue),
-  unitWeight: medianP90('medianKg', 'p90Kg', D.demand.unitWeight),
+  sellerZipf: inRange(0, LIMITS.zipf, 'a Zipf exponent').prefault(D.demand.sellerZipf),
+  skuZipf: inRange(0, LIMITS.zipf, 'a Zipf exponent').prefault(D.demand.skuZipf),
+  // 1 + Geometric: the mean cannot be below one unit. Above 10, reorder points (exact up to 128
+  // orders' units) take minutes, and 1e9 drew quantities past 2^31 that wrapped negative.
+  meanQuantity: inRange(1, LIMITS.meanQuantity, 'units an order').prefault(D.demand.meanQuantity),
+  unitValue: medianP90('medianCny', 'p90Cny', D.demand.unitValue, SPANS.cny),
+  unitWeight: medianP90('medianKg', 'p90Kg', D.demand.unitWeight, SPANS.kg),
   orders: dataFile('orders.csv').prefault(null),
   ordersReplace: z.enum(['namedSellers', 'platform'], { error: expected('"namedSellers" or "platform"') }).prefault('namedSellers'),
 }).prefault({});
@@ -156,7 +160,7 @@ const sellers = section({
 }).prefault({});
 
 const region = z.enum(REGIONS, { error: expected(`a region (${REGIONS.join(', ')})`) });
-const restartHours = nonNegative.prefault(24);
+const restartHours = hours.prefault(24);
 const courierSuspended = yesNo.prefault(false);
 
 const disruption = section({
@@ -176,14 +180,14 @@ const disruption = section({
 });
 
 const factories = section({
-  leadTime: medianP90('medianHours', 'p90Hours', D.factories.leadTime),
-  cogsRatio: nonNegative.prefault(D.factories.cogsRatio),
-  holdingRatePerYear: nonNegative.prefault(D.factories.holdingRatePerYear),
-  disruptions: list(disruption, 'disruption windows').prefault(D.factories.disruptions),
+  leadTime: medianP90('medianHours', 'p90Hours', D.factories.leadTime, SPANS.hours),
+  cogsRatio: inRange(0, LIMITS.ratio, 'a fraction of unit value').prefault(D.factories.cogsRatio),
+  holdingRatePerYear: inRange(0, LIMITS.ratio, 'a fraction of cost a year').prefault(D.factories.holdingRatePerYear),
+  disruptions: shortList(list(disruption, 'disruption windows'), 'disruption windows').prefault(D.factories.disruptions),
   // null switches random closures off.
   randomDisruptions: section({
-    ratePerDayPerRegion: nonNegative.prefault(D.factories.randomDisruptions.ratePerDayPerRegion),
-    durationDays: medianP90('median', 'p90', D.factories.randomDisruptions.durationDays),
+    ratePerDayPerRegion: inRange(0, LIMITS.disruptionsPerDay, 'closures a day per region').prefault(D.factories.randomDisruptions.ratePerDayPerRegion),
+    durationDays: medianP90('median', 'p90', D.factories.randomDisruptions.durationDays, SPANS.days),
     affectedShare: share.prefault(D.factories.randomDisruptions.affectedShare),
     restartHours,
     courierSuspended,
@@ -191,51 +195,51 @@ const factories = section({
 }).prefault({});
 
 const courier = section({
-  transit: section(keyed(REGIONS, (r) => medianP90('medianHours', 'p90Hours', D.courier.transit[r]))).prefault({}),
-  peakSlowdown: datedCurve(positive, D.courier.peakSlowdown),
+  transit: section(keyed(REGIONS, (r) => medianP90('medianHours', 'p90Hours', D.courier.transit[r], SPANS.hours))).prefault({}),
+  peakSlowdown: datedCurve(inRange(0, LIMITS.multiple, 'times the transit time', true), D.courier.peakSlowdown),
   shipping: section({
-    firstKgCny: nonNegative.prefault(D.courier.shipping.firstKgCny),
-    perExtraKgCny: nonNegative.prefault(D.courier.shipping.perExtraKgCny),
+    firstKgCny: money.prefault(D.courier.shipping.firstKgCny),
+    perExtraKgCny: money.prefault(D.courier.shipping.perExtraKgCny),
   }).prefault({}),
 }).prefault({});
 
 const warehouse = section({
   receiving: section({
-    service: medianP90('medianMinutes', 'p90Minutes', D.warehouse.receiving.service),
+    service: medianP90('medianMinutes', 'p90Minutes', D.warehouse.receiving.service, SPANS.minutes),
     staff: roster(D.warehouse.receiving.staff),
   }).prefault({}),
   qc: section({
-    perParcelMinutes: nonNegative.prefault(D.warehouse.qc.perParcelMinutes),
-    perUnitMinutes: nonNegative.prefault(D.warehouse.qc.perUnitMinutes),
+    perParcelMinutes: minutesPerItem.prefault(D.warehouse.qc.perParcelMinutes),
+    perUnitMinutes: minutesPerItem.prefault(D.warehouse.qc.perUnitMinutes),
     staff: roster(D.warehouse.qc.staff),
   }).prefault({}),
-  putawayHours: nonNegative.prefault(D.warehouse.putawayHours),
+  putawayHours: hours.prefault(D.warehouse.putawayHours),
 }).prefault({});
 
 const prestock = section({
-  initialCap: wholeAtLeast(1).prefault(D.prestock.initialCap),
-  approvalHours: medianP90('medianHours', 'p90Hours', D.prestock.approvalHours),
-  returnAboveDays: nonNegative.prefault(D.prestock.returnAboveDays),
+  initialCap: wholeUpTo(1, LIMITS.units, 'units').prefault(D.prestock.initialCap),
+  approvalHours: medianP90('medianHours', 'p90Hours', D.prestock.approvalHours, SPANS.hours),
+  returnAboveDays: days.prefault(D.prestock.returnAboveDays),
   // null: no limit.
-  shelfUnits: wholeAtLeast(1).nullable().prefault(D.prestock.shelfUnits),
+  shelfUnits: wholeUpTo(1, LIMITS.units, 'units').nullable().prefault(D.prestock.shelfUnits),
 }).prefault({});
 
 const newProducts = section({
   share: share.prefault(D.newProducts.share),
-  vettingHours: medianP90('medianHours', 'p90Hours', D.newProducts.vettingHours),
+  vettingHours: medianP90('medianHours', 'p90Hours', D.newProducts.vettingHours, SPANS.hours),
 }).prefault({});
 
 const rules = section({
-  lateness: list(section({ afterHours: nonNegative, multiple: nonNegative }), 'lateness tiers {afterHours, multiple}')
+  lateness: shortList(list(section({ afterHours: hours, multiple }), 'lateness tiers {afterHours, multiple}'), 'lateness tiers')
     .superRefine(increasing<{ afterHours: number }>((t) => t.afterHours, ['afterHours'],
       (previous) => `more than the previous tier's ${previous.afterHours} hours`, (t) => String(t.afterHours)))
     .prefault(D.rules.lateness),
-  failAfterHours: positive.prefault(D.rules.failAfterHours),
-  stockoutMultiple: nonNegative.prefault(D.rules.stockoutMultiple),
-  prestockStockoutMultiple: nonNegative.prefault(D.rules.prestockStockoutMultiple),
-  qualityMultiple: nonNegative.prefault(D.rules.qualityMultiple),
-  depositCny: nonNegative.prefault(D.rules.depositCny),
-  topUpGraceHours: nonNegative.prefault(D.rules.topUpGraceHours),
+  failAfterHours: positiveHours.prefault(D.rules.failAfterHours),
+  stockoutMultiple: multiple.prefault(D.rules.stockoutMultiple),
+  prestockStockoutMultiple: multiple.prefault(D.rules.prestockStockoutMultiple),
+  qualityMultiple: multiple.prefault(D.rules.qualityMultiple),
+  depositCny: money.prefault(D.rules.depositCny),
+  topUpGraceHours: hours.prefault(D.rules.topUpGraceHours),
   forceMajeure: yesNo.prefault(D.rules.forceMajeure),
 }).prefault({});
 
@@ -277,7 +281,7 @@ export const scenarioSchema = z.preprocess(classModesFromTop, section({
   prestock,
   newProducts,
   rules,
-}));
+}).superRefine(packersCheck));
 
 // The schema's output must be exactly the contract the model reads.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;

@@ -1,6 +1,7 @@
 // Problems in a CSV table, one line each naming file, row and column, and the strict reading of
 // cells that finds most of them: a number must be plain decimal text, not all that Number() takes.
 import { formatIssue } from './load.ts';
+import { LISTED_ISSUES } from './text-limits.ts';
 
 export interface TableIssue {
   file: string;
@@ -27,8 +28,8 @@ export function describeCell(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
-/** Lines a TableError lists before only counting the rest: one bad export can fail every row. */
-export const LISTED_ISSUES = 20;
+// Lines a TableError lists before only counting the rest: one bad export can fail every row.
+export { LISTED_ISSUES };
 
 /** A table that cannot be used; the message has one line per problem, up to LISTED_ISSUES. */
 export class TableError extends Error {

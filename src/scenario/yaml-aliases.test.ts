@@ -40,6 +40,6 @@ describe('YAML aliases', () => {
     const hours = '[0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0]';
     const s = parseScenario(`warehouse:\n  receiving: { staff: { byHour: &staff ${hours} } }\n  qc: { staff: { byHour: *staff } }\n`, 'a.yaml', () => '');
     expect([s.warehouse.qc.staff.byHour[8], s.warehouse.qc.staff.byHour[7]]).toEqual([2, 0]);
-    expect(problems('demand: {}\ndemand: {}\n')).toEqual(['a.yaml: line 2, column 1: invalid YAML: Map keys must be unique']);
+    expect(problems('demand: {}\ndemand: {}\n')).toEqual(['a.yaml: line 2, column 1: invalid YAML: field demand is given twice in this map']);
   });
 });

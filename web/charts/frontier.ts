@@ -1,10 +1,11 @@
 // Chart: the seller's stocking frontier — one dot a policy, its expected profit (with the 95%
 // interval as a whisker) against the chance that the deposit runs out; the policies no other
 // beats on both joined by a line, the best expected profit ringed and named. Hover (or tap) a dot
-// for the policy and its figures.
+// for the policy and its figures. Its table (the "Table" toggle, web/chart-frames.ts) has a row a policy.
 import * as d3 from 'd3';
 import type { PolicyOutcome } from '../../src/experiment/stocking-plan.ts';
 import { percent } from '../../src/experiment/number-format.ts';
+import { registerTable } from './chart-table.ts';
 import { drawAndFollowSize } from './resize.ts';
 
 export interface FrontierData {
@@ -72,8 +73,23 @@ function dodge(outcomes: PolicyOutcome[], x: d3.ScaleLinear<number, number>, y: 
   return at;
 }
 
+/** The table of the chart: a row a policy, by expected profit (best first), with what it risks and its marks. */
+function frontierTable(data: FrontierData) {
+  const rows = [...data.outcomes].sort((a, b) => b.profit.mean - a.profit.mean).map((o) => {
+    const out = o.depositRunsOut;
+    return [o.candidate.label, money(o.profit.mean), Number.isFinite(o.profit.halfWidth) ? `± ${money(o.profit.halfWidth)}` : '—',
+      percent(out.p), `${percent(out.low)}–${percent(out.high)}`, [o.best ? 'best' : '', o.onFrontier ? 'on the frontier' : ''].filter(Boolean).join(', ')];
+  });
+  return {
+    caption: `a row a policy, by expected profit; ${rows.length} rows`,
+    columns: ['Policy', 'Expected profit, CNY', '95% interval', 'Chance the deposit runs out', 'its 95% interval', 'Marks'],
+    rows,
+  };
+}
+
 export function frontierChart(container: HTMLElement, data: FrontierData): void {
   container.classList.add('frontier');
+  registerTable(container, frontierTable(data));
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const width = container.clientWidth || 800, bottom = MARGIN.top + PLOT_HEIGHT;

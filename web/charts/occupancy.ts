@@ -8,6 +8,7 @@ import { drawAndFollowSize } from './resize.ts';
 import { notOnClock, onClockOf, shown } from './align.ts';
 import { B_DASH, keyAbove } from './legend.ts';
 import { cell, registerTable } from './chart-table.ts';
+import { fillTable } from '../plain-table.ts';
 import { wholeTicks } from './ticks.ts';
 import { chinaClock, chinaHour, chinaScale, chinaTimeLabel, stampTicks } from './china-time.ts';
 
@@ -115,8 +116,8 @@ function figures(runs: OccupancyRun[]): HTMLTableElement {
   const table = Object.assign(document.createElement('table'), { className: 'occupancy-figures' });
   const cell = (f: { mean: number; halfWidth: number }) =>
     `${units(f.mean)}${Number.isFinite(f.halfWidth) && f.halfWidth > 0 ? ` ± ${units(f.halfWidth)}` : ''}`;
-  table.innerHTML = '<caption>Shelf occupancy, units</caption><thead><tr><th>run</th><th>peak</th><th>mean</th></tr></thead><tbody>' +
-    runs.map((r, k) => `<tr data-run="${k === 0 ? 'a' : 'b'}"><td>${r.label}</td><td data-figure="peak">${cell(r.peak)}</td><td data-figure="mean">${cell(r.average)}</td></tr>`).join('') +
-    '</tbody>';
+  fillTable(table, ['run', 'peak', 'mean'], runs.map((r, k) => ({ data: { run: k === 0 ? 'a' : 'b' },
+    cells: [r.label, { text: cell(r.peak), data: { figure: 'peak' } }, { text: cell(r.average), data: { figure: 'mean' } }] })),
+  'Shelf occupancy, units');
   return table;
 }

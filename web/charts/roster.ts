@@ -1,7 +1,8 @@
 // Chart: the warehouse roster day by day — receiving and QC staff under the staffing plan (solid)
 // against the scenario's roster (dashed), the peak week shaded, dates in China time. Hover (or
-// tap) a day for its figures.
+// tap) a day for its figures. Its table (the "Table" toggle, web/chart-frames.ts) has a row a day.
 import * as d3 from 'd3';
+import { registerTable } from './chart-table.ts';
 import { drawAndFollowSize } from './resize.ts';
 import { legend, type LegendEntry } from './legend.ts';
 import { chinaClock, chinaScale, chinaTick, chinaTimeLabel, stampTicks } from './china-time.ts';
@@ -26,9 +27,24 @@ const PEAK_FILL = '#ebebeb';
 const PLOT_HEIGHT = 240;
 const MARGIN = { top: 12, right: 14, bottom: 36, left: 46 };
 const dayName = d3.utcFormat('%a %b %d');
+const dayLabel = d3.utcFormat('%Y-%m-%d');
+
+/** The table of the chart: a row a China day, each station's staff planned and the scenario's, the peak week marked. */
+function rosterTable(data: RosterData) {
+  const dayAt = (d: number) => chinaClock(data.seasonStart).at(d * 24);
+  const planned = (s: keyof Stations<unknown>, d: number) => (d < data.planned[s].length ? String(data.planned[s][d]) : 'not planned');
+  const peak = (d: number) => (data.peakWeek && d >= data.peakWeek.from && d < data.peakWeek.to ? 'peak week' : '');
+  return {
+    caption: `one row a China day, each station’s headcount (the most staff on duty in an hour of it); ${data.days} rows`,
+    columns: ['China day', 'Receiving, planned', 'Receiving, scenario’s roster', 'QC, planned', 'QC, scenario’s roster', 'Peak week'],
+    rows: Array.from({ length: data.days }, (_, d) => [dayLabel(dayAt(d)), planned('receiving', d), String(data.scenario.receiving[d]),
+      planned('qc', d), String(data.scenario.qc[d]), peak(d)]),
+  };
+}
 
 export function rosterChart(container: HTMLElement, data: RosterData): void {
   container.classList.add('roster');
+  registerTable(container, rosterTable(data));
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const width = container.clientWidth || 800, bottom = MARGIN.top + PLOT_HEIGHT;

@@ -1,10 +1,12 @@
 // Hourly series over a season, each its mean over replications as a line in a P5–P95 band, in China
 // time, with horizontal rules (zero, a threshold) and dated marks: the frame the seller view's two
 // charts share. The key and the hover read-out sit above the plot, so that neither hides the data.
+// Its table (the "Table" toggle, web/chart-frames.ts) has a row an hour, a column a series' mean.
 import * as d3 from 'd3';
 import type { HourlyBand } from '../../src/experiment/summary.ts';
 import type { Mark } from '../peak-days.ts';
-import { chinaClock, chinaScale, chinaTick, chinaTimeLabel, stampTicks } from './china-time.ts';
+import { cell, registerTable } from './chart-table.ts';
+import { chinaClock, chinaHour, chinaScale, chinaTick, chinaTimeLabel, stampTicks } from './china-time.ts';
 import { legend } from './legend.ts';
 import { drawAndFollowSize } from './resize.ts';
 
@@ -24,6 +26,9 @@ export interface SeasonBandsData {
   /** The chart's title, for screen readers and exported files. */
   title: string;
   yLabel: string;
+  /** The series' unit in the table's column heads ("units", "CNY"), and the decimals its cells keep. */
+  unit: string;
+  digits: number;
   /** A value as the hover read-out gives it. */
   format: (v: number) => string;
   /** Horizontal lines across the plot: solid grey for a baseline (zero), dashed and in the key for a threshold. */
@@ -37,6 +42,7 @@ const ROW = 16;
 const hourLabel = d3.utcFormat('%b %d %H:00');
 
 export function seasonBandsChart(container: HTMLElement, data: SeasonBandsData): void {
+  registerTable(container, bandsTable(data));
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const width = container.clientWidth || 800;
@@ -100,6 +106,18 @@ export function seasonBandsChart(container: HTMLElement, data: SeasonBandsData):
     });
     svg.on('mouseleave', () => { tip.text(''); cursor.attr('visibility', 'hidden'); });
   });
+}
+
+/** The table of the chart: a row an hour, labelled by its end as the read-out is, a column a series' mean. */
+function bandsTable(data: SeasonBandsData) {
+  const time = chinaClock(data.seasonStart).at, hours = data.series[0].band.mean.length;
+  const spread = data.replications > 1 ? `means of ${data.replications} replications` : 'one replication';
+  const thresholds = (data.rules ?? []).filter((r) => r.dashed).map((r) => `; ${r.label}`).join('');
+  return {
+    caption: `hour by hour (China time), at the end of each hour, ${spread}${thresholds}; ${hours.toLocaleString('en')} rows, the box scrolls`,
+    columns: ['End of hour', ...data.series.map((s) => `${s.short}, ${data.unit}`)],
+    rows: Array.from({ length: hours }, (_, h) => [chinaHour(time(h + 1)), ...data.series.map((s) => cell(s.band.mean[h], data.digits))]),
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ export function sellerMoneyChart(container: HTMLElement, data: SellerMoneyData):
     seasonStart: data.seasonStart,
     title: `${data.seller}: deposit balance and fines paid so far by hour, CNY`,
     yLabel: 'CNY (end of hour)',
+    unit: 'CNY', digits: 2,
     format: (v) => cny(v).replace('-', '−'),
     series: [
       { key: 'deposit', label: 'deposit balance', short: 'deposit', colour: COLOURS.deposit, band: data.depositCny },

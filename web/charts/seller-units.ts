@@ -22,6 +22,7 @@ export function sellerUnitsChart(container: HTMLElement, data: SellerUnitsData):
     seasonStart: data.seasonStart,
     title: `${data.seller}: units in stock, on order and backordered by hour`,
     yLabel: 'units (end of hour)',
+    unit: 'units', digits: 1,
     format: d3.format(',.1~f'),
     series: [
       { key: 'stock', label: 'in stock', short: 'in stock', colour: COLOURS.stock, band: data.stockOnHand },

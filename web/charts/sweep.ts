@@ -1,8 +1,10 @@
 // Chart: a sweep's KPI against one grid parameter — the mean over each point's replications, a line
 // per combination of the other parameters, its 95% interval as a band; as whiskers over a
 // categorical axis when the parameter's values are not numbers. Hover (or tap) a point for its figures.
+// Its table (the "Table" toggle, web/chart-frames.ts) has a row a point drawn, line by line.
 import * as d3 from 'd3';
 import { figureText, valueKey, valueText, type SweepFigure, type SweepLine, type SweepLines } from '../sweep-result.ts';
+import { registerTable } from './chart-table.ts';
 import { drawAndFollowSize } from './resize.ts';
 import { legend } from './legend.ts';
 
@@ -42,8 +44,22 @@ function pointFigures(f: SweepFigure, line: SweepLine, xLabel: string): string {
   return `${xLabel} = ${valueText(f.x, 40)}${line.label ? `, ${line.label}` : ''}: mean ${figureText(mean)}${interval} (${f.replications} replications, point ${f.point})`;
 }
 
+/** The table of the chart: a row a point, in the order of its lines and, along each, of the parameter's values. */
+function pointsTable(data: SweepChartData) {
+  const { lines } = data.lines, named = lines.some((l) => l.label);
+  const figure = (x: number) => (finite(x) ? figureText(x) : '—');
+  const points = lines.flatMap((line) => line.figures.map((f) => [valueText(f.x, 40), ...(named ? [line.label] : []),
+    figure(f.kpi.mean), figure(f.kpi.low), figure(f.kpi.high), String(f.replications)]));
+  return {
+    caption: `${data.yLabel} against ${data.xLabel}, a row a grid point: the mean over its replications and its 95% interval; ${points.length} rows`,
+    columns: [data.xLabel, ...(named ? ['line (the other parameters)'] : []), 'mean', '95% interval, low', '95% interval, high', 'replications'],
+    rows: points,
+  };
+}
+
 export function sweepChart(container: HTMLElement, data: SweepChartData): void {
   container.classList.add('sweep');
+  registerTable(container, pointsTable(data));
   drawAndFollowSize(container, () => {
     container.replaceChildren();
     const { lines, numeric, xValues } = data.lines;

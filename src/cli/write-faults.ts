@@ -1,0 +1,25 @@
+// Faults injected into the output folder's writing, for the fault tests only (test/cli-faults.test.ts):
+// JITSIM_TEST_PAUSE_MS pauses after each file and each step of the swap, so a test can kill the
+// command at a known moment; JITSIM_TEST_DISK_BYTES makes the disk "full" after that many bytes.
+import { writeFileSync } from 'node:fs';
+
+const pauseMs = Number(process.env.JITSIM_TEST_PAUSE_MS ?? 0);
+const diskBytes = process.env.JITSIM_TEST_DISK_BYTES === undefined ? Infinity : Number(process.env.JITSIM_TEST_DISK_BYTES);
+let written = 0;
+
+/** Blocks for JITSIM_TEST_PAUSE_MS (nothing without it). */
+export function testPause(): void {
+  if (pauseMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+}
+
+/** writeFileSync, failing with ENOSPC past JITSIM_TEST_DISK_BYTES (after writing what fits, as a full disk does). */
+export function writeFile(path: string, text: string): void {
+  const bytes = Buffer.byteLength(text);
+  if (written + bytes > diskBytes) {
+    writeFileSync(path, Buffer.from(text).subarray(0, Math.max(0, diskBytes - written)));
+    written = diskBytes;
+    throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC', path });
+  }
+  writeFileSync(path, text);
+  written += bytes;
+}

@@ -1,0 +1,33 @@
+// The bound on packers (docs/scenario-format.md, "Limits"): each seller plans its packers for the
+// day from the orders it expects (docs/model.md §6), one slot of memory each, so a scenario whose
+// peak would put more on duty than a worker can hold is refused before it runs.
+import type { z } from 'zod';
+import { SIZE_CLASSES, type Scenario } from './types.ts';
+import { formatNumber, report, LIMITS } from './fields.ts';
+
+/** Φ⁻¹(0.9): a log-normal's p90 is its median times e^(σ·Z90). */
+const Z90 = 1.2815515655446004;
+
+/** Packers on duty at the peak, at most: one per seller, plus each class's work as if it took every order. */
+export function peakPackers(s: Omit<Scenario, 'tables'>): { packers: number; worstClass: (typeof SIZE_CLASSES)[number] } {
+  const peakOrders = s.demand.ordersPerDay * Math.max(1, ...s.demand.dayMultiplier.map((p) => p.value));
+  let perOrder = 0, worstClass: (typeof SIZE_CLASSES)[number] = SIZE_CLASSES[0];
+  for (const c of SIZE_CLASSES) {
+    const k = s.sellers.classes[c];
+    const hours = k.workingHours.closeHour - k.workingHours.openHour;
+    if (k.share === 0 || !(hours >= LIMITS.openHours)) continue; // a too-short day is reported on its own
+    const sigma = Math.log(k.handling.p90Hours / k.handling.medianHours) / Z90;
+    const meanHours = k.handling.medianHours * Math.exp((sigma * sigma) / 2);
+    const packersPerOrder = (k.packingHeadroom * meanHours) / hours;
+    if (packersPerOrder > perOrder) [perOrder, worstClass] = [packersPerOrder, c];
+  }
+  return { packers: s.sellers.count + perOrder * peakOrders, worstClass };
+}
+
+/** Refuses a scenario whose packers at the peak would exceed LIMITS.packers. */
+export function packersCheck(s: Omit<Scenario, 'tables'>, ctx: z.core.$RefinementCtx): void {
+  const { packers, worstClass } = peakPackers(s);
+  if (packers > LIMITS.packers) {
+    report(ctx, ['sellers', 'classes', worstClass], `expected at most ${formatNumber(LIMITS.packers)} packers at the peak (sellers + packingHeadroom × peak orders a day × mean handling hours ÷ working hours), got ${formatNumber(packers)} (too large to simulate)`);
+  }
+}

@@ -1,7 +1,7 @@
 // The KPIs over a date range, end to end: brushing the congestion chart shows the table over the
 // whole China days it covers, with the command's figures (its daily.csv and kpis-window.csv, byte
 // for byte); zooming out hides it; the peak-week button picks the busiest 7 days; in compare mode
-// A, B and B − A. The browser runs in New York's time zone, and every date and hour the chart shows
+// the baseline, the change and change − baseline. The browser runs in New York's time zone, and every date and hour the chart shows
 // is still China's (the simulation's clock), as the table's are. Screenshots of the table at
 // desktop and phone widths, and of the chart, are kept in test-artifacts/.
 import { spawnSync } from 'node:child_process';
@@ -222,7 +222,7 @@ describe('web app, KPIs over a date range', () => {
     await page.waitForSelector('#window-result:not([hidden])');
   }, 60_000);
 
-  it('in compare mode shows A, B and the paired B − A over the same days', async () => {
+  it('in compare mode shows the baseline (B, the twin), A and the paired change − baseline over the same days', async () => {
     const single = (await windowTable()).kpis; // the peak week of the run above: the same A, seed and replications
     await page.selectOption('#compare', 'twin:prestock');
     await page.click('#run');
@@ -232,15 +232,20 @@ describe('web app, KPIs over a date range', () => {
     await page.click('#window button[data-window="peak"]');
     await page.waitForSelector('#window-result:not([hidden])');
     const t = await windowTable();
-    expect(await page.locator('#window-kpis th').allTextContents()).toEqual(['KPI', 'JIT (A)', 'pre-stock (B)', 'B − A', '95% interval', '']);
+    expect(await page.locator('#window-kpis th').allTextContents()).toEqual(['KPI', 'pre-stock (B), baseline', 'JIT (A)', 'change − baseline', '95% interval', '']);
     expect(t.rows.map((r) => r[0])).toEqual(WINDOW_ROWS.map(([, label]) => label));
     expect(t.kpis).toEqual(single); // A is the run above, to the bit
     const orders = t.rows.find((r) => r[0] === 'orders placed')!;
-    expect(orders[1]).toBe(formatNumber(single.ordersPlaced));
+    expect(orders[2]).toBe(formatNumber(single.ordersPlaced)); // A's column, after the baseline's
     expect(orders.slice(3)).toEqual(['0.00', '± 0.00', '']); // the twin sees the same demand (common random numbers)
-    // Staff rosters are the same in both runs: B − A of staff-hours is 0, not significant.
+    // Staff rosters are the same in both runs: the difference in staff-hours is 0, not significant.
     expect(t.rows.find((r) => r[0] === 'receiving staff-hours')!.slice(3)).toEqual(['0.00', '± 0.00', '']);
-    expect(await page.textContent('#window-note')).toMatch(/^B − A paired over 3 replications/);
+    // Where the two runs differ, the difference is the change's mean less the baseline's (to the shown precision).
+    const value = (cell: string) => Number(cell.replace(/,/g, '').replace('−', '-'));
+    const differing = t.rows.filter((r) => r[1] !== r[2] && Number.isFinite(value(r[1])) && Number.isFinite(value(r[2])));
+    expect(differing.length).toBeGreaterThan(0);
+    for (const r of differing) expect(Math.sign(value(r[3])), r[0]).toBe(Math.sign(value(r[2]) - value(r[1])));
+    expect(await page.textContent('#window-note')).toMatch(/^Change − baseline \(pre-stock \(B\)\) paired over 3 replications/);
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForFunction((w) => Number(document.querySelector('#congestion svg')?.getAttribute('width')) <= w, width);

@@ -1,5 +1,5 @@
 // The page's KPI tables: one scenario's KPIs grouped with plain names (web/glossary/kpis.ts), and
-// the flat tables of the KPIs over some days (kpi-window.ts): one run, or the paired B − A.
+// the flat tables of the KPIs over some days (kpi-window.ts): one run, or the paired change − baseline.
 import type { KpiDifference, KpiInterval } from '../src/experiment/summary.ts';
 import { KPIS, KPI_GROUPS, nameWithUnit } from './glossary/index.ts';
 import { figureWriter, isWide, WIDE_SHARE } from './kpi-figures.ts';
@@ -18,7 +18,7 @@ const number = (x: number) => (Number.isNaN(x) ? '—' : format.format(x));
 export interface TableLayout { rows?: [string, string][]; figure?: (x: number) => string }
 const layout = (kpis: object, l: TableLayout) => ({ rows: l.rows ?? Object.keys(kpis).map((k) => [k, k]), figure: l.figure ?? number });
 
-/** B − A per KPI: both means, the paired difference, its 95% interval and * where it excludes 0. */
+/** Change − baseline per KPI (`names.a` the baseline, `names.b` the change): both means, the paired difference, its 95% interval and * where it excludes 0. */
 export function differenceTable(table: HTMLElement, diff: Record<string, KpiDifference>, a: Record<string, KpiInterval>, b: Record<string, KpiInterval>,
   names = { a: 'A', b: 'B' }, how: TableLayout = {}): void {
   const { rows: shown, figure } = layout(diff, how);
@@ -27,7 +27,7 @@ export function differenceTable(table: HTMLElement, diff: Record<string, KpiDiff
     return { data: { kpi: key }, cells: [label, figure(a[key].mean), figure(b[key].mean), figure(d.mean),
       Number.isFinite(d.halfWidth) ? `± ${figure(d.halfWidth)}` : '—', d.significant ? '*' : ''] };
   });
-  fillTable(table, ['KPI', names.a, names.b, 'B − A', '95% interval', ''], rows);
+  fillTable(table, ['KPI', names.a, names.b, 'change − baseline', '95% interval', ''], rows);
 }
 /**
  * Every KPI's mean and 95% interval; the exact means also sit in data-kpis, for tests and tools.

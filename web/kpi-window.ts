@@ -1,6 +1,7 @@
 // The KPI table over some days of the season, recomputed in the page from the replications it
 // keeps (src/experiment/window.ts): the days brushed on the congestion chart, or the peak week.
-// Each KPI's mean ± 95% interval; in compare mode A, B and the paired B − A over the same dates.
+// Each KPI's mean ± 95% interval; in compare mode the baseline, the change and the paired change −
+// baseline over the same dates.
 import type { RunResult } from '../src/model/result.ts';
 import { compareKpis, kpiIntervals, type KpiInterval } from '../src/experiment/summary.ts';
 import { describeDayRange, windowKpis, type DayRange } from '../src/experiment/window.ts';
@@ -17,7 +18,8 @@ export interface WindowRun { label: string; seasonStart: string; results: RunRes
 
 export interface KpiWindow {
   /** A new run: nothing chosen yet. `ordersPerDay` (A's mean) finds the peak week; `view` is the chart to zoom. */
-  show(runs: { a: WindowRun; b?: WindowRun; ordersPerDay: Float64Array }, view: CongestionView): void;
+  /** `baseline` says which of A and B the paired difference is taken from (change − baseline); B's by default. */
+  show(runs: { a: WindowRun; b?: WindowRun; baseline?: 'a' | 'b'; ordersPerDay: Float64Array }, view: CongestionView): void;
   /** The hours of A's season the user brushed on the chart, or undefined when zoomed back out. */
   brushed(hours: [number, number] | undefined): void;
 }
@@ -78,8 +80,10 @@ export function kpiWindow(box: HTMLElement): KpiWindow {
       const records = new Map<RunResult, Record<string, number>>(a.results.map((r, i) => [r, recordsA[i]]));
       for (const r of b.results) records.set(r, windowKpis(r, rangeB));
       const kpisB = kpiIntervals(b.results.map((r) => records.get(r)!));
-      differenceTable(table, compareKpis(a.results, b.results, (r) => records.get(r)!), shown, kpisB, { a: a.label, b: b.label }, layout);
-      note.textContent = `B − A paired over ${Math.min(a.results.length, b.results.length)} replications; * marks a difference whose 95% interval excludes 0.`;
+      // The baseline's column first, then the change's, and change − baseline, as in the comparison above.
+      const [base, change] = runs.baseline === 'a' ? [{ ...a, kpis: shown }, { ...b, kpis: kpisB }] : [{ ...b, kpis: kpisB }, { ...a, kpis: shown }];
+      differenceTable(table, compareKpis(base.results, change.results, (r) => records.get(r)!), base.kpis, change.kpis, { a: `${base.label}, baseline`, b: change.label }, layout);
+      note.textContent = `Change − baseline (${base.label}) paired over ${Math.min(a.results.length, b.results.length)} replications; * marks a difference whose 95% interval excludes 0.`;
     } else {
       kpiTable(table, shown, layout);
       note.textContent = `Mean and 95% interval over ${a.results.length} replication(s)` +

@@ -10,7 +10,7 @@ import type { Mode, Scenario } from '../src/scenario/types.ts';
 import { parse, question, shipped } from './scenarios.ts';
 import { parameterForm } from './form.ts';
 import { downloadPng, downloadResults, downloadSvg, type ResultFile } from './export.ts';
-import { decodeState, encodeState } from './share.ts';
+import { decodeState, LinkTooLong, shareHash } from './share.ts';
 import { kpiTable } from './kpi-tables.ts';
 import { costTable } from './cost-table.ts';
 import { compareChoice } from './compare-choice.ts';
@@ -27,7 +27,7 @@ import { MAX_REPLICATIONS, MAX_SEED, readAll, wholeField } from './run-inputs.ts
 import { staleResults } from './stale.ts';
 import { pageDraft } from './draft.ts';
 import { FIX_FIRST, unreadable } from './unreadable.ts';
-import { UNREADABLE_LINK, unreadableLink } from './link-note.ts';
+import { longLink, UNREADABLE_LINK, unreadableLink } from './link-note.ts';
 import { memoryRefusal } from './memory-check.ts';
 import { runReplications, type PageRunning } from './run-replications.ts';
 import { workerCount } from './plan-runs.ts';
@@ -242,6 +242,7 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, compare
   kpisOverDays.show({
     a: { label: names.a, seasonStart: scenario.season.start, results },
     b: b && { label: names.b, seasonStart: b.scenario.season.start, results: b.results },
+    baseline: baseline === 0 ? 'a' : 'b',
     ordersPerDay: summary.daily.ordersPlaced.mean,
   }, congestion);
   costTable($('costs'), [{ label: names.a, results }, ...(b ? [{ label: names.b, results: b.results }] : [])]);
@@ -257,10 +258,10 @@ function show(scenario: Scenario, results: RunResult[], seconds: number, compare
   kpiTable($('kpis'), summary.kpis);
 }
 
-/** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run. */
+/** The scenario text, seed, replications and compare choice in the URL's hash, so a link reproduces the run; throws LinkTooLong past the cap. */
 function shareLink(): string {
   const $value = (id: string) => $<HTMLInputElement>(id).value;
-  return `${location.origin}${location.pathname}${encodeState({ file: select.value, yaml: yaml.value, seed: $value('seed'), reps: $value('reps'), compare: compareSelect.value, ...choice.state() })}`;
+  return `${location.origin}${location.pathname}${shareHash({ file: select.value, yaml: yaml.value, seed: $value('seed'), reps: $value('reps'), compare: compareSelect.value, ...choice.state() })}`;
 }
 
 function restoreFromUrl(): void {
@@ -277,14 +278,22 @@ function restoreFromUrl(): void {
     $<HTMLInputElement>('seed').value = state.seed;
     $<HTMLInputElement>('reps').value = state.reps;
     status.textContent = 'Scenario restored from the link.';
-  } catch {
-    status.textContent = UNREADABLE_LINK;
-    unreadableLink($('setup'));
+  } catch (err) {
+    const note = err instanceof LinkTooLong ? longLink(err.message) : UNREADABLE_LINK;
+    status.textContent = note;
+    unreadableLink($('setup'), note);
   }
 }
 
 $<HTMLButtonElement>('share').addEventListener('click', () => {
-  const link = shareLink();
+  let link: string;
+  try {
+    link = shareLink();
+  } catch (err) {
+    if (!(err instanceof LinkTooLong)) throw err;
+    status.textContent = `No link copied: ${err.message}. Send the scenario's YAML as a file instead.`;
+    return;
+  }
   history.replaceState(null, '', link);
   void navigator.clipboard?.writeText(link).catch(() => {});
   status.textContent = 'Link to this scenario copied (and in the address bar).';

@@ -1,6 +1,7 @@
 // Faults in the write phase of `jitsim run`: SIGKILL at each step leaves the complete old set or the
 // complete new one (and nothing after the next run's clean-up); a full disk and bad --out paths are
-// one line naming the path and a plain reason, with nothing half-written kept.
+// one line naming the path and a plain reason, with nothing half-written kept. `sweep` writes the
+// same way, and it and the planners refuse a run over --max-memory before it starts.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,5 +95,42 @@ describe('a full disk and a bad --out', () => {
   it('says the raw codes in words', () => {
     const reasons = ['EROFS', 'EACCES', 'EEXIST', 'ENOTDIR', 'ENOSPC'].map((code) => plainReason(Object.assign(new Error(code), { code })));
     expect(reasons).toEqual(['the file system is read-only', 'no permission to write there', 'a file exists there', 'part of the path is a file, not a folder', 'the disk is full']);
+  });
+});
+
+describe('sweep and plan outputs, and their --max-memory', () => {
+  const sweepIn = (dir: string) => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'sweep.yaml'), `scenario: ${small}\nreplications: 1\nseed: 1\ngrid:\n  sellers.classes.small.pauseListingWhenOut: [false, true]\n`);
+    return join(dir, 'sweep.yaml');
+  };
+  const sweep = (file: string, out: string, env: Record<string, string> = {}) => jitsim(['sweep', file, '--workers', '1', '-q', '--out', out], env);
+
+  it('a sweep into the folder holding its YAML: a full disk keeps the earlier set whole; then the new set, file by file', () => {
+    const dir = join(root, 'sweep'), file = sweepIn(dir);
+    writeFileSync(join(dir, 'sweep.json'), 'earlier');
+    writeFileSync(join(dir, 'sweep.csv'), 'earlier');
+    const full = sweep(file, dir, { JITSIM_TEST_DISK_BYTES: '100' });
+    expect(full.status).toBe(1);
+    expect(full.stderr).toBe(`jitsim: --out ${dir}: cannot write ${dir}/sweep.json: the disk is full; nothing written, the files already there are kept\n`);
+    expect(readdirSync(dir).sort()).toEqual(['sweep.csv', 'sweep.json', 'sweep.yaml']);
+    expect([read(dir)['sweep.json'], read(dir)['sweep.csv']]).toEqual(['earlier', 'earlier']);
+    expect(temporaries(root)).toEqual([]);
+
+    expect(sweep(file, dir).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['sweep.csv', 'sweep.json', 'sweep.yaml']);
+    expect(JSON.parse(read(dir)['sweep.json']).points).toBe(2);
+    expect(temporaries(root)).toEqual([]);
+  }, 30_000);
+
+  it('sweep, plan stocking and plan staffing refuse a run over --max-memory before it starts, naming the flag', () => {
+    const file = sweepIn(join(root, 'memory'));
+    for (const [a, named] of [[['sweep', file], file], [['plan', 'stocking', small], small], [['plan', 'staffing', small], small]] as const) {
+      const out = join(root, 'memory', a.slice(0, 2).join('-'));
+      const r = jitsim([...a, '--max-memory', '1M', '-q', '--out', out]);
+      expect(r.status, a.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^${named}: --max-memory: the run needs about [\\d.]+ [KMG]B \\(\\d+ worker threads × [\\d.]+ [KMG]B \\+ \\d+ results × [\\d.]+ [KMG]B\\), more than the limit of 1 MB; .*, or raise --max-memory\\n$`));
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });

@@ -3,11 +3,14 @@
 
 export const UNREADABLE_LINK = 'This link does not hold a readable scenario: the default scenario is loaded instead.';
 
-/** Shows the note at the top of `section` (once). */
-export function unreadableLink(section: HTMLElement): void {
+/** The note for a link refused for its size (`LinkTooLong`'s message: its size and the cap). */
+export const longLink = (why: string) => `This link is refused: ${why}. The default scenario is loaded instead.`;
+
+/** Shows the note (`text`, the unreadable link's by default) at the top of `section` (once). */
+export function unreadableLink(section: HTMLElement, text = UNREADABLE_LINK): void {
   const note = document.getElementById('link-note') ?? Object.assign(document.createElement('p'), { id: 'link-note', className: 'link-note' });
   note.setAttribute('role', 'alert');
-  note.textContent = UNREADABLE_LINK;
+  note.textContent = text;
   const heading = section.querySelector('h2');
   if (heading) heading.after(note);
   else section.prepend(note);

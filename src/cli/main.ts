@@ -22,7 +22,7 @@ import { planStocking } from './plan-stocking.ts';
 import { sweepCommand } from './sweep.ts';
 import { workerCommand } from './worker.ts';
 import { commandOf, failureText } from './failure.ts';
-import { checkMemory, defaultLimit, formatBytes, parseSize } from './memory-limit.ts';
+import { checkMemory, defaultLimit, maxMemoryOption } from './memory-limit.ts';
 import { maxWorkers, range, REPS_MAX, SEED_MAX, wholeNumber, workerCount } from './flags.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
@@ -98,7 +98,7 @@ function replicationOptions(cmd: Command): Command {
     .option('--warmup <DATE|auto>', 'discard statistics before this date (YYYY-MM-DD, China time), or "auto": found by MSER-5 on pilot runs')
     .option('--window <FROM..TO>', 'also the KPI table over these days (YYYY-MM-DD..YYYY-MM-DD, both included), in kpis-window.csv')
     .option('-o, --out <DIR>', 'directory for summary.json, kpis.csv, hourly.csv, histograms.json', 'jitsim-out')
-    .addOption(new Option('--max-memory <SIZE>', `refuse a run estimated to need more (e.g. 512M, 2G; default: half this machine's memory, ${formatBytes(defaultLimit())})`).argParser(parseSize))
+    .addOption(maxMemoryOption())
     .option('--json', 'print the summary as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar');
 }

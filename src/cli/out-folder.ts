@@ -118,6 +118,8 @@ export function writeFolder(dir: string, files: [string, string][], own: string[
     writing = dir;
     if (!swappable(abs, own)) {
       for (const [file] of files) renameSync(join(fresh, file), join(abs, file));
+      // An earlier set's file this one lacks (kpis-window.csv, an interrupted plan's roster.yaml) would mix the sets.
+      for (const file of own) if (!files.some(([f]) => f === file)) rmSync(join(abs, file), { force: true });
       rmSync(fresh, { recursive: true, force: true });
       return;
     }

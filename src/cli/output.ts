@@ -1,7 +1,6 @@
 // Files a run leaves behind: summary.json, kpis.csv, kpis-by-class.csv, hourly.csv, daily.csv, histograms.json,
 // and kpis-window.csv with --window. The set is written all or nothing (out-folder.ts), so an
 // interrupted or failed run leaves the earlier set or the new one, never a mix.
-import { renameSync, writeFileSync } from 'node:fs';
 import type { HistogramSnapshot } from '../engine/index.ts';
 import type { HourlyBand, KpiInterval } from '../experiment/summary.ts';
 import { dailyCsv, hourlyCsv, jsonNumbers, kpisByClassCsv, kpisCsv } from '../experiment/csv.ts';
@@ -11,12 +10,6 @@ export { jsonNumbers };
 
 /** Every file `run` or `compare` may write in --out. */
 export const RUN_FILES = ['summary.json', 'kpis.csv', 'kpis-by-class.csv', 'hourly.csv', 'daily.csv', 'kpis-window.csv', 'histograms.json'];
-
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
 
 export function writeRunFiles(
   dir: string,

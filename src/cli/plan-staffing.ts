@@ -2,7 +2,6 @@
 // Records what reaches the warehouse on the worker pool, searches the roster day by day on those
 // replications, then validates the roster with the whole model on fresh replications. A progress
 // bar per stage, Ctrl-C keeping the days planned, JSON, CSV and a roster YAML that `jitsim run` takes.
-import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
@@ -11,6 +10,7 @@ import { plannedScenario, rosterYaml, staffHoursSummary, staffingCsv, validatedS
 import { DEFAULT_STAFFING_TARGET, type HourlyStaff, type StaffingTarget } from '../experiment/staffing-target.ts';
 import { formatNumber } from '../experiment/number-format.ts';
 import type { Inflow } from '../model/inflow.ts';
+import { expectedOrders } from '../experiment/trace-size.ts';
 import type { RunResult } from '../model/result.ts';
 import { staffHourByHour } from '../model/world.ts';
 import { dateAt, horizonHours } from '../scenario/time.ts';
@@ -18,13 +18,21 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Job, JobRunner } from '../worker/pool.ts';
 import { jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { staffingWorkers } from '../worker/staffing-pool.ts';
-import { jsonNumbers, writeAtomic } from './output.ts';
+import { jsonNumbers } from './output.ts';
+import { checkMemory, limitsOf, maxMemoryOption } from './memory-limit.ts';
+import { writeFolder } from './out-folder.ts';
 import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
 import { stageBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
 
-interface Flags { backend: string; reps: number; seed: number; within: number; share: number; confidence: number; validateReps?: number; workers?: number; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; reps: number; seed: number; within: number; share: number; confidence: number; validateReps?: number; workers?: number; maxMemory?: number; out: string; json?: boolean; quiet?: boolean }
+
+/** An inflow's bytes a parcel (src/model/inflow.ts: three times and a flag). */
+const INFLOW_BYTES_PER_PARCEL = 3 * 8 + 1;
+
+/** Every file the plan may write in --out, all or nothing (out-folder.ts); roster.yaml only for a complete plan. */
+const STAFFING_FILES = ['staffing-plan.json', 'staffing-plan.csv', 'roster.yaml'];
 
 function fraction(name: string) {
   return (v: string): number => {
@@ -50,10 +58,16 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
     .option('--confidence <C>', 'one-sided confidence that each day meets the share', fraction('a confidence'), DEFAULT_STAFFING_TARGET.confidence)
     .addOption(new Option('--validate-reps <N>', 'fresh replications the roster is checked on with the whole model (0: none; default: as --reps)').argParser(wholeNumber(0, REPS_MAX))), 'worker threads (default: one per core; the search always runs here)')
     .option('-o, --out <DIR>', 'directory for staffing-plan.json, staffing-plan.csv and roster.yaml', 'jitsim-staffing')
+    .addOption(maxMemoryOption())
     .option('--json', 'print the plan as JSON instead of the table')
     .option('-q, --quiet', 'no progress bars')
     .action(async (file: string, flags: Flags) => {
       const scenario = readScenarioFile(file);
+      // The recorded replications, each with its inflow (a parcel an order at most), and the validating
+      // ones are all kept until the files are written.
+      if (flags.backend === 'local') {
+        checkMemory(file, [scenario], { ...limitsOf(flags), replications: flags.reps + (flags.validateReps ?? flags.reps), extraKept: flags.reps * INFLOW_BYTES_PER_PARCEL * expectedOrders(scenario) });
+      }
       const target: StaffingTarget = { withinHours: flags.within, share: flags.share, confidence: flags.confidence };
       const days = Math.round(horizonHours(scenario.season) / 24);
       const showBars = !flags.quiet && process.stderr.isTTY === true;
@@ -96,7 +110,6 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
       const peakWeek = { from: peakFrom, to: peakFrom + 7 };
       const staffHours = staffHoursSummary(plan, base);
 
-      mkdirSync(flags.out, { recursive: true });
       const command = `jitsim plan staffing ${file} --reps ${flags.reps} --seed ${flags.seed} --within ${target.withinHours} --share ${target.share} --confidence ${target.confidence}`;
       const doc = {
         scenario: file, command, target, seed: flags.seed, replications: flags.reps, backend: shownBackend(flags.backend),
@@ -105,12 +118,15 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
         staffHours, peakWeek: { from: dateAt(peakWeek.from * 24, scenario.season.start), to: dateAt((peakWeek.to - 1) * 24, scenario.season.start) },
         days: plan.days.map((p) => ({ date: dateAt(p.day * 24, scenario.season.start), ...p, validated: validated[p.day] })),
       };
-      writeAtomic(join(flags.out, 'staffing-plan.json'), JSON.stringify(doc, jsonNumbers, 2) + '\n');
-      writeAtomic(join(flags.out, 'staffing-plan.csv'), staffingCsv(plan, scenario.season.start, validated, peakWeek));
+      const files: [string, string][] = [
+        ['staffing-plan.json', JSON.stringify(doc, jsonNumbers, 2) + '\n'],
+        ['staffing-plan.csv', staffingCsv(plan, scenario.season.start, validated, peakWeek)],
+      ];
       if (complete) {
         const extendsPath = relative(flags.out, file).split('\\').join('/');
-        writeAtomic(join(flags.out, 'roster.yaml'), rosterYaml({ extendsPath, scenario, plan, command, hours: staffHours }));
+        files.push(['roster.yaml', rosterYaml({ extendsPath, scenario, plan, command, hours: staffHours })]);
       }
+      writeFolder(flags.out, files, STAFFING_FILES);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else process.stdout.write(report(file, scenario, plan, validated, peakWeek, staffHours, complete, flags.out));
       if (!complete || validation.interrupted) state.code = 130;

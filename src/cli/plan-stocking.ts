@@ -1,8 +1,6 @@
 // `jitsim plan stocking SCENARIO`: the seller's stocking planner (src/experiment/stocking-plan.ts)
 // on the worker pool: every candidate on the same replications, with and without the disruption
 // windows; a progress bar, Ctrl-C keeping what is done, a table per setting, JSON and CSV.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { profileClass, sellerProfile, stockingPlan, type PolicyOutcome } from '../experiment/stocking-plan.ts';
@@ -11,12 +9,17 @@ import { formatNumber, percent } from '../experiment/number-format.ts';
 import { runsBar } from './progress.ts';
 import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
 import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
-import { jsonNumbers, writeAtomic } from './output.ts';
+import { jsonNumbers } from './output.ts';
+import { checkMemory, limitsOf, maxMemoryOption } from './memory-limit.ts';
+import { writeFolder } from './out-folder.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
 import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
 
-interface Flags { backend: string; reps: number; seed: number; workers?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
+/** Every file the plan writes in --out, all or nothing (out-folder.ts). */
+const STOCKING_FILES = ['stocking-plan.json', 'stocking-plan.csv'];
+
+interface Flags { backend: string; reps: number; seed: number; workers?: number; maxMemory?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
 
 export function planStocking(plan: Command, state: { code: number; signal: AbortSignal }): void {
   runnerOptions(plan.command('stocking').description('find a seller\'s stocking policy: a grid of policies on common random numbers, with and without disruptions')
@@ -25,12 +28,15 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
     .option('-r, --reps <R>', `replications of each policy, ${range(2, REPS_MAX)}`, wholeNumber(2, REPS_MAX), 10)
     .option('-s, --seed <S>', `base seed, ${range(0, SEED_MAX)}`, wholeNumber(0, SEED_MAX), 1))
     .option('-o, --out <DIR>', 'directory for stocking-plan.json and stocking-plan.csv', 'jitsim-plan')
+    .addOption(maxMemoryOption())
     .option('--json', 'print the plan as JSON instead of the tables')
     .option('-q, --quiet', 'no progress bar')
     .action(async (file: string, flags: Flags) => {
       const profile = sellerProfile(readScenarioFile(file), flags.sellerClass);
       const plan = stockingPlan(profile, flags.reps, flags.seed);
       const { grid, jobs } = plan;
+      // Every policy's replications, with and without disruptions, on one pool; only their KPIs kept.
+      if (flags.backend === 'local') checkMemory(file, [profile], { ...limitsOf(flags), replications: jobs.length, kpisOnly: true });
       const runJobs = await jobRunner(flags.backend);
       const bar = runsBar(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();
@@ -45,9 +51,7 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
       const seconds = (performance.now() - started) / 1000;
       const plans = plan.plans();
       const doc = { scenario: file, sellerClass: profileClass(profile), ordersPerDay: profile.demand.ordersPerDay, seed: flags.seed, replications: flags.reps, backend: shownBackend(flags.backend), jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, reused: outcome.reused, queued: outcome.queued, seconds: +seconds.toFixed(2), plans };
-      mkdirSync(flags.out, { recursive: true });
-      writeAtomic(join(flags.out, 'stocking-plan.json'), JSON.stringify(doc, jsonNumbers, 2) + '\n');
-      writeAtomic(join(flags.out, 'stocking-plan.csv'), planCsv(plans));
+      writeFolder(flags.out, [['stocking-plan.json', JSON.stringify(doc, jsonNumbers, 2) + '\n'], ['stocking-plan.csv', planCsv(plans)]], STOCKING_FILES);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else {
         process.stdout.write(`${file}: one ${doc.sellerClass} seller, ${formatNumber(doc.ordersPerDay)} orders a day before the peak curve; ${grid.length} policies × ${flags.reps} replications${outcome.interrupted ? ' (interrupted: what was done)' : ''}, seed ${flags.seed}\n`);

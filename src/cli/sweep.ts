@@ -1,7 +1,6 @@
 // `jitsim sweep SWEEP.yaml`: a grid of scenarios (src/experiment/sweep.ts) run on the worker pool,
 // every point on the same replications (common random numbers); a progress bar, Ctrl-C keeping
 // the replications finished, a table of headline KPIs per point, sweep.json and sweep.csv.
-import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { formatNumber } from '../experiment/number-format.ts';
@@ -10,13 +9,18 @@ import { readFailure, ScenarioError } from '../scenario/load.ts';
 import { MAX_SCENARIO_BYTES } from '../scenario/text-limits.ts';
 import type { Job } from '../worker/pool.ts';
 import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
-import { jsonNumbers, writeAtomic } from './output.ts';
+import { jsonNumbers } from './output.ts';
+import { checkMemory, limitsOf, maxMemoryOption } from './memory-limit.ts';
+import { writeFolder } from './out-folder.ts';
 import { runsBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { readRegularFile } from './regular-file.ts';
 import { halfWidthText, pad } from './table.ts';
 
-interface Flags { backend: string; workers?: number; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; workers?: number; maxMemory?: number; out: string; json?: boolean; quiet?: boolean }
+
+/** Every file a sweep writes in --out (out-folder.ts: all or nothing; file by file in a folder holding others, such as the sweep's own YAML). */
+const SWEEP_FILES = ['sweep.json', 'sweep.csv'];
 
 /** The KPIs the table shows per point (all are in the files). */
 const HEADLINE: [string, string, (x: number) => string][] = [
@@ -31,6 +35,7 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
   runnerOptions(program.command('sweep').description('run a grid of scenario overrides, each point on the same replications')
     .argument('<sweep>', 'sweep file (YAML or JSON): scenario, replications, seed, grid, zip'))
     .option('-o, --out <DIR>', 'directory for sweep.json and sweep.csv', 'jitsim-sweep')
+    .addOption(maxMemoryOption())
     .option('--json', 'print the result as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar')
     .action(async (file: string, flags: Flags) => {
@@ -46,6 +51,8 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
       const points = sweepPoints(sweep);
       // Every point is checked before anything runs.
       const scenarios = points.map((p) => pointScenario(base, p, file));
+      // Every point's replications share this machine's pool; only their KPIs are kept.
+      if (flags.backend === 'local') checkMemory(file, scenarios, { ...limitsOf(flags), replications: sweep.replications, together: true, kpisOnly: true });
       const runJobs = await jobRunner(flags.backend);
       const jobs: (Job & { point: number })[] = scenarios.flatMap((scenario, point) => Array.from({ length: sweep.replications }, (_, replication) => ({ scenario, seed: sweep.seed, replication, point })));
       const records: Record<string, number>[][] = points.map(() => []);
@@ -67,9 +74,10 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
         jobs: jobs.length, completed: outcome.completed, interrupted: outcome.interrupted, reused: outcome.reused, queued: outcome.queued, seconds: +((performance.now() - started) / 1000).toFixed(2),
         results: points.map((p, i) => ({ point: p.index + 1, overrides: Object.fromEntries(p.overrides), replications: done[i].length, kpis: kpis[i] })),
       };
-      mkdirSync(flags.out, { recursive: true });
-      writeAtomic(join(flags.out, 'sweep.json'), JSON.stringify(doc, jsonNumbers, 2) + '\n');
-      writeAtomic(join(flags.out, 'sweep.csv'), sweepCsv(points, kpis, done.map((d) => d.length)));
+      writeFolder(flags.out, [
+        ['sweep.json', JSON.stringify(doc, jsonNumbers, 2) + '\n'],
+        ['sweep.csv', sweepCsv(points, kpis, done.map((d) => d.length))],
+      ], SWEEP_FILES);
       if (flags.json) process.stdout.write(JSON.stringify(doc, jsonNumbers, 2) + '\n');
       else {
         const rows = [['point', ...HEADLINE.map(([, label]) => label), 'overrides']];

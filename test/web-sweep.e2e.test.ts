@@ -132,6 +132,14 @@ describe('web app, a sweep result opened from its file', () => {
     await page.setInputFiles('#sweep-file', `${dir}/sweep.json`);
     await page.waitForSelector('#sweep-results:not([hidden])');
     expect(await page.getAttribute('#sweep-status', 'class')).toBe('');
+
+    // A one-point sweep (no grid) after it: no chart, and its table goes rather than keep the earlier points.
+    await page.click('button[data-table-for="sweep-chart"]');
+    expect(await page.locator('#sweep-chart-table tbody tr').count()).toBe(6);
+    const one = { ...sweep, points: 1, results: [{ ...sweep.results[0], overrides: {} }] };
+    await page.setInputFiles('#sweep-file', { name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(one)) });
+    await page.waitForFunction(() => /no grid/.test(document.getElementById('sweep-chart')!.textContent ?? ''));
+    expect(await page.locator('#sweep-chart-table tbody tr').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 30_000);
 });

@@ -3,6 +3,7 @@
 // parameters), and its points tabulated. A file that is not one gets a line saying why.
 import { sweepChart } from './charts/sweep.ts';
 import { tableToggle } from './chart-frames.ts';
+import { clearTable } from './charts/chart-table.ts';
 import { describeSweep, firstVaryingKpi, kpiLabel, kpiNames, parameters, readSweepResult, shortNames, sweepLines, type SweepResult } from './sweep-result.ts';
 import { sweepTable } from './sweep-table.ts';
 
@@ -22,6 +23,7 @@ export function sweepViewer(): void {
     const chart = $('sweep-chart');
     if (!x) {
       chart.replaceChildren(Object.assign(document.createElement('p'), { className: 'note', textContent: 'The sweep has no grid: one point, nothing to chart it against.' }));
+      clearTable(chart);
       key.textContent = '';
       return;
     }

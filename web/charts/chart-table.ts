@@ -19,6 +19,12 @@ export function registerTable(container: HTMLElement, table: ChartTable): void {
   container.dispatchEvent(new CustomEvent('chart-table'));
 }
 
+/** `container` shows no chart now (a note in its place): its table goes too. */
+export function clearTable(container: HTMLElement): void {
+  tables.delete(container);
+  container.dispatchEvent(new CustomEvent('chart-table'));
+}
+
 /** The table last registered on `container`, if any. */
 export const tableOf = (container: HTMLElement): ChartTable | undefined => tables.get(container);
 

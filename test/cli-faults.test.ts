@@ -82,6 +82,16 @@ describe('a full disk and a bad --out', () => {
     expect(existsSync(join(parent, 'fresh'))).toBe(false);
   });
 
+  it('in a folder holding files of the user’s, removes an earlier set’s file the new set lacks', () => {
+    const out = join(root, 'mixed');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    expect(jitsim([...args(1, out), '--window', '2022-11-01..2022-11-02']).status).toBe(0);
+    expect(readdirSync(out)).toContain('kpis-window.csv');
+    expect(jitsim(args(2, out)).status).toBe(0);
+    expect(read(out)).toEqual({ ...read(newSet), 'notes.txt': 'mine' });
+  });
+
   it('refuses a kernel file system, a file, and a path through a file, at once, naming the path', () => {
     const file = join(root, 'a-file');
     writeFileSync(file, 'x');

@@ -96,3 +96,10 @@ export const burdenPanels = (page: Page) => page.locator('#burden .burden-panel 
     a: g.querySelectorAll('.burden-a').length, b: g.querySelectorAll('.burden-b').length, whiskers: g.querySelectorAll('.whisker').length,
   })),
 })));
+
+/** Opens "Edit the scenario" and types `text` as the scenario, read as on leaving the field. */
+export async function typeScenario(page: Page, text: string): Promise<void> {
+  await page.$eval('#editor', (d) => { (d as HTMLDetailsElement).open = true; });
+  await page.fill('#yaml', text);
+  await page.dispatchEvent('#yaml', 'change');
+}

@@ -171,6 +171,27 @@ describe('extends', () => {
       'c.yaml: sellers.classes.small.stocking.reorderDays: unknown field (makeToOrder takes no other fields; reorderDays and orderUpToDays need policy: sS, cycleServiceLevel and cycleDays policy: serviceLevel)',
     ]);
   });
+
+  // Found by test/scenario-properties.test.ts: a field named with "[" looped for ever finding its file.
+  it('names the file of an unknown field whose name holds "[" or "."', () => {
+    const files = folder({
+      'base.yaml': 'sellers: { "x.y": 1 }\n',
+      'child.yaml': 'extends: base.yaml\n"a[b": 1\nwarehouse: { "q[1]": 2 }\n',
+    });
+    expect(files.problems('child.yaml')).toEqual([
+      expect.stringMatching(/^base\.yaml: sellers\."x\.y": unknown field/),
+      expect.stringMatching(/^child\.yaml: warehouse\."q\[1\]": unknown field/),
+      expect.stringMatching(/^child\.yaml: "a\[b": unknown field/),
+    ]);
+  });
+
+  // Found by test/scenario-properties.test.ts: a 5,000-character unknown field name was echoed whole.
+  it('cuts an unknown field name of 5,000 characters to 40 in its line', () => {
+    const name = 'k'.repeat(5_000);
+    expect(folder({ 'a.yaml': `sellers: { ${name}: 1 }\n` }).problems('a.yaml')).toEqual([
+      `a.yaml: sellers."${'k'.repeat(40)}…": unknown field (expected one of: count, catalogue, regions, classes)`,
+    ]);
+  });
 });
 
 describe('ScenarioError', () => {

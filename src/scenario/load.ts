@@ -113,7 +113,7 @@ export function parseText(text: string, file: string): Plain {
   const data = json ? jsonData(source) : yamlData(source);
   if ('problem' in data || 'problems' in data) {
     const problems = 'problem' in data ? [data.problem] : data.problems;
-    throw new ScenarioError(problems.map(({ line, col, message }) => ({ file, path: `line ${line}, column ${col}`, message: `invalid ${json ? 'JSON' : 'YAML'}: ${message}` })));
+    throw new ScenarioError(listedIssues(problems.map(({ line, col, message }) => ({ file, path: `line ${line}, column ${col}`, message: `invalid ${json ? 'JSON' : 'YAML'}: ${message}` })), file));
   }
   const value = data.value === undefined ? {} : data.value;
   if (!isPlainObject(value)) {
@@ -177,6 +177,8 @@ function structuredCloneData(v: unknown): unknown {
   return out;
 }
 
+const shortName = (key: string) => (key.length > 40 ? `${key.slice(0, 40)}…` : key);
+
 function joinKey(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
   const plain = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
@@ -193,19 +195,30 @@ function validate(obj: unknown, file: string, origins: Origins): Scenario {
   for (const issue of result.error.issues) {
     const path = issue.path.reduce<string>((p, key) => joinKey(p, key as string | number), '');
     // A strict object reports its unknown keys together, one message line per key.
+    // An unknown field's name is shown cut to its first 40 characters: a 5,000-character name made a 5 kB line.
     const parts = issue.code === 'unrecognized_keys'
-      ? issue.message.split('\n').map((message, i) => ({ path: joinKey(path, issue.keys[i]), message }))
-      : [{ path, message: issue.message }];
-    for (const part of parts) issues.push({ file: origins.of(part.path) ?? file, ...part });
+      ? issue.message.split('\n').map((message, i) => ({ at: joinKey(path, issue.keys[i]), path: joinKey(path, shortName(issue.keys[i])), message }))
+      : [{ at: path, path, message: issue.message }];
+    for (const { at, ...part } of parts) issues.push({ file: origins.of(at) ?? file, ...part });
   }
-  // Each line once, in linear time (a file of 20,000 unknown keys is reported at once), and the first
-  // LISTED_ISSUES of them: a file of only mistakes is named by its first few.
+  throw new ScenarioError(listedIssues(issues, file));
+}
+
+/**
+ * Each line once, in linear time (a file of 20,000 unknown keys is reported at once), and the first
+ * LISTED_ISSUES of them, then "… and K more": a file of only mistakes (or one syntax slip that
+ * upsets every line after it) is named by its first few.
+ */
+function listedIssues(issues: ScenarioIssue[], file: string): ScenarioIssue[] {
   const lines = new Set<string>(), unique: ScenarioIssue[] = [];
   for (const issue of issues) if (!lines.has(formatIssue(issue))) { lines.add(formatIssue(issue)); unique.push(issue); }
   const listed = unique.slice(0, LISTED_ISSUES), more = unique.length - listed.length;
   if (more > 0) listed.push({ file, path: '', message: `… and ${more} more problem${more === 1 ? '' : 's'}` });
-  throw new ScenarioError(listed);
+  return listed;
 }
+
+/** A path's last step as joinKey writes it: `[i]`, or a name (quoted if not plain, so it may hold `.` or `[`). */
+const LAST_STEP = /(?:^|\.)(?:"(?:[^"\\]|\\.)*"|[A-Za-z_$][\w$]*)$|\[\d+\]$/;
 
 /**
  * Which file set each path, and in what order. A value set later at an enclosing path replaced
@@ -223,9 +236,12 @@ class Origins {
   /** The file that set `path` or its nearest enclosing value, if the data came from several. */
   of(path: string): string | undefined {
     let found: { file: string; order: number } | undefined;
-    for (let p = path; p !== ''; p = p.replace(/(\.[^.[]+|\[\d+\]|^[^.[]+)$/, '')) {
+    for (let p = path; p !== '';) {
       const note = this.notes.get(p);
       if (note && (!found || note.order > found.order)) found = note;
+      const enclosing = p.replace(LAST_STEP, '');
+      if (enclosing === p) break; // not a path joinKey wrote; never loop on it
+      p = enclosing;
     }
     return found?.file;
   }

@@ -57,6 +57,14 @@ describe('JSON', () => {
 });
 
 describe('YAML', () => {
+  it('lists the first 20 syntax errors of a slip that upsets every line after it, then a count', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `k${i}: "x`).join('\n');
+    const lines = problems('a.yaml', text);
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(/^a\.yaml: line \d+, column \d+: invalid YAML: /);
+    expect(lines[20]).toMatch(/^a\.yaml: … and \d+ more problems$/);
+  });
+
   it('refuses !!omap and !!set instead of reading them as the defaults', () => {
     expect(problems('a.yaml', '!!omap [sellers: {count: -5}]\n')).toEqual(['a.yaml: line 1, column 8: invalid YAML: the tag !!omap is not used in scenarios: write plain lists, maps and values']);
     expect(problems('a.yaml', 'sellers: !!set {count: }\n')).toEqual(['a.yaml: line 1, column 16: invalid YAML: the tag !!set is not used in scenarios: write plain lists, maps and values']);
@@ -113,5 +121,18 @@ describe('unknown fields', () => {
     const lines = problems('child.yaml', child, () => base);
     expect(performance.now() - start).toBeLessThan(3000);
     expect(lines[0]).toMatch(/^child\.yaml: k0: unknown field/);
+  });
+});
+
+describe('syntax errors', () => {
+  // Found by test/scenario-properties.test.ts: the YAML library's message quoted the rest of the file, 7 kB on one line.
+  it('quotes at most 40 characters of the file in a YAML error', () => {
+    const rest = Array.from({ length: 300 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const lines = problems('a.yaml', `|description: "x"\nmode: "jit"\n${rest}\n`); // a "|" typed before the first field
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toMatch(/^a\.yaml: line \d+, column \d+: invalid YAML: /);
+      expect(line.length).toBeLessThan(200);
+    }
   });
 });

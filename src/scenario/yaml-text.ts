@@ -21,13 +21,21 @@ export function yamlData(text: string): { value: unknown } | { problems: TextPro
   const docs = [...new YAML.Composer({ uniqueKeys: false, logLevel: 'error' }).compose(tokens, true, text.length)];
   const doc = docs[0];
   if (docs.length > 1) return { problems: [at(docs[1].range[0], 'a scenario is one YAML document, found a second one here')] };
-  if (doc.errors.length > 0) return { problems: doc.errors.map((e) => at(e.pos[0], e.message.split('\n')[0])) };
+  if (doc.errors.length > 0) return { problems: doc.errors.map((e) => at(e.pos[0], shortMessage(e.message))) };
   if (doc.contents === null) return { value: undefined };
   const odd = oddNode(doc);
   if (odd) return { problems: [at(odd.offset, odd.message)] };
   const alias = aliasProblem(doc, lines);
   if (alias) return { problems: [alias] };
   return { value: doc.toJS({ maxAliasCount: -1 }) }; // aliasProblem() has bounded the expansion and its depth
+}
+
+/**
+ * The library's message as one short line: it may quote the rest of the file ("Unexpected scalar token
+ * in YAML stream: \"…7 kB…\""), so a quoted piece is cut to its first 40 characters.
+ */
+function shortMessage(message: string): string {
+  return message.split('\n')[0].replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+"/g, '"$1…"');
 }
 
 /** Offset of the first list or map nested more than MAX_DEPTH deep in the parser's tokens, if any. */

@@ -2,22 +2,13 @@
 // failed (issue 16) is now refused with one line naming the field and its range, and each bound's
 // edge value is accepted and runs a tiny season to the end with finite KPIs.
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, validateScenario } from './load.ts';
+import { validateScenario } from './load.ts';
+import { problems } from '../../test/helpers/schema-problems.ts';
 import { LIMITS } from './fields.ts';
 import { runJit } from '../model/jit.ts';
 import { tiny } from '../../test/helpers/tiny.ts';
 import type { Scenario } from './types.ts';
 
-/** The error lines for `input` (as file x.yaml), or [] if it is valid. */
-function problems(input: unknown): string[] {
-  try {
-    validateScenario(input, 'x.yaml');
-    return [];
-  } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    return err.message.split('\n');
-  }
-}
 
 describe('values whose run crashed, hung or ran out of memory', () => {
   const cases: [string, unknown, RegExp][] = [

@@ -1,18 +1,9 @@
 // The scenario schema: the calibrated defaults, strictness, and one clear line per problem.
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, scenarioSchema } from './schema.ts';
-import { ScenarioError, validateScenario } from './load.ts';
+import { validateScenario } from './load.ts';
+import { problems } from '../../test/helpers/schema-problems.ts';
 
-/** The error lines for `input` (as file x.yaml), or [] if it is valid. */
-function problems(input: unknown): string[] {
-  try {
-    validateScenario(input, 'x.yaml');
-    return [];
-  } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    return err.message.split('\n');
-  }
-}
 
 const hours24 = (n: number) => Array.from({ length: 24 }, () => n);
 

@@ -1,12 +1,13 @@
 // The headless Chromium the browser tests and bench/browser.ts drive (README "Tests"): JITSIM_CHROMIUM
 // if it names a file, else Debian's /usr/bin/chromium, else the one shipped in @sparticuz/chromium,
 // unpacked once into a folder of its own, so `npm ci && npm test` needs no browser from apt-get.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { madeOnce } from './helpers/made-once.ts';
 
 const DEBIAN = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -37,8 +38,6 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: found.path, args: ARGS, env: { ...process.env, ...found.env } as Record<string, string> });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * The folder holding the packaged browser, unpacked on first use: by one test file at a time (a lock
  * folder; a lock left by a killed run is taken over after 2 minutes), into a staging folder renamed
@@ -50,35 +49,16 @@ async function unpackedChromium(): Promise<string> {
   const home = `${dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium'))}/../..`;
   const { inflate } = await import(pathToFileURL(`${home}/build/esm/lambdafs.js`).href) as { inflate: (file: string) => Promise<string> };
   const { version } = JSON.parse(readFileSync(`${home}/package.json`, 'utf8')) as { version: string };
-  const base = tmpdir(), dir = `${base}/jitsim-chromium-${version}`, lock = `${dir}.lock`;
-  for (;;) {
-    if (existsSync(`${dir}/chromium`)) return dir;
+  return madeOnce(`${tmpdir()}/jitsim-chromium-${version}`, 'chromium', 120_000, async (staging) => {
+    const saved = process.env.TMPDIR;
     try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-      if (since !== undefined && Date.now() - since > 120_000) rmSync(lock, { recursive: true, force: true });
-      await sleep(250);
+      // The package unpacks into os.tmpdir(), which reads TMPDIR: pointed at the staging folder while it works.
+      process.env.TMPDIR = staging;
+      await packaged.executablePath();
+      // Its NSS libraries, which it unpacks only on Amazon Linux: a fresh Debian may lack libnss3.
+      await inflate(`${home}/bin/al2023.tar.br`);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = saved;
     }
-  }
-  const staging = `${dir}.staging-${process.pid}`, saved = process.env.TMPDIR;
-  try {
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-    // The package unpacks into os.tmpdir(), which reads TMPDIR: pointed at the staging folder while it works.
-    process.env.TMPDIR = staging;
-    await packaged.executablePath();
-    // Its NSS libraries, which it unpacks only on Amazon Linux: a fresh Debian may lack libnss3.
-    await inflate(`${home}/bin/al2023.tar.br`);
-  } finally {
-    if (saved === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = saved;
-  }
-  try {
-    renameSync(staging, dir);
-    return dir;
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }

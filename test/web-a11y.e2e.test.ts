@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible as accessible } from './axe-check.ts';
-import { openApp, root, type App } from './web-app.ts';
+import { openApp, root, type App, runOnPage } from './web-app.ts';
 
 let app: App, page: Page;
 beforeAll(async () => {
@@ -23,11 +23,7 @@ const expectAccessible = (state: string, scope?: string) => accessible(page, sta
 
 const open = (id: string) => page.$eval(`#${id}`, (d) => { (d as HTMLDetailsElement).open = true; });
 const focused = () => page.evaluate(() => document.activeElement?.id);
-const run = async () => {
-  await page.$eval('#status', (s) => { s.textContent = ''; }); // the last run's line would answer at once
-  await page.click('#run');
-  await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 60_000 });
-};
+const run = () => runOnPage(page);
 
 describe('web app, accessibility', () => {
   it('the first screen says what the tool answers, with landmarks, a live status and three starts', async () => {

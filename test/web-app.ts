@@ -4,10 +4,11 @@
 // (playwright-core; which one: chromium.ts) to drive it; and what the tests read of the burden chart.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { madeOnce } from './helpers/made-once.ts';
 
 export const root = new URL('..', import.meta.url).pathname;
 
@@ -49,42 +50,21 @@ function fingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * The folder holding the app built from the code as it is: built by the first test file that asks
  * (the others wait for it, a lock folder saying one is at work), then reused. Builds of other
  * versions older than a day are removed.
  */
 async function builtApp(): Promise<string> {
-  const dir = `${tmpdir()}/jitsim-web-build-${fingerprint()}`, lock = `${dir}.lock`;
-  for (;;) {
-    if (existsSync(`${dir}/.built`)) return dir;
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another file is building it; a lock left by a killed run is taken over after 5 minutes.
-      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-      if (since !== undefined && Date.now() - since > 300_000) rmSync(lock, { recursive: true, force: true });
-      await sleep(500);
-    }
-  }
-  try {
+  return madeOnce(`${tmpdir()}/jitsim-web-build-${fingerprint()}`, '.built', 300_000, (staging) => {
     for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith('jitsim-web-build-'))) {
       const path = `${tmpdir()}/${old}`;
       if (Date.now() - statSync(path).mtimeMs > 86_400_000) rmSync(path, { recursive: true, force: true });
     }
-    const staging = `${dir}.staging-${process.pid}`;
     const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', staging, '--emptyOutDir'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
     writeFileSync(`${staging}/.built`, '');
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(staging, dir);
-    return dir;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The burden chart's panels as drawn: each one's heading, the classes on its x axis, and its bars (one a class). */
@@ -102,4 +82,11 @@ export async function typeScenario(page: Page, text: string): Promise<void> {
   await page.$eval('#editor', (d) => { (d as HTMLDetailsElement).open = true; });
   await page.fill('#yaml', text);
   await page.dispatchEvent('#yaml', 'change');
+}
+
+/** Clicks Run and waits for the run's closing status line (cleared first, so the last run's line is not read as this one's). */
+export async function runOnPage(page: Page, timeout = 60_000): Promise<void> {
+  await page.$eval('#status', (s) => { s.textContent = ''; });
+  await page.click('#run');
+  await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), null, { timeout });
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, root, type App } from './web-app.ts';
+import { openApp, root, type App, runOnPage } from './web-app.ts';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 let app: App, page: Page;
@@ -36,8 +36,7 @@ describe('web app, Content-Security-Policy', () => {
     await page.waitForFunction(() => /^Loaded /.test(document.getElementById('status')!.textContent ?? ''));
     expect(await page.textContent('#status')).toBe(`Loaded ${MARKUP}.yaml.`);
     await page.fill('#reps', '1');
-    await page.click('#run');
-    await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), null, { timeout: 60_000 });
+    await runOnPage(page);
     const kpis = JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!) as Record<string, number>;
     expect(kpis.ordersPlaced).toBeGreaterThan(0);
     expect(await page.locator('img[src=x]').count()).toBe(0);

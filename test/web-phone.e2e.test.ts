@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, root, type App } from './web-app.ts';
+import { openApp, root, type App, runOnPage } from './web-app.ts';
 
 const WIDTH = 390;
 let app: App, page: Page;
@@ -44,11 +44,7 @@ async function expectFits(state: string): Promise<void> {
 }
 
 const open = (selector: string) => page.$$eval(selector, (all) => all.forEach((d) => { (d as HTMLDetailsElement).open = true; }));
-const run = async () => {
-  await page.$eval('#status', (s) => { s.textContent = ''; }); // the last run's line would answer at once
-  await page.click('#run');
-  await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 60_000 });
-};
+const run = () => runOnPage(page);
 
 describe('web app on a phone', () => {
   it('the first screen, the starts one under another, and the scenario picker within the screen', async () => {

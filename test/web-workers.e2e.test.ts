@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { readScenarioFile } from '../src/cli/read-scenario.ts';
 import { summarise } from '../src/experiment/summary.ts';
 import { runJit } from '../src/model/jit.ts';
-import { openApp, root, type App } from './web-app.ts';
+import { openApp, root, type App, runOnPage } from './web-app.ts';
 
 let app: App, page: Page;
 beforeAll(async () => {
@@ -37,9 +37,7 @@ const workersMade = () => page.evaluate(() => [...(window as unknown as { simWor
 async function runOn(workers: number) {
   const before = (await workersMade()).length;
   await page.fill('#workers', String(workers));
-  await page.$eval('#status', (s) => { s.textContent = ''; }); // so the last run's line is not read as this one's
-  await page.click('#run');
-  await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), null, { timeout: 50_000 });
+  await runOnPage(page, 50_000);
   return {
     kpis: JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!) as Record<string, number | null>,
     status: (await page.textContent('#status')) ?? '',

@@ -1,7 +1,8 @@
 // The command as a hostile user meets it: an unexpected error as one line (--debug for the stack),
-// numbers parsed strictly with their bounds stated, and --max-memory refusing a run that cannot fit.
+// numbers parsed strictly with their bounds stated, and --max-memory and --max-time refusing a run
+// that cannot fit or would take too long, the estimate said before a run and the threads fitted to memory.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,35 @@ describe('--max-memory', () => {
     const bad = jitsim(['run', small, '--max-memory', '2X']);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toBe(`error: option '--max-memory <SIZE>' argument '2X' is invalid. expected a size of at least 1M such as 512M or 2G, got "2X"`);
+  });
+});
+
+describe('the estimate before a run', () => {
+  it('refuses a run over --max-time, naming the estimate and the limit', () => {
+    // 10,000 replications of the 8-million-order season: some 36 hours on two cores.
+    const out = join(tmp(), 'out');
+    const r = jitsim(['run', `${scenarios}black-friday-2022.yaml`, '--reps', '10000', '--workers', '2', '--max-memory', '100G', '--max-time', '2h', '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^\S+black-friday-2022\.yaml: --max-time: the run would take about [\d.]+ (h|days) \(10000 replications on 2 worker threads, \d+ cores\), more than the limit of 2 h; fewer replications, sellers, orders or days would be quicker, or raise --max-time\n$/);
+    expect(existsSync(out)).toBe(false);
+    const bad = jitsim(['run', small, '--max-time', '10']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe(`error: option '--max-time <DURATION>' argument '10' is invalid. expected a duration from 1s to 3650d such as 90s, 30m, 2h or 3d, got "10"`);
+  });
+
+  it('is said in one line, and without --workers the threads are as many as fit --max-memory', () => {
+    // 50,000 sellers with next to no orders: ~130 MB a replication, so one thread fits 250 MB and two do not.
+    const dir = tmp();
+    writeFileSync(join(dir, 'many.yaml'), `extends: ${scenarios}black-friday-2022.yaml\nsellers: { count: 50000 }\ndemand: { ordersPerDay: 10 }\nseason: { start: 2022-10-01, end: 2022-10-03 }\n`);
+    const r = jitsim(['run', join(dir, 'many.yaml'), '--reps', '2', '--max-memory', '250M', '--out', join(dir, 'out')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^Estimate: about \d+ s and [\d.]+ MB for 2 replications on 1 worker thread \(2 would need about [\d.]+ MB, more than --max-memory 250 MB\)\n/);
+    // Asked for by name, two threads are refused instead.
+    const asked = jitsim(['run', join(dir, 'many.yaml'), '--reps', '2', '--workers', '2', '--max-memory', '250M', '--out', join(dir, 'out2')]);
+    expect(asked.status).toBe(1);
+    expect(asked.stderr).toMatch(/--max-memory: the run needs about .*; --workers 1 would fit, or raise --max-memory\n$/);
+    // --quiet says nothing before the run.
+    const quiet = jitsim(['run', small, '--reps', '1', '-q', '--out', join(dir, 'out3')]);
+    expect(quiet.stderr).toBe('');
   });
 });

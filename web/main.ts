@@ -28,7 +28,7 @@ import { staleResults } from './stale.ts';
 import { pageDraft } from './draft.ts';
 import { FIX_FIRST, unreadable } from './unreadable.ts';
 import { longLink, UNREADABLE_LINK, unreadableLink } from './link-note.ts';
-import { memoryRefusal } from './memory-check.ts';
+import { planPageRun } from './memory-check.ts';
 import { runReplications, type PageRunning } from './run-replications.ts';
 import { workerCount } from './plan-runs.ts';
 import { MAX_LANES } from '../src/experiment/job-lanes.ts';
@@ -177,9 +177,10 @@ async function run(): Promise<void> {
     status.textContent = (err as Error).message;
     return;
   }
-  const { seed, reps, workers } = asked;
-  const refusal = memoryRefusal([scenario, ...others.map((o) => o.scenario)], { workers, replications: reps });
-  if (refusal) { status.textContent = refusal; return; }
+  const { seed, reps } = asked;
+  const plan = planPageRun([scenario, ...others.map((o) => o.scenario)], { workers: asked.workers, replications: reps });
+  if (plan.refusal !== undefined) { status.textContent = plan.refusal; return; }
+  const { workers } = plan;
   runButton.disabled = true;
   cancelButton.disabled = false;
   progress.hidden = false;
@@ -193,7 +194,7 @@ async function run(): Promise<void> {
       progress.max = p.setup === undefined ? p.daysTotal : 1;
       progress.value = p.setup ?? p.daysDone;
       status.textContent = p.setup === undefined
-        ? `${p.replicationsDone} of ${p.replicationsTotal} replications done, ${parallel} running at a time`
+        ? `${p.replicationsDone} of ${p.replicationsTotal} replications done, ${parallel} running at a time; ${plan.note}`
         : `Setting up sellers and SKUs: ${Math.floor(100 * p.setup)}%`;
     },
   });

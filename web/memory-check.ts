@@ -1,8 +1,16 @@
-// A run refused up front when its estimated memory (src/experiment/memory-estimate.ts) exceeds
-// what the browser can hold: each worker's heap, and the page's for the results it keeps. The
-// limit is Chrome's `performance.memory.jsHeapSizeLimit` where it gives one, else 2 GB.
-import { memoryEstimate } from '../src/experiment/memory-estimate.ts';
+// A run planned before it starts (src/experiment/run-estimate.ts): refused when a replication or
+// the results kept cannot fit a heap (Chrome's `performance.memory.jsHeapSizeLimit`, else 2 GB) or
+// when it would take more than a day; its workers as many as asked, fewer when the device's memory
+// (`navigator.deviceMemory`, where the browser tells it) holds fewer; and its estimated time.
+import { formatSeconds, runEstimate, workersThatFit, type RunShape } from '../src/experiment/run-estimate.ts';
 import type { Scenario } from '../src/scenario/types.ts';
+
+/** The page runs this much slower than Node (bench/results/browser.json, browserToNode). */
+export const BROWSER_SLOWER = 1.2;
+/** The longest run the page starts, as the command's default --max-time. */
+export const MAX_SECONDS = 24 * 3600;
+/** The share of the device's memory a run may take, as the command's default --max-memory. */
+const DEVICE_SHARE = 0.5;
 
 /** The heap one worker (or the page) may use, in bytes. */
 export function heapLimit(): number {
@@ -10,14 +18,29 @@ export function heapLimit(): number {
   return memory?.jsHeapSizeLimit ?? 2 * 1024 ** 3;
 }
 
+/** Half the device's memory in bytes, or undefined where the browser does not say. */
+export function deviceLimit(): number | undefined {
+  const gigabytes = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return gigabytes ? gigabytes * 1024 ** 3 * DEVICE_SHARE : undefined;
+}
+
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(bytes < 1024 ** 3 ? 2 : 1)} GB`;
 
-/** Why `scenarios` cannot run this way, with the estimate and the limit, or undefined if they fit. */
-export function memoryRefusal(scenarios: Scenario[], options: { workers: number; replications: number }, limit = heapLimit()): string | undefined {
-  const estimates = scenarios.map((s) => memoryEstimate(s, options));
-  const perReplication = Math.max(...estimates.map((e) => e.perReplication));
-  const kept = estimates.reduce((sum, e) => sum + e.perResult * options.replications, 0);
-  if (perReplication > limit) return `Not run: one replication needs about ${gb(perReplication)}, more than a worker can hold (${gb(limit)}). Use fewer sellers or a shorter season.`;
-  if (kept > limit) return `Not run: the results kept need about ${gb(kept)}, more than the page can hold (${gb(limit)}). Use fewer replications.`;
-  return undefined;
+export type RunPlan =
+  | { refusal: string }
+  | { refusal?: undefined; workers: number; seconds: number; note: string };
+
+/** How `scenarios` run with the workers and replications asked: refused, or the workers to use and the estimate. */
+export function planPageRun(scenarios: Scenario[], asked: Omit<RunShape, 'cores' | 'threadBytes'>, limits = { heap: heapLimit(), device: deviceLimit(), cores: navigator.hardwareConcurrency || 1 }): RunPlan {
+  const shape: RunShape = { ...asked, cores: limits.cores, threadBytes: 0 };
+  const estimate = runEstimate(scenarios, shape);
+  if (estimate.perThreadBytes > limits.heap) return { refusal: `Not run: one replication needs about ${gb(estimate.perThreadBytes)}, more than a worker can hold (${gb(limits.heap)}). Use fewer sellers or a shorter season.` };
+  if (estimate.keptBytes > limits.heap) return { refusal: `Not run: the results kept need about ${gb(estimate.keptBytes)}, more than the page can hold (${gb(limits.heap)}). Use fewer replications.` };
+  const fit = limits.device === undefined ? asked.workers : workersThatFit(scenarios, shape, limits.device);
+  if (fit === 0) return { refusal: `Not run: it needs about ${gb(estimate.totalBytes)}, more than half this device's memory (${gb(limits.device!)}). Use fewer replications, sellers or a shorter season.` };
+  const workers = Math.min(fit, asked.workers);
+  const seconds = runEstimate(scenarios, { ...shape, workers }).seconds * BROWSER_SLOWER;
+  if (seconds > MAX_SECONDS) return { refusal: `Not run: it would take about ${formatSeconds(seconds)}, more than the page's limit of ${formatSeconds(MAX_SECONDS)}. Use fewer replications, sellers, orders or days, or run it with the command.` };
+  const fewer = workers < asked.workers ? ` (${workers} worker${workers === 1 ? '' : 's'}: ${asked.workers} would need more than half this device's memory)` : '';
+  return { workers, seconds, note: `about ${formatSeconds(seconds)} estimated in all${fewer}` };
 }

@@ -9,6 +9,7 @@ import { blocksOf, remoteBlock, replicas } from '../src/experiment/staffing-repl
 import { plannedScenario, rosterYaml, staffHoursSummary, staffingCsv, validatedShares, type ValidatedDay } from '../src/experiment/staffing-roster.ts';
 import { dayLevel, type HourlyStaff, type StaffingSetup, type StaffingTarget } from '../src/experiment/staffing-target.ts';
 import { formatNumber, percent } from '../src/experiment/number-format.ts';
+import { staffingKeptBytes } from '../src/experiment/run-estimate.ts';
 import { inflowBuffers, type Inflow } from '../src/model/inflow.ts';
 import type { RunResult } from '../src/model/result.ts';
 import { staffHourByHour } from '../src/model/world.ts';
@@ -20,6 +21,7 @@ import { tableToggle } from './chart-frames.ts';
 import { download } from './export.ts';
 import { wholeField } from './run-inputs.ts';
 import { withRoster } from './open-roster.ts';
+import { planPageRun } from './memory-check.ts';
 import { runJobs, simWorker, workerCount, type Job, type Runs } from './plan-runs.ts';
 import { staffingTable } from './staffing-table.ts';
 
@@ -54,6 +56,8 @@ export function staffingPlanner(hooks: StaffingHooks): void {
   const repsField = wholeField($<HTMLInputElement>('staffing-reps'), { label: 'Replications', min: 2, max: 50 });
   // Recording and checking stop at once (their workers end); planning stops between days.
   let runs: Runs | undefined, planning = false, stopping = false;
+  // This run's workers as the memory check allows, and its time estimate (memory-check.ts).
+  let runPlan = { workers: workerCount(), note: '' };
 
   /** The target and replications asked for, or what is wrong with them. */
   function asked(): { target: StaffingTarget; reps: number; check: boolean } | string {
@@ -74,11 +78,11 @@ export function staffingPlanner(hooks: StaffingHooks): void {
     let finished = 0;
     const update = () => {
       progress.value = daysDone.reduce((a, b) => a + b, 0);
-      status.textContent = `${label}, ${finished} of ${jobs.length} done`;
+      status.textContent = `${label}, ${finished} of ${jobs.length} done; ${runPlan.note}`;
     };
     Object.assign(progress, { hidden: false, max: jobs.length * days });
     update();
-    runs = runJobs(jobs, (i, result) => { results[i] = result; daysDone[i] = days; finished++; update(); }, workerCount(), (i, d) => { daysDone[i] = d; update(); });
+    runs = runJobs(jobs, (i, result) => { results[i] = result; daysDone[i] = days; finished++; update(); }, runPlan.workers, (i, d) => { daysDone[i] = d; update(); });
     try {
       const { cancelled } = await runs.done;
       return { results: results.filter((r) => r !== undefined), cancelled };
@@ -126,6 +130,9 @@ export function staffingPlanner(hooks: StaffingHooks): void {
     const days = Math.round(horizonHours(scenario.season) / 24);
     const staff = (station: 'receiving' | 'qc') => staffHourByHour(scenario.warehouse[station].staff, scenario.season.start, days);
     const base: HourlyStaff = { receiving: staff('receiving'), qc: staff('qc') };
+    const planned = planPageRun([scenario], { workers: workerCount(), replications: reps * (check ? 2 : 1), extraKept: staffingKeptBytes(scenario, reps) });
+    if (planned.refusal !== undefined) { status.textContent = planned.refusal; return; }
+    runPlan = planned;
     runButton.disabled = true;
     cancelButton.disabled = false;
     stopping = false;

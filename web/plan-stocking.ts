@@ -8,7 +8,8 @@ import type { Scenario, SizeClass } from '../src/scenario/types.ts';
 import { frontierChart } from './charts/frontier.ts';
 import { tableToggle } from './chart-frames.ts';
 import { planTable } from './plan-table.ts';
-import { runJobs, type Runs } from './plan-runs.ts';
+import { planPageRun } from './memory-check.ts';
+import { runJobs, workerCount, type Runs } from './plan-runs.ts';
 import { MAX_REPLICATIONS, wholeField } from './run-inputs.ts';
 
 export interface PlannerHooks {
@@ -52,16 +53,19 @@ export function stockingPlanner(hooks: PlannerHooks): void {
     const sellerClass = profileClass(profile);
     const plan = stockingPlan(profile, reps, seed);
     const { grid, jobs } = plan;
+    const planned = planPageRun([profile], { workers: workerCount(jobs.length), replications: jobs.length, kpisOnly: true });
+    if (planned.refusal !== undefined) { status.textContent = planned.refusal; return; }
     runButton.disabled = true;
     cancelButton.disabled = false;
     Object.assign(progress, { hidden: false, max: jobs.length, value: 0 });
-    status.textContent = `runs 0 of ${jobs.length}`;
+    const estimated = `; ${planned.note}`;
+    status.textContent = `runs 0 of ${jobs.length}${estimated}`;
     const started = performance.now();
     runs = runJobs(jobs, (i, result) => {
       plan.record(i, result);
       progress.value += 1;
-      status.textContent = `runs ${progress.value} of ${jobs.length}`;
-    });
+      status.textContent = `runs ${progress.value} of ${jobs.length}${estimated}`;
+    }, planned.workers);
     try {
       const { completed, cancelled } = await runs.done;
       const plans: Plan[] = plan.plans();

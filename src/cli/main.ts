@@ -22,7 +22,7 @@ import { planStocking } from './plan-stocking.ts';
 import { sweepCommand } from './sweep.ts';
 import { workerCommand } from './worker.ts';
 import { commandOf, failureText } from './failure.ts';
-import { checkMemory, defaultLimit, maxMemoryOption } from './memory-limit.ts';
+import { maxMemoryOption, maxTimeOption, planRun } from './run-limits.ts';
 import { maxWorkers, range, REPS_MAX, SEED_MAX, wholeNumber, workerCount } from './flags.ts';
 import { defaultWorkers } from '../worker/pool.ts';
 import type { RunResult } from '../model/result.ts';
@@ -34,7 +34,7 @@ export const EXIT = { ok: 0, invalidInput: 1, usage: 2, interrupted: 130 } as co
 
 const scenariosDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
-interface RunFlags { reps: number; seed: number; workers?: number; maxMemory?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean; trace?: string; traceLimit: number; saveStateAt?: string[] }
+interface RunFlags { reps: number; seed: number; workers?: number; maxMemory?: number; maxTime?: number; warmup?: string; window?: string; out: string; json?: boolean; quiet?: boolean; trace?: string; traceLimit: number; saveStateAt?: string[] }
 
 /** The --window range as days of the season, checked against it. */
 function windowRange(file: string, scenario: Scenario, text: string | undefined): DayRange | undefined {
@@ -94,11 +94,12 @@ function replicationOptions(cmd: Command): Command {
   return cmd
     .option('-r, --reps <R>', `replications, ${range(1, REPS_MAX)}`, wholeNumber(1, REPS_MAX), 10)
     .option('-s, --seed <S>', `base seed, ${range(0, SEED_MAX)}: replication i draws from streams of (seed, i)`, wholeNumber(0, SEED_MAX), 1)
-    .addOption(new Option('-w, --workers <N>', `worker threads, ${range(1, maxWorkers())} here (4 a core, at most 64; default: one per core, ${defaultWorkers()} here)`).argParser(workerCount()))
+    .addOption(new Option('-w, --workers <N>', `worker threads, ${range(1, maxWorkers())} here (4 a core, at most 64; default: one per core, ${defaultWorkers()} here, fewer if --max-memory needs)`).argParser(workerCount()))
     .option('--warmup <DATE|auto>', 'discard statistics before this date (YYYY-MM-DD, China time), or "auto": found by MSER-5 on pilot runs')
     .option('--window <FROM..TO>', 'also the KPI table over these days (YYYY-MM-DD..YYYY-MM-DD, both included), in kpis-window.csv')
     .option('-o, --out <DIR>', 'directory for summary.json, kpis.csv, hourly.csv, histograms.json', 'jitsim-out')
     .addOption(maxMemoryOption())
+    .addOption(maxTimeOption())
     .option('--json', 'print the summary as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar');
 }
@@ -121,8 +122,9 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       const range = windowRange(file, scenario, flags.window);
       const snapshots = planSnapshots(file, scenario, flags, cmd.getOptionValueSource('reps') === 'cli');
       const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, snapshots.replications, flags.traceLimit);
-      checkMemory(file, [scenario], memoryOptions(flags, snapshots.replications));
-      const options = { seed: flags.seed, replications: snapshots.replications, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal, extras: snapshots.extras };
+      if (flags.warmup !== 'auto') warmUpHours(file, scenario, flags.warmup); // a wrong date is said before the estimate
+      const { workers } = planRun(file, [scenario], flags, { replications: snapshots.replications });
+      const options = { seed: flags.seed, replications: snapshots.replications, workers, quiet: !!flags.quiet, signal: state.signal, extras: snapshots.extras };
       const warmUp = await chooseWarmUp(file, scenario, flags.warmup, () => replicate(scenario, options), !!flags.quiet);
       let run: Replicated;
       try {
@@ -165,8 +167,9 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
         throw new ScenarioError([{ file: fileB, path: '--window', message: `expected a season starting on A's first day (${a.season.start}) to compare a date range, got ${b.season.start}` }]);
       }
       if (range) windowRange(fileB, b, flags.window);
-      checkMemory(fileA, [a, b], memoryOptions(flags, flags.reps));
-      const common = { seed: flags.seed, replications: flags.reps, workers: flags.workers, quiet: !!flags.quiet, signal: state.signal };
+      if (flags.warmup !== 'auto') warmUpHours(fileA, a, flags.warmup);
+      const { workers } = planRun(fileA, [a, b], flags, { replications: flags.reps });
+      const common = { seed: flags.seed, replications: flags.reps, workers, quiet: !!flags.quiet, signal: state.signal };
       // Pairs must share their warm-up: with auto, A's pilot decides it for both.
       const warmUp = await chooseWarmUp(fileA, a, flags.warmup, () => replicate(a, common), !!flags.quiet);
       const options = { ...common, warmUpHours: warmUp.hours };
@@ -215,10 +218,6 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       process.stdout.write(`(in ${scenariosDir})\n`);
     });
   return program;
-}
-
-function memoryOptions(flags: RunFlags, replications: number) {
-  return { workers: flags.workers ?? defaultWorkers(), replications, limit: flags.maxMemory ?? defaultLimit() };
 }
 
 /** Each command's subcommands, for naming what failed. */

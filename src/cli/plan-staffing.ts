@@ -10,7 +10,6 @@ import { plannedScenario, rosterYaml, staffHoursSummary, staffingCsv, validatedS
 import { DEFAULT_STAFFING_TARGET, type HourlyStaff, type StaffingTarget } from '../experiment/staffing-target.ts';
 import { formatNumber } from '../experiment/number-format.ts';
 import type { Inflow } from '../model/inflow.ts';
-import { expectedOrders } from '../experiment/trace-size.ts';
 import type { RunResult } from '../model/result.ts';
 import { staffHourByHour } from '../model/world.ts';
 import { dateAt, horizonHours } from '../scenario/time.ts';
@@ -19,17 +18,16 @@ import type { Job, JobRunner } from '../worker/pool.ts';
 import { jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { staffingWorkers } from '../worker/staffing-pool.ts';
 import { jsonNumbers } from './output.ts';
-import { checkMemory, limitsOf, maxMemoryOption } from './memory-limit.ts';
+import { maxMemoryOption, maxTimeOption, planRun } from './run-limits.ts';
+import { staffingKeptBytes } from '../experiment/run-estimate.ts';
 import { writeFolder } from './out-folder.ts';
 import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
 import { stageBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
 
-interface Flags { backend: string; reps: number; seed: number; within: number; share: number; confidence: number; validateReps?: number; workers?: number; maxMemory?: number; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; reps: number; seed: number; within: number; share: number; confidence: number; validateReps?: number; workers?: number; maxMemory?: number; maxTime?: number; out: string; json?: boolean; quiet?: boolean }
 
-/** An inflow's bytes a parcel (src/model/inflow.ts: three times and a flag). */
-const INFLOW_BYTES_PER_PARCEL = 3 * 8 + 1;
 
 /** Every file the plan may write in --out, all or nothing (out-folder.ts); roster.yaml only for a complete plan. */
 const STAFFING_FILES = ['staffing-plan.json', 'staffing-plan.csv', 'roster.yaml'];
@@ -59,15 +57,16 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
     .addOption(new Option('--validate-reps <N>', 'fresh replications the roster is checked on with the whole model (0: none; default: as --reps)').argParser(wholeNumber(0, REPS_MAX))), 'worker threads (default: one per core; the search always runs here)')
     .option('-o, --out <DIR>', 'directory for staffing-plan.json, staffing-plan.csv and roster.yaml', 'jitsim-staffing')
     .addOption(maxMemoryOption())
+    .addOption(maxTimeOption())
     .option('--json', 'print the plan as JSON instead of the table')
     .option('-q, --quiet', 'no progress bars')
     .action(async (file: string, flags: Flags) => {
       const scenario = readScenarioFile(file);
       // The recorded replications, each with its inflow (a parcel an order at most), and the validating
       // ones are all kept until the files are written.
-      if (flags.backend === 'local') {
-        checkMemory(file, [scenario], { ...limitsOf(flags), replications: flags.reps + (flags.validateReps ?? flags.reps), extraKept: flags.reps * INFLOW_BYTES_PER_PARCEL * expectedOrders(scenario) });
-      }
+      const workers = flags.backend === 'local'
+        ? planRun(file, [scenario], flags, { replications: flags.reps + (flags.validateReps ?? flags.reps), extraKept: staffingKeptBytes(scenario, flags.reps) }).workers
+        : flags.workers;
       const target: StaffingTarget = { withinHours: flags.within, share: flags.share, confidence: flags.confidence };
       const days = Math.round(horizonHours(scenario.season) / 24);
       const showBars = !flags.quiet && process.stderr.isTTY === true;
@@ -77,7 +76,7 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
         try { return await work(); } finally { seconds[stage] = +((performance.now() - started) / 1000).toFixed(2); }
       };
 
-      const stage = { runJobs: await jobRunner(flags.backend), showBars, signal: state.signal, workers: flags.workers, days };
+      const stage = { runJobs: await jobRunner(flags.backend), showBars, signal: state.signal, workers, days };
       const recorded = await timed('record', () => runStage('recording', stage,
         Array.from({ length: flags.reps }, (_, r): Job => ({ scenario, seed: flags.seed, replication: r, recordInflow: true }))));
       if (recorded.interrupted) {
@@ -90,11 +89,11 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
       const base: HourlyStaff = { receiving: staffHourByHour(scenario.warehouse.receiving.staff, scenario.season.start, days), qc: staffHourByHour(scenario.warehouse.qc.staff, scenario.season.start, days) };
       const planBar = stageBar('planning days', days, showBars);
       const plan = await timed('plan', async () => {
-        const workers = await staffingWorkers({ days, base, inflows, target }, flags.workers);
+        const replicas = await staffingWorkers({ days, base, inflows, target }, workers);
         try {
-          return await planStaffingOn({ days, base, target }, workers.on, inflows.length, { onDay: (d) => planBar.update(d), shouldStop: () => state.signal.aborted });
+          return await planStaffingOn({ days, base, target }, replicas.on, inflows.length, { onDay: (d) => planBar.update(d), shouldStop: () => state.signal.aborted });
         } finally {
-          workers.close();
+          replicas.close();
           planBar.stop();
         }
       });

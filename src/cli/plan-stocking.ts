@@ -10,7 +10,7 @@ import { runsBar } from './progress.ts';
 import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
 import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { jsonNumbers } from './output.ts';
-import { checkMemory, limitsOf, maxMemoryOption } from './memory-limit.ts';
+import { maxMemoryOption, maxTimeOption, planRun } from './run-limits.ts';
 import { writeFolder } from './out-folder.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
@@ -19,7 +19,7 @@ import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
 /** Every file the plan writes in --out, all or nothing (out-folder.ts). */
 const STOCKING_FILES = ['stocking-plan.json', 'stocking-plan.csv'];
 
-interface Flags { backend: string; reps: number; seed: number; workers?: number; maxMemory?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; reps: number; seed: number; workers?: number; maxMemory?: number; maxTime?: number; sellerClass: SizeClass; out: string; json?: boolean; quiet?: boolean }
 
 export function planStocking(plan: Command, state: { code: number; signal: AbortSignal }): void {
   runnerOptions(plan.command('stocking').description('find a seller\'s stocking policy: a grid of policies on common random numbers, with and without disruptions')
@@ -29,6 +29,7 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
     .option('-s, --seed <S>', `base seed, ${range(0, SEED_MAX)}`, wholeNumber(0, SEED_MAX), 1))
     .option('-o, --out <DIR>', 'directory for stocking-plan.json and stocking-plan.csv', 'jitsim-plan')
     .addOption(maxMemoryOption())
+    .addOption(maxTimeOption())
     .option('--json', 'print the plan as JSON instead of the tables')
     .option('-q, --quiet', 'no progress bar')
     .action(async (file: string, flags: Flags) => {
@@ -36,12 +37,12 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
       const plan = stockingPlan(profile, flags.reps, flags.seed);
       const { grid, jobs } = plan;
       // Every policy's replications, with and without disruptions, on one pool; only their KPIs kept.
-      if (flags.backend === 'local') checkMemory(file, [profile], { ...limitsOf(flags), replications: jobs.length, kpisOnly: true });
+      const workers = flags.backend === 'local' ? planRun(file, [profile], flags, { replications: jobs.length, kpisOnly: true }).workers : flags.workers;
       const runJobs = await jobRunner(flags.backend);
       const bar = runsBar(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();
       const outcome = await runJobs(jobs, {
-        workers: flags.workers, signal: state.signal, keep: 'kpis',
+        workers, signal: state.signal, keep: 'kpis',
         onResult: (i, result) => {
           plan.record(i, result);
           bar.increment();

@@ -10,14 +10,14 @@ import { MAX_SCENARIO_BYTES } from '../scenario/text-limits.ts';
 import type { Job } from '../worker/pool.ts';
 import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { jsonNumbers } from './output.ts';
-import { checkMemory, limitsOf, maxMemoryOption } from './memory-limit.ts';
+import { maxMemoryOption, maxTimeOption, planRun } from './run-limits.ts';
 import { writeFolder } from './out-folder.ts';
 import { runsBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { readRegularFile } from './regular-file.ts';
 import { halfWidthText, pad } from './table.ts';
 
-interface Flags { backend: string; workers?: number; maxMemory?: number; out: string; json?: boolean; quiet?: boolean }
+interface Flags { backend: string; workers?: number; maxMemory?: number; maxTime?: number; out: string; json?: boolean; quiet?: boolean }
 
 /** Every file a sweep writes in --out (out-folder.ts: all or nothing; file by file in a folder holding others, such as the sweep's own YAML). */
 const SWEEP_FILES = ['sweep.json', 'sweep.csv'];
@@ -36,6 +36,7 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
     .argument('<sweep>', 'sweep file (YAML or JSON): scenario, replications, seed, grid, zip'))
     .option('-o, --out <DIR>', 'directory for sweep.json and sweep.csv', 'jitsim-sweep')
     .addOption(maxMemoryOption())
+    .addOption(maxTimeOption())
     .option('--json', 'print the result as JSON instead of the table')
     .option('-q, --quiet', 'no progress bar')
     .action(async (file: string, flags: Flags) => {
@@ -52,14 +53,14 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
       // Every point is checked before anything runs.
       const scenarios = points.map((p) => pointScenario(base, p, file));
       // Every point's replications share this machine's pool; only their KPIs are kept.
-      if (flags.backend === 'local') checkMemory(file, scenarios, { ...limitsOf(flags), replications: sweep.replications, together: true, kpisOnly: true });
+      const workers = flags.backend === 'local' ? planRun(file, scenarios, flags, { replications: sweep.replications, together: true, kpisOnly: true }).workers : flags.workers;
       const runJobs = await jobRunner(flags.backend);
       const jobs: (Job & { point: number })[] = scenarios.flatMap((scenario, point) => Array.from({ length: sweep.replications }, (_, replication) => ({ scenario, seed: sweep.seed, replication, point })));
       const records: Record<string, number>[][] = points.map(() => []);
       const bar = runsBar(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();
       const outcome = await runJobs(jobs, {
-        workers: flags.workers, signal: state.signal, keep: 'kpis',
+        workers, signal: state.signal, keep: 'kpis',
         onResult: (i, result) => {
           records[jobs[i].point][jobs[i].replication] = result.kpis;
           bar.increment();

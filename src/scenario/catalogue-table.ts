@@ -1,7 +1,8 @@
 // Reading skus.csv: a seller's catalogue, one row per SKU (value, weight, and optionally its lead
 // time and stocking), grouped by seller, with every bad cell reported as one line naming row and column.
 import { csvTable, ownCopy } from './csv.ts';
-import { positive, TableIssues, wholeAtLeast, type NumberRule } from './table-issues.ts';
+import { formatNumber, LIMITS, SPANS } from './fields.ts';
+import { describeCell, numberIn, TableIssues, wholeIn, type NumberRule } from './table-issues.ts';
 import { REGIONS, SIZE_CLASSES, type Region, type SizeClass } from './types.ts';
 
 export interface CatalogueTable {
@@ -23,13 +24,18 @@ export interface CatalogueTable {
 const COLUMNS = {
   required: ['seller', 'sku', 'class', 'unitValueCny', 'unitWeightKg'],
   optional: ['region', 'leadTimeMedianHours', 'leadTimeP90Hours', 'openingStock', 'reorderPoint', 'orderUpTo'],
+  rows: { max: LIMITS.totalSkus, what: 'SKU rows (the SKUs a platform may have in all)' },
 } as const;
 type Column = (typeof COLUMNS.required)[number] | (typeof COLUMNS.optional)[number];
 
 /** Optional columns that make sense only together: both or neither, in the header and in each row. */
 const PAIRS = [['leadTimeMedianHours', 'leadTimeP90Hours'], ['reorderPoint', 'orderUpTo']] as const;
 
-const STOCK = wholeAtLeast(0);
+// Each column is bounded as the scenario field it stands for (docs/scenario-format.md, "Limits"):
+// unit value and weight as demand.unitValue and .unitWeight, lead times as factories.leadTime,
+// stock levels as prestock.initialCap.
+const VALUE = numberIn(SPANS.cny), WEIGHT = numberIn(SPANS.kg), HOURS = numberIn(SPANS.hours);
+const STOCK = wholeIn(0, LIMITS.units, 'units; stock is held in 32-bit whole numbers');
 
 /** A seller's class or region: the first row that gives it, and whether a row disagreed yet. */
 interface Stated { value: string | null; row: number; disagreed: boolean }
@@ -70,14 +76,14 @@ export function readCatalogueTable(file: string, chunks: Iterable<string>): Cata
     const sellerNamed = sellerText !== undefined && issues.name(row, 'seller', sellerText, 'a seller name');
     const skuNamed = skuText !== undefined && issues.name(row, 'sku', skuText, 'a SKU name');
     const sizeClass = classText === undefined ? null : oneOf(SIZE_CLASSES, classText, row, 'class', issues);
-    const value = valueText === undefined ? NaN : issues.number(row, 'unitValueCny', valueText, positive);
-    const weight = weightText === undefined ? NaN : issues.number(row, 'unitWeightKg', weightText, positive);
+    const value = valueText === undefined ? NaN : issues.number(row, 'unitValueCny', valueText, VALUE);
+    const weight = weightText === undefined ? NaN : issues.number(row, 'unitWeightKg', weightText, WEIGHT);
     // An optional cell left blank, or in a column left out, takes the scenario's default.
     const optional = (c: Column) => cell(c) ?? '';
     const optionalNumber = (c: Column, rule: NumberRule, absent: number) => (isBlank(optional(c)) ? absent : issues.number(row, c, optional(c), rule));
     const region = isBlank(optional('region')) ? null : oneOf(REGIONS, optional('region'), row, 'region', issues, ' or an empty cell');
-    const median = optionalNumber('leadTimeMedianHours', positive, NaN);
-    const p90 = optionalNumber('leadTimeP90Hours', positive, NaN);
+    const median = optionalNumber('leadTimeMedianHours', HOURS, NaN);
+    const p90 = optionalNumber('leadTimeP90Hours', HOURS, NaN);
     const opening = optionalNumber('openingStock', STOCK, -1);
     const reorder = optionalNumber('reorderPoint', STOCK, -1);
     const upTo = optionalNumber('orderUpTo', STOCK, -1);
@@ -88,6 +94,7 @@ export function readCatalogueTable(file: string, chunks: Iterable<string>): Cata
       }
     }
     if (p90 < median) issues.expected(row, 'leadTimeP90Hours', `a number >= leadTimeMedianHours (${median})`, optional('leadTimeP90Hours'));
+    else if (p90 > LIMITS.p90OverMedian * median) issues.expected(row, 'leadTimeP90Hours', `a number at most ${LIMITS.p90OverMedian} × leadTimeMedianHours (${formatNumber(LIMITS.p90OverMedian * median)}; a wider spread has no planning meaning)`, optional('leadTimeP90Hours'));
     if (upTo >= 0 && reorder >= 0 && upTo <= reorder) issues.expected(row, 'orderUpTo', `a whole number > reorderPoint (${reorder})`, optional('orderUpTo'));
 
     if (!sellerNamed) continue;
@@ -103,7 +110,7 @@ export function readCatalogueTable(file: string, chunks: Iterable<string>): Cata
     const sku = ownCopy(skuText!);
     const earlier = seller.skuRows.get(sku);
     if (earlier === undefined) seller.skuRows.set(sku, row);
-    else issues.add(row, 'sku', `expected each SKU once per seller, got ${JSON.stringify(sku)} of seller ${JSON.stringify(seller.name)} again (first on row ${earlier})`);
+    else issues.add(row, 'sku', `expected each SKU once per seller, got ${describeCell(sku)} of seller ${describeCell(seller.name)} again (first on row ${earlier})`);
     if (issues.count !== before) continue;
     seller.entries.push(got.name.length);
     got.name.push(sku);
@@ -139,7 +146,7 @@ function agree(stated: Stated, value: string | null, row: number, column: string
     stated.row = row;
   } else if (value !== stated.value && !stated.disagreed) {
     stated.disagreed = true;
-    issues.expected(row, column, `"${stated.value}" as on row ${stated.row} for seller ${JSON.stringify(seller)} (one ${column} per seller)`, value);
+    issues.expected(row, column, `"${stated.value}" as on row ${stated.row} for seller ${describeCell(seller)} (one ${column} per seller)`, value);
   }
 }
 

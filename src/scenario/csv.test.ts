@@ -2,7 +2,7 @@
 // the header that binds a table's columns.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecords, csvTable, type CsvRecord } from './csv.ts';
+import { csvRecords, csvTable, MAX_ROW_CHARS, type CsvRecord } from './csv.ts';
 import { TableIssues } from './table-issues.ts';
 
 /** Records and problems of `chunks`, problems as "row:field: message". */
@@ -62,6 +62,41 @@ describe('csvRecords', () => {
     expect(records[0].fields).toEqual(['a', 'bc', 'd']);
   });
 
+  describe(`a record of more than ${MAX_ROW_CHARS} characters`, () => {
+    const TOO_LONG = 'expected a row of at most 1,048,576 characters, got more; the file is read no further';
+    /** `text` in chunks of 64 KiB, counting those asked for. */
+    function counted(text: string) {
+      const asked = { chunks: 0, of: Math.ceil(text.length / 65_536) };
+      function* chunks() {
+        for (let at = 0; at < text.length; at += 65_536, asked.chunks++) yield text.slice(at, at + 65_536);
+      }
+      return { asked, chunks: chunks() };
+    }
+
+    it('is read when it is exactly that long, commas included, in one chunk or many', () => {
+      const row = `${'a'.repeat(MAX_ROW_CHARS - 4)},"b",c\nd\n`;
+      const want = { records: [{ fields: [`${'a'.repeat(MAX_ROW_CHARS - 4)}`, 'b', 'c'], row: 1 }, { fields: ['d'], row: 2 }], problems: [] };
+      expect(split([row])).toEqual(want);
+      expect(split(counted(row).chunks)).toEqual(want);
+    });
+
+    it('ends the records with one problem for its row, whether it ends in this chunk or not', () => {
+      const text = `a\n${'b'.repeat(MAX_ROW_CHARS - 1)},"c"\nd\n`;
+      const want = { records: [{ fields: ['a'], row: 1 }], problems: [`2:-1: ${TOO_LONG}`] };
+      expect(split([text])).toEqual(want);
+      expect(split(counted(text).chunks)).toEqual(want);
+    });
+
+    it('is refused without reading the rest of the file: a quote never closed, or no line end at all', () => {
+      const texts = [`a,"${'b\n'.repeat(2 * MAX_ROW_CHARS)}`, `a,"${'""b'.repeat(2 * MAX_ROW_CHARS)}`, `a,${'b'.repeat(4 * MAX_ROW_CHARS)}`];
+      for (const text of texts) {
+        const { asked, chunks } = counted(text);
+        expect(split(chunks)).toEqual({ records: [], problems: [`1:-1: ${TOO_LONG}`] });
+        expect(asked.chunks, text.slice(0, 5)).toBeLessThan(asked.of / 2); // each text is 4 limits long or more
+      }
+    });
+  });
+
   it('gives the same records and problems wherever the chunks are cut', () => {
     const text = '\uFEFFtime, "a,""b""\r\nc" ,x\r\n\r\n"d"  ,e\n,\n"f""",g h\r\n"unclosed\r\n';
     const whole = split([text]);
@@ -114,6 +149,31 @@ describe('csvTable', () => {
     const issues = new TableIssues('t.csv');
     expect([...csvTable(['\n\n'], columns, issues).rows]).toEqual([]);
     expect(() => issues.throwIfAny()).toThrow(/^t\.csv: expected a header row naming the columns \(id, name, and optionally note\), got an empty file$/);
+  });
+
+  it('stops after `rows.max` rows, good or not, with one problem for the row that passes it', () => {
+    const issues = new TableIssues('t.csv');
+    const table = csvTable(['id,name\n1,a\n2\n\n3,c\n4,d\n5,e\n'], { ...columns, rows: { max: 3, what: 'things (a reason)' } }, issues);
+    expect([...table.rows].map((r) => r.fields[0])).toEqual(['1', '3']);
+    expect(() => issues.throwIfAny()).toThrow([
+      't.csv: row 3: expected 2 fields as in the header, got 1',
+      't.csv: row 6: expected at most 3 things (a reason), got more; the file is read no further',
+    ].join('\n'));
+  });
+
+  it('reports a header too long to read once, not also as an empty file', () => {
+    const issues = new TableIssues('t.csv');
+    expect([...csvTable([`id,${'n'.repeat(MAX_ROW_CHARS)}\n1,a\n`], columns, issues).rows]).toEqual([]);
+    expect(() => issues.throwIfAny()).toThrow(/^t\.csv: row 1: expected a row of at most 1,048,576 characters, got more; the file is read no further$/);
+  });
+
+  it('names an unknown column as written if short and printable, else quoted and cut', () => {
+    const issues = new TableIssues('t.csv');
+    csvTable([`id,name,"a\rb",${'c'.repeat(41)}\n`], columns, issues);
+    expect(() => issues.throwIfAny()).toThrow([
+      't.csv: row 1, column "a\\rb": unknown column; expected the columns id, name, and optionally note',
+      `t.csv: row 1, column "${'c'.repeat(40)}…": unknown column; expected the columns id, name, and optionally note`,
+    ].join('\n'));
   });
 
   it('names the column of a problem the splitter finds', () => {

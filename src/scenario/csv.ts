@@ -1,6 +1,7 @@
 // Streaming RFC-4180 CSV: text chunks of any size in, records out with the line each starts on,
 // and the header row that says where a table's named columns are. No I/O: Node and browsers alike.
-import type { TableIssues } from './table-issues.ts';
+import { formatNumber } from './fields.ts';
+import { describeCell, type TableIssues } from './table-issues.ts';
 
 export interface CsvRecord {
   fields: string[];
@@ -14,10 +15,19 @@ export type CsvProblem = (row: number, field: number, message: string) => void;
 const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, COMMA = 44, BOM = 0xfeff;
 
 /**
+ * The longest record, in characters (docs/scenario-format.md, "Your own data"): a trace's row is
+ * about 130. A longer one (a quote never closed, a file that is not CSV) ends the reading there, so
+ * that one field cannot fill the memory or make every chunk rescan it.
+ */
+export const MAX_ROW_CHARS = 1 << 20;
+const TOO_LONG = `expected a row of at most ${formatNumber(MAX_ROW_CHARS)} characters, got more; the file is read no further`;
+
+/**
  * The records of CSV text fed as `chunks` (a chunk may end anywhere, even inside a quoted field).
  * Quoted fields keep everything between their quotes, with "" for a quote; unquoted fields lose
  * surrounding blanks; a record ends at LF or CRLF; blank lines are skipped. A quote left open at
  * the end of the input is reported, and the record is kept with the rest of the text as its last field.
+ * A record longer than MAX_ROW_CHARS is reported (as field -1: the whole row) and ends the records.
  */
 export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Generator<CsvRecord, void, undefined> {
   const source = chunks[Symbol.iterator]();
@@ -27,6 +37,8 @@ export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Ge
   let fields: string[] = [];
   // The parts so far of a quoted field whose closing quote is still to come, else null.
   let quoted: string[] | null = null;
+  // Characters of the record in progress held in `fields` (with their commas) and in `quoted`.
+  let fieldChars = 0, quotedChars = 0;
   let line = 1, row = 1;
   let started = false;
   for (;;) {
@@ -51,6 +63,7 @@ export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Ge
         while (q < n && ((c = text.charCodeAt(q)) === SPACE || c === TAB)) q++;
         if (q < n && c === QUOTE) {
           quoted = [];
+          quotedChars = 0;
           wasQuoted = true;
           p = q + 1;
         } else {
@@ -65,6 +78,7 @@ export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Ge
         const k = text.indexOf('"', p);
         if (k < 0 && !final) {
           line += pushPart(quoted, text, p, n);
+          quotedChars += n - p;
           rest = '';
           break scan;
         }
@@ -75,8 +89,10 @@ export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Ge
           end = n;
         } else {
           line += pushPart(quoted, text, p, k);
+          quotedChars += k - p;
           if (k + 1 < n && text.charCodeAt(k + 1) === QUOTE) {
             quoted.push('"');
+            quotedChars++;
             p = k + 2;
             continue scan;
           }
@@ -92,7 +108,7 @@ export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Ge
             end = Math.min(comma < 0 ? n : comma, lf < 0 ? n : lf);
             if (end === n && !final) { rest = text.slice(k); break scan; }
             const stray = text.slice(q, trimEnd(text, q, end, end !== comma));
-            onProblem(row, fields.length, `expected a comma or the end of the line after a closing quote, got ${JSON.stringify(stray)}`);
+            onProblem(row, fields.length, `expected a comma or the end of the line after a closing quote, got ${describeCell(stray)}`);
             value += stray;
           }
         }
@@ -100,19 +116,29 @@ export function* csvRecords(chunks: Iterable<string>, onProblem: CsvProblem): Ge
       }
       if (end < n && text.charCodeAt(end) === COMMA) {
         fields.push(value);
+        fieldChars += value.length + 1;
         p = end + 1;
         continue scan;
       }
       if (fields.length > 0 || wasQuoted || value !== '') {
+        if (fieldChars + value.length > MAX_ROW_CHARS) {
+          onProblem(row, -1, TOO_LONG);
+          return;
+        }
         fields.push(value);
         yield { fields, row };
         fields = [];
+        fieldChars = 0;
       }
       if (end === n) break scan; // only at the end of the input: otherwise the field would wait
       row = ++line;
       p = end + 1;
     }
     if (final) return;
+    if (fieldChars + (quoted === null ? 0 : quotedChars) + rest.length > MAX_ROW_CHARS) {
+      onProblem(row, -1, TOO_LONG);
+      return;
+    }
   }
 }
 
@@ -151,6 +177,8 @@ export interface CsvColumns<C extends string> {
   optional?: readonly C[];
   /** Other columns are passed over rather than reported (a trace replayed as orders.csv has many more). */
   othersIgnored?: boolean;
+  /** Rows after the header beyond `max` are reported once and not read: `what` names them, with the reason. */
+  rows?: { max: number; what: string };
 }
 
 export interface CsvTable<C extends string> {
@@ -158,24 +186,26 @@ export interface CsvTable<C extends string> {
   at: Record<C, number>;
   /** The header's row (0 for an empty file). */
   headerRow: number;
-  /** The rows after the header with as many fields as it; the others are reported and skipped. */
+  /** The rows after the header with as many fields as it; the others are reported and skipped, as is all after `rows.max`. */
   rows: Iterable<CsvRecord>;
 }
 
 /**
  * Reads the header of a CSV table, reporting missing required columns and unknown or repeated
  * ones (a typo must not silently drop a column), and then its rows, reporting any whose field
- * count differs from the header's. Columns may come in any order.
+ * count differs from the header's. Columns may come in any order. A column is named in messages
+ * as the header writes it, or quoted and cut if that would not read as one short line.
  */
 export function csvTable<C extends string>(chunks: Iterable<string>, columns: CsvColumns<C>, issues: TableIssues): CsvTable<C> {
   const known: readonly C[] = [...columns.required, ...(columns.optional ?? [])];
   const at = Object.fromEntries(known.map((c) => [c, -1])) as Record<C, number>;
   let header: string[] = [];
-  const records = csvRecords(chunks, (row, field, message) => issues.add(row, header[field] ?? '', message));
+  const records = csvRecords(chunks, (row, field, message) => issues.add(row, shownColumn(header[field] ?? ''), message));
   const first = records.next();
   const expected = expectedColumns(columns);
   if (first.done) {
-    issues.add(0, '', `expected a header row naming the columns (${expected}), got an empty file`);
+    // A header too long to read is reported already.
+    if (issues.count === 0) issues.add(0, '', `expected a header row naming the columns (${expected}), got an empty file`);
     return { at, headerRow: 0, rows: [] };
   }
   header = first.value.fields;
@@ -183,7 +213,7 @@ export function csvTable<C extends string>(chunks: Iterable<string>, columns: Cs
   header.forEach((name, i) => {
     if (name === '') issues.add(headerRow, '', `expected a column name in field ${i + 1} of the header, got an empty cell`);
     else if (!(known as readonly string[]).includes(name)) {
-      if (!columns.othersIgnored) issues.add(headerRow, name, `unknown column; expected the columns ${expected}`);
+      if (!columns.othersIgnored) issues.add(headerRow, shownColumn(name), `unknown column; expected the columns ${expected}`);
     }
     else if (at[name as C] >= 0) issues.add(headerRow, name, `expected each column once, got it again in field ${i + 1} (first in field ${at[name as C] + 1})`);
     else at[name as C] = i;
@@ -191,11 +221,21 @@ export function csvTable<C extends string>(chunks: Iterable<string>, columns: Cs
   for (const name of columns.required) {
     if (at[name] < 0) issues.add(headerRow, name, `missing from the header; expected the columns ${expected}`);
   }
-  return { at, headerRow, rows: rowsLike(header.length, records, issues) };
+  return { at, headerRow, rows: rowsLike(header.length, records, issues, columns.rows) };
 }
 
-function* rowsLike(width: number, records: Iterator<CsvRecord, void>, issues: TableIssues): Generator<CsvRecord, void, undefined> {
+/** A header's name as a message shows it: as written if short and printable, else quoted and cut. */
+function shownColumn(name: string): string {
+  return name.length <= 40 && !/[\u0000-\u001f\u007f]/.test(name) ? name : describeCell(name);
+}
+
+function* rowsLike(width: number, records: Iterator<CsvRecord, void>, issues: TableIssues, cap: CsvColumns<string>['rows']): Generator<CsvRecord, void, undefined> {
+  let count = 0;
   for (let r = records.next(); !r.done; r = records.next()) {
+    if (cap !== undefined && ++count > cap.max) {
+      issues.add(r.value.row, '', `expected at most ${formatNumber(cap.max)} ${cap.what}, got more; the file is read no further`);
+      return;
+    }
     if (r.value.fields.length === width) yield r.value;
     else issues.add(r.value.row, '', `expected ${width} fields as in the header, got ${r.value.fields.length}`);
   }

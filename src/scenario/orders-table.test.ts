@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochMs } from './iso-time.ts';
-import { readOrdersTable, unknownNames, type KnownNames } from './orders-table.ts';
+import { MAX_ORDERS, readOrdersTable, unknownNames, type KnownNames } from './orders-table.ts';
 import { stableOrder } from './stable-order.ts';
 import { cellNumber, TableError } from './table-issues.ts';
 import { parseDate } from './time.ts';
@@ -170,7 +170,7 @@ describe('readOrdersTable: problems', () => {
       'orders.csv: row 2, column quantity: expected a whole number >= 1, got "0"',
       'orders.csv: row 3, column quantity: expected a whole number >= 1, got "1.5"',
       'orders.csv: row 4, column quantity: expected a whole number >= 1, got an empty cell',
-      'orders.csv: row 5, column quantity: expected a whole number up to 2147483647, got "3000000000"',
+      'orders.csv: row 5, column quantity: expected a whole number up to 1,000,000,000 (units; stock is held in 32-bit whole numbers), got "3000000000"',
       'orders.csv: row 6, column unitValueCny: expected a number > 0, got "0"',
       'orders.csv: row 7, column unitValueCny: expected a number > 0, got "-2"',
       'orders.csv: row 8, column unitValueCny: expected a number > 0, got "Infinity"',
@@ -252,14 +252,19 @@ describe('cellNumber', () => {
     const digits = fc.stringMatching(/^\d{0,20}$/);
     const decimal = fc.tuple(fc.constantFrom('', '-', '+'), digits, fc.option(digits)).map(([sign, whole, fraction]) => `${sign}${whole}${fraction === null ? '' : `.${fraction}`}`);
     fc.assert(fc.property(decimal, (text) => {
-      const want = /\d/.test(text) ? Number(text) : NaN;
+      const want = /\d/.test(text) ? Number(text) + 0 : NaN; // a minus zero reads as 0
       expect(Object.is(cellNumber(text), want), `${text}: ${cellNumber(text)} vs ${want}`).toBe(true);
     }), { numRuns: 3000 });
   });
 
-  it('takes exponents and surrounding blanks; refuses empty, blank, hex, binary, octal and infinite text', () => {
-    expect([' 7 ', '1e3', '-2.5E-1', '.5', '5.'].map(cellNumber)).toEqual([7, 1000, -0.25, 0.5, 5]);
-    for (const text of ['', '   ', '0x10', '0b1', '0O7', 'Infinity', '-Infinity', '1e400', 'NaN', '1,5', '--1', '.']) expect(cellNumber(text), text).toBeNaN();
+  it('takes exponents; refuses empty, blank, padded, hex, binary, octal, infinite and non-ASCII digit text', () => {
+    expect(['1e3', '-2.5E-1', '.5', '5.', '+1e+2', '0e-400', '1e-320', '0012'].map(cellNumber)).toEqual([1000, -0.25, 0.5, 5, 100, 0, 1e-320, 12]);
+    expect(Object.is(cellNumber('-0'), 0) && Object.is(cellNumber('-0.0e5'), 0)).toBe(true);
+    const refused = ['', '   ', ' 7 ', '7\t', '\u00a07', '0x10', '0b1', '0O7', 'Infinity', '-Infinity', '1e400', '-1e400', '1e-400', '0.0001e-330', 'NaN', '1,5', '1_0', '--1', '.', 'e5', '1e', '1e+', '٣', '１'];
+    for (const text of refused) expect(cellNumber(text), text).toBeNaN();
+    // A long cell that is nearly a number is refused in one pass (a backtracking pattern would take minutes).
+    expect(cellNumber(`${'1'.repeat(1 << 20)}x`)).toBeNaN();
+    expect(cellNumber(`1${'0'.repeat(400)}`)).toBeNaN(); // Infinity
   });
 });
 
@@ -279,5 +284,66 @@ describe('stableOrder', () => {
       const want = values.map((_, i) => i).sort((a, b) => key[a] - key[b] || a - b);
       expect([...stableOrder(key, key.length)]).toEqual(want);
     }), { numRuns: 300 });
+  });
+});
+
+describe('readOrdersTable: bounds (docs/scenario-format.md, "Limits")', () => {
+  const at = '2022-10-01T08:30+08:00';
+
+  it('bounds quantity and price as the scenario\'s units and money, naming the side that is broken', () => {
+    const rows = [['1000000000', '1000000000'], ['1000000001', '1'], ['1', '1000000001'], ['-0', '-0'], ['"2 "', '" 3"'], ['1e0', '1e-400']];
+    expect(problems([HEADER, ...rows.map(([q, v], i) => `${at},a,s${i},${q},${v}`)].join('\n'))).toEqual([
+      'orders.csv: row 3, column quantity: expected a whole number up to 1,000,000,000 (units; stock is held in 32-bit whole numbers), got "1000000001"',
+      'orders.csv: row 4, column unitValueCny: expected a number up to 1,000,000,000 (CNY, at most a billion), got "1000000001"',
+      'orders.csv: row 5, column quantity: expected a whole number >= 1, got "-0"',
+      'orders.csv: row 5, column unitValueCny: expected a number > 0, got "-0"',
+      'orders.csv: row 6, column quantity: expected a whole number >= 1, got "2 "',
+      'orders.csv: row 6, column unitValueCny: expected a number > 0, got " 3"',
+      'orders.csv: row 7, column unitValueCny: expected a number > 0, got "1e-400"',
+    ]);
+    const top = read(`${HEADER}\n${at},a,s,1000000000,1000000000\n${at},a,t, 1e0 ,1e-9\n`);
+    expect([...top.quantity, ...top.unitValueCny]).toEqual([1e9, 1, 1e9, 1e-9]);
+  });
+
+  it('bounds the units all of a SKU\'s orders ask for, since they may all wait as its backorders: one line, at the row that passes', () => {
+    const rows = [['a', 's', 600_000_000], ['b', 's', 999_999_999], ['a', 't', 600_000_000], ['a', 's', 400_000_000], ['a', 's', 1], ['a', 's', 5]];
+    expect(problems([HEADER, ...rows.map(([seller, sku, q]) => `${at},${seller},${sku},${q},1`)].join('\n'))).toEqual([
+      'orders.csv: row 6, column quantity: expected the orders of SKU "s" of seller "a" to ask for at most 1,000,000,000 units in all (units; stock is held in 32-bit whole numbers), got 1,000,000,001 by this row',
+    ]);
+  });
+
+  it('refuses names over 200 characters, and quotes long names cut in messages', () => {
+    const long = 'n'.repeat(201), name = 'm'.repeat(200), cut = (c: string) => `"${c.repeat(40)}…"`;
+    expect(problems(`${HEADER}\n${at},${long},mug,1,1\n${at},acme,${long},1,1\n${at},${name},${name},1,1\n`, CATALOGUE)).toEqual([
+      `orders.csv: row 2, column seller: expected a seller name of at most 200 characters, got 201: ${cut('n')}`,
+      `orders.csv: row 3, column sku: expected a SKU name of at most 200 characters, got 201: ${cut('n')}`,
+      `orders.csv: row 4, column seller: unknown seller ${cut('m')} (not in the catalogue skus.csv and not a synthetic seller name such as seller-12)`,
+    ]);
+  });
+
+  it('names an ignored column of any name in one short line', () => {
+    expect(problems(`${HEADER},"note\nabout ${'x'.repeat(50)}"\n${at},a,s,1,1,"x"y\n`)).toEqual([
+      `orders.csv: row 3, column "note\\nabout ${'x'.repeat(29)}…": expected a comma or the end of the line after a closing quote, got "y"`,
+    ]);
+  });
+
+  it('stops at a row longer than a mebibyte, with one line for it', () => {
+    expect(problems(`${HEADER}\n${at},a,"${'s'.repeat(1 << 20)}",1,1\n${at},a,s,0,1\n`)).toEqual([
+      'orders.csv: row 2: expected a row of at most 1,048,576 characters, got more; the file is read no further',
+    ]);
+  });
+
+  it(`stops after ${MAX_ORDERS.toLocaleString('en-US')} orders, which are held in memory all season`, () => {
+    // Rows of the wrong width cost the reader least: one problem each up to the cap, then one for
+    // the cap (csv.test.ts has its words), and nothing after it, though the file goes on.
+    const block = 'x\n'.repeat(1 << 16);
+    function* chunks() {
+      yield `${HEADER}\n`;
+      for (let rows = 0; rows <= MAX_ORDERS; rows += 1 << 16) yield block;
+    }
+    let error: unknown;
+    try { readOrdersTable('orders.csv', chunks(), SEASON); } catch (err) { error = err; }
+    expect(error).toBeInstanceOf(TableError);
+    expect((error as TableError).count).toBe(MAX_ORDERS + 1);
   });
 });

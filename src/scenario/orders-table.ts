@@ -1,7 +1,8 @@
 // Reading orders.csv: a seller's own order history to replay, as typed columns in time order, with
 // every bad cell reported as one line naming its row and column. Built for millions of rows.
 import { csvTable, ownCopy } from './csv.ts';
-import { positive, TableIssues, wholeAtLeast, type TableIssue } from './table-issues.ts';
+import { formatNumber, LIMITS, SPANS } from './fields.ts';
+import { describeCell, numberIn, TableIssues, wholeIn, type TableIssue } from './table-issues.ts';
 import { epochMs } from './iso-time.ts';
 import { stableOrder } from './stable-order.ts';
 import { horizonHours, parseDate } from './time.ts';
@@ -22,8 +23,8 @@ export interface OrdersTable {
   sellers: string[];
   /** SKUs in order of first appearance: name and index of its seller (a SKU name is scoped by its seller). */
   skus: { seller: number; name: string }[];
-  /** The 1-based row in the file of each order (after sorting), for later messages such as "unknown seller". */
-  row: Int32Array;
+  /** The 1-based row in the file of each order (after sorting), for later messages such as "unknown seller"; a double, as a file may have more lines than an int32 counts. */
+  row: Float64Array;
 }
 
 /** The sellers and SKUs that exist; a hint, if given, says in brackets where names come from. */
@@ -35,10 +36,26 @@ export interface KnownNames {
   skuHint?: string;
 }
 
+/**
+ * The most orders a file may replay: unlike synthetic orders, drawn as the season goes, replayed
+ * ones are all held in memory (36 bytes each in these columns, and a copy in each worker). As many
+ * as a trace holds unless told otherwise (`--trace-limit`, 10 million rows): a season of the
+ * default platform places about 8 million.
+ */
+export const MAX_ORDERS = 10_000_000;
+
 /** Other columns are passed over: a trace's orders.csv.gz replays as it is. */
-const COLUMNS = { required: ['time', 'seller', 'sku', 'quantity', 'unitValueCny'], othersIgnored: true } as const;
+const COLUMNS = {
+  required: ['time', 'seller', 'sku', 'quantity', 'unitValueCny'],
+  othersIgnored: true,
+  rows: { max: MAX_ORDERS, what: 'orders (replayed orders are held in memory all season)' },
+} as const;
 const TIME_SHAPE = 'an ISO date-time with offset, e.g. 2022-11-25T09:30+08:00';
-const QUANTITY = wholeAtLeast(1);
+// As the scenario's fields (docs/scenario-format.md, "Limits"): units as prestock.initialCap, since
+// a SKU's stock, on order and backordered are 32-bit whole numbers; a price as demand.unitValue.
+const UNITS_WHY = 'units; stock is held in 32-bit whole numbers';
+const QUANTITY = wholeIn(1, LIMITS.units, UNITS_WHY);
+const VALUE = numberIn(SPANS.cny);
 const MS_PER_HOUR = 3_600_000;
 
 /**
@@ -69,7 +86,14 @@ export function readOrdersTable(file: string, chunks: Iterable<string>, season: 
     const skuNamed = iSku >= 0 && issues.name(row, 'sku', fields[iSku], 'a SKU name');
     const sku = seller >= 0 && skuNamed ? names.sku(seller, fields[iSku], row) : -1;
     const quantity = iQuantity >= 0 ? issues.number(row, 'quantity', fields[iQuantity], QUANTITY) : NaN;
-    const value = iValue >= 0 ? issues.number(row, 'unitValueCny', fields[iValue], positive) : NaN;
+    const value = iValue >= 0 ? issues.number(row, 'unitValueCny', fields[iValue], VALUE) : NaN;
+    // Every unit a SKU's orders ask for may wait at once as its backorders: their sum must fit too.
+    if (sku >= 0 && quantity >= 1) {
+      const units = (names.skuUnits[sku] += quantity);
+      if (units > LIMITS.units && units - quantity <= LIMITS.units) { // reported once, at the row that passes the limit
+        issues.add(row, 'quantity', `expected the orders of SKU ${describeCell(fields[iSku])} of seller ${describeCell(fields[iSeller])} to ask for at most ${formatNumber(LIMITS.units)} units in all (${UNITS_WHY}), got ${formatNumber(units)} by this row`);
+      }
+    }
     if (issues.count === before) out.push(hours, seller, sku, quantity, value, row);
   }
   issues.throwIfAny();
@@ -95,12 +119,12 @@ export function unknownNames(orders: OrdersTable, known: KnownNames): TableIssue
   return issues.sort((a, b) => a.row - b.row);
 }
 
-const unknownSeller = (name: string, known: KnownNames) => `unknown seller ${JSON.stringify(name)}${known.sellerHint ? ` (${known.sellerHint})` : ''}`;
-const unknownSku = (seller: string, name: string, known: KnownNames) => `unknown SKU ${JSON.stringify(name)} of seller ${JSON.stringify(seller)}${known.skuHint ? ` (${known.skuHint})` : ''}`;
+const unknownSeller = (name: string, known: KnownNames) => `unknown seller ${describeCell(name)}${known.sellerHint ? ` (${known.sellerHint})` : ''}`;
+const unknownSku = (seller: string, name: string, known: KnownNames) => `unknown SKU ${describeCell(name)} of seller ${describeCell(seller)}${known.skuHint ? ` (${known.skuHint})` : ''}`;
 
 /** The smallest row using each of `n` names, given each order's name index and row. */
-function firstRows(n: number, of: Int32Array, row: Int32Array): Int32Array {
-  const first = new Int32Array(n).fill(2_147_483_647);
+function firstRows(n: number, of: Int32Array, row: Float64Array): Float64Array {
+  const first = new Float64Array(n).fill(Infinity);
   for (let i = 0; i < of.length; i++) if (row[i] < first[of[i]]) first[of[i]] = row[i];
   return first;
 }
@@ -109,6 +133,8 @@ function firstRows(n: number, of: Int32Array, row: Int32Array): Int32Array {
 class Names {
   readonly sellers: string[] = [];
   readonly skus: { seller: number; name: string }[] = [];
+  /** Units each SKU's rows ask for so far. */
+  readonly skuUnits: number[] = [];
   private readonly sellerIndex = new Map<string, number>();
   private readonly sellerKnown: boolean[] = [];
   /** SKU names across sellers, numbered, so that a SKU is a pair of numbers. */
@@ -143,6 +169,7 @@ class Names {
       this.issues.add(row, 'sku', unknownSku(this.sellers[seller], name, this.known));
     }
     this.skus.push({ seller, name });
+    this.skuUnits.push(0);
     return sku;
   }
 }
@@ -207,7 +234,7 @@ class OrderColumns {
   private sku = new Int32Array(1024);
   private quantity = new Int32Array(1024);
   private unitValueCny = new Float64Array(1024);
-  private row = new Int32Array(1024);
+  private row = new Float64Array(1024);
 
   push(time: number, seller: number, sku: number, quantity: number, unitValueCny: number, row: number): void {
     const i = this.count;

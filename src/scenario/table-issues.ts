@@ -1,5 +1,6 @@
 // Problems in a CSV table, one line each naming file, row and column, and the strict reading of
 // cells that finds most of them: a number must be plain decimal text, not all that Number() takes.
+import { formatNumber, type Span } from './fields.ts';
 import { formatIssue } from './load.ts';
 import { LISTED_ISSUES } from './text-limits.ts';
 
@@ -59,27 +60,43 @@ function messageOf(issues: TableIssue[], count: number): string {
 /** What a number must be: undefined when `x` is fine, else the "expected …" text. */
 export type NumberRule = (x: number) => string | undefined;
 
-const INT32_MAX = 2_147_483_647;
-
-export const positive: NumberRule = (x) => (x > 0 ? undefined : 'a number > 0');
-
-/** Whole numbers go into Int32Arrays, hence the upper limit. */
-export function wholeAtLeast(min: number): NumberRule {
-  const what = `a whole number >= ${min}`;
-  return (x) => (!Number.isInteger(x) || x < min ? what : x > INT32_MAX ? `a whole number up to ${INT32_MAX}` : undefined);
+/**
+ * A number in a span of the schema's (fields.ts SPANS: the same bounds as the scenario field the
+ * column stands for), > 0 where the span starts at 0 as the schema's medians must be. The message
+ * names the side that is broken: the lower bound (or > 0) for a number too small or no number at
+ * all, the upper one with its reason for a number too large.
+ */
+export function numberIn({ min, max, why }: Span): NumberRule {
+  const low = min > 0 ? `a number >= ${formatNumber(min)} (${why})` : 'a number > 0';
+  const high = `a number up to ${formatNumber(max)} (${why})`;
+  return (x) => (!(min > 0 ? x >= min : x > 0) ? low : x > max ? high : undefined);
 }
+
+/** A whole number in [min, max]; `max` at most 2^31 − 1, since whole numbers go into Int32Arrays. */
+export function wholeIn(min: number, max: number, why: string): NumberRule {
+  const low = `a whole number >= ${min}`, high = `a whole number up to ${formatNumber(max)} (${why})`;
+  return (x) => (!Number.isInteger(x) || x < min ? low : x > max ? high : undefined);
+}
+
+/** The longest seller or SKU name: a name is an identifier, and every one is kept in memory. */
+export const MAX_NAME_CHARS = 200;
+
+// Decimal text as Number() reads it, and nothing else of what Number() takes (blanks, 0x, Infinity).
+// No two parts can match the same digits, so a long cell that fails costs one pass, not a square.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A cell's number: finite decimal text (sign, point and exponent allowed), else NaN. Number()
- * alone would read '' and blanks as 0 and '0x10' as 16, which no seller's export means.
+ * alone would read '' and blanks as 0, ' 2 ' as 2 and '0x10' as 16, which no seller's export means
+ * (blanks around an unquoted cell are gone already: csv.ts trims them). Text beyond a double,
+ * 1e400 or 1e-400, is NaN too, not Infinity or 0. A minus zero reads as 0.
  */
 export function cellNumber(text: string): number {
   const plain = plainDecimal(text);
-  if (!Number.isNaN(plain)) return plain;
-  const x = Number(text);
-  if (!Number.isFinite(x)) return NaN;
-  const t = text.trim();
-  return t === '' || /^0[xob]/i.test(t) ? NaN : x;
+  if (!Number.isNaN(plain)) return plain + 0;
+  const x = DECIMAL.test(text) ? Number(text) : NaN;
+  if (x === 0 && /[1-9]/.test(text.split(/e/i)[0])) return NaN; // underflow
+  return Number.isFinite(x) ? x + 0 : NaN;
 }
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // all exact in a double
@@ -143,8 +160,12 @@ export class TableIssues {
     return NaN;
   }
 
-  /** Whether the cell has text other than blanks (names must), reporting it if not. */
+  /** Whether the cell has text other than blanks and at most MAX_NAME_CHARS (names must), reporting it if not. */
   name(row: number, column: string, text: string, what: string): boolean {
+    if (text.length > MAX_NAME_CHARS) {
+      this.add(row, column, `expected ${what} of at most ${MAX_NAME_CHARS} characters, got ${formatNumber(text.length)}: ${describeCell(text)}`);
+      return false;
+    }
     if (text.length > 0 && (text.charCodeAt(0) > 32 || text.trim() !== '')) return true;
     this.expected(row, column, what, text);
     return false;

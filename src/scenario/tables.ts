@@ -3,6 +3,7 @@
 // through a caller's reader (the disk in Node, uploads in the browser) and checked against the
 // platform's sellers, every problem one line naming file, row and column.
 import { readCatalogueTable } from './catalogue-table.ts';
+import { formatNumber, LIMITS } from './fields.ts';
 import { readFailure, ScenarioError, type ScenarioIssue } from './load.ts';
 import { readOrdersTable } from './orders-table.ts';
 import { sellerSlots } from './seller-slots.ts';
@@ -36,6 +37,11 @@ export function readTables(scenario: Scenario, file: string, readTable: ReadTabl
   if (catalogue !== null) tables.catalogue = asScenarioError(() => readCatalogueTable(catalogue, open(catalogue, 'sellers.catalogue')));
   const slots = sellerSlots(scenario, tables.catalogue);
   if (typeof slots === 'string') throw new ScenarioError([{ file, path: 'sellers.catalogue', message: slots }]);
+  // The schema bounds the synthetic SKUs; a catalogue seller's own may be more than its slot's.
+  const skus = slots.sellerFirstSku[slots.count];
+  if (catalogue !== null && skus > LIMITS.totalSkus) {
+    throw new ScenarioError([{ file, path: 'sellers.catalogue', message: `expected at most ${formatNumber(LIMITS.totalSkus)} SKUs in all, ${catalogue}'s counted in place of its sellers' synthetic ones, got ${formatNumber(skus)} (too large to simulate)` }]);
+  }
   if (orders !== null) {
     const hint = catalogue === null ? 'not a platform seller: seller-1 to seller-' + scenario.sellers.count : `not in ${catalogue} and not a platform seller such as seller-1`;
     tables.orders = asScenarioError(() => readOrdersTable(orders, open(orders, 'demand.orders'), scenario.season, {

@@ -36,12 +36,14 @@ export async function openApp(offset: number, opts: { timezoneId?: string } = {}
 }
 
 const vite = `${root}node_modules/vite/bin/vite.js`;
+/** How it is built: source maps beside the bundles, unreferenced, for test/web-html-sinks.test.ts. */
+const BUILD_ARGS = ['build', '--logLevel', 'error', '--sourcemap', 'hidden', '--emptyOutDir'];
 /** What the build reads: a change to any of these is a new build. */
 const BUILD_INPUTS = ['web', 'src', 'scenarios', 'docs', 'vite.config.ts', 'package-lock.json'];
 
 /** A hash of the contents of every file the build reads. */
 function fingerprint(): string {
-  const hash = createHash('sha1');
+  const hash = createHash('sha1').update(BUILD_ARGS.join(' '));
   const walk = (path: string): void => {
     if (statSync(path).isDirectory()) { for (const name of readdirSync(path).sort()) walk(`${path}/${name}`); return; }
     hash.update(path).update(readFileSync(path));
@@ -55,13 +57,13 @@ function fingerprint(): string {
  * (the others wait for it, a lock folder saying one is at work), then reused. Builds of other
  * versions older than a day are removed.
  */
-async function builtApp(): Promise<string> {
+export async function builtApp(): Promise<string> {
   return madeOnce(`${tmpdir()}/jitsim-web-build-${fingerprint()}`, '.built', 300_000, (staging) => {
     for (const old of readdirSync(tmpdir()).filter((n) => n.startsWith('jitsim-web-build-'))) {
       const path = `${tmpdir()}/${old}`;
       if (Date.now() - statSync(path).mtimeMs > 86_400_000) rmSync(path, { recursive: true, force: true });
     }
-    const build = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', staging, '--emptyOutDir'], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [vite, ...BUILD_ARGS, '--outDir', staging], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`vite build failed: ${build.stderr}`);
     writeFileSync(`${staging}/.built`, '');
   });

@@ -2,6 +2,7 @@
 // check the run's inputs, run the replications on parallel Web Workers (run-replications.ts),
 // watch progress, cancel, and hand the results to the charts (results-charts.ts), the KPI table
 // and the comparison.
+import './no-eval.ts';
 import type { RunResult } from '../src/model/result.ts';
 import { summarise } from '../src/experiment/summary.ts';
 import { resultCharts } from './results-charts.ts';

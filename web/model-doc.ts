@@ -1,8 +1,11 @@
 // The model documentation page (model.html): docs/model.md rendered with marked, each heading
 // given the id the glossary links to (model-headings.ts), with a contents list of its sections.
+// The page's CSP lets markup in only through Trusted Types: this module's policy, `jitsim-model-doc`,
+// yields this one rendering of the shipped document and nothing else (docs/code-layout.md, the web app).
 import { marked } from 'marked';
 import text from '../docs/model.md?raw';
 import { headingId } from './model-headings.ts';
+import { trusted } from './trusted-types.ts';
 
 const contents: { id: string; title: string }[] = [];
 marked.use({
@@ -22,7 +25,7 @@ marked.use({
 });
 
 const article = document.getElementById('doc')!;
-article.innerHTML = marked.parse(text, { async: false });
+article.innerHTML = trusted('jitsim-model-doc', 'HTML', marked.parse(text, { async: false }));
 // Tables and code scroll sideways on a phone (model-doc.css): each takes the focus, so keys scroll it too.
 for (const wide of article.querySelectorAll<HTMLElement>('table, pre')) wide.tabIndex = 0;
 const nav = document.getElementById('contents')!;

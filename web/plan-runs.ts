@@ -7,6 +7,8 @@ import { laneCount, runLanes, type LaneRunner } from '../src/experiment/job-lane
 import type { RunExtras, SimulatorApi } from '../src/worker/api.ts';
 import type { RunResult } from '../src/model/result.ts';
 import type { Scenario } from '../src/scenario/types.ts';
+import simWorkerUrl from './sim-worker.ts?worker&url';
+import { trusted } from './trusted-types.ts';
 
 /**
  * A replication to run; `recordInflow` keeps what reached the warehouse (for the staffing planner),
@@ -28,9 +30,12 @@ export function workerCount(jobs = Infinity): number {
   return laneCount(navigator.hardwareConcurrency || 1, jobs);
 }
 
+/** The worker's script as built, through the one Trusted Types policy index.html's CSP names (trusted-types.ts). */
+const simWorkerScript = trusted('jitsim-sim-worker', 'ScriptURL', simWorkerUrl);
+
 /** A fresh simulation worker (web/sim-worker.ts). */
 export function simWorker(): Worker {
-  return new Worker(new URL('./sim-worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(simWorkerScript, { type: 'module' });
 }
 
 /**

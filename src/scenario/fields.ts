@@ -9,10 +9,14 @@ import { parseDate, type ParsedDate } from './time.ts';
  * would leave what the model represents (docs/scenario-format.md, "Limits", gives each reason).
  */
 export const LIMITS = {
-  sellers: 1_000_000, // ~1 KB each in a worker (src/experiment/memory-estimate.ts)
+  sellers: 1_000_000, // ~1.5 kB each in a worker (src/experiment/memory-estimate.ts)
   seasonDays: 1096, // three years
   ordersPerDay: 100_000_000,
-  totalSkus: 5_000_000, // ~115 bytes each
+  /** ordersPerDay × the day curve's largest value: a day's orders and parcels are counted in 32-bit whole numbers. */
+  peakOrdersPerDay: 1_000_000_000,
+  /** A day multiplier: a peak day a thousand times an ordinary one is far past any sale. */
+  dayMultiplier: 1000,
+  totalSkus: 5_000_000, // ~147 bytes each
   firstDate: '2000-01-01',
   lastDate: '2100-12-31',
   /** A duration: at most a year, at least a minute for a log-normal's median. */

@@ -46,6 +46,17 @@ describe('values whose run crashed, hung or ran out of memory', () => {
     expect(problems({ rules: { lateness: tiers } })).toEqual(['x.yaml: rules.lateness: expected at most 1,000 lateness tiers, got 1,001']);
   });
 
+  it('refuses a day multiplier over 1,000 and more than a billion orders on the peak day', () => {
+    expect(problems({ demand: { dayMultiplier: [{ date: '2022-10-01', value: 1e300 }] } })).toEqual([
+      'x.yaml: demand.dayMultiplier[0].value: expected a number in [0, 1,000] (times ordersPerDay), got 1e+300',
+    ]);
+    // 100 million a day at a peak of 10.5: a day's orders and parcels would pass 2^31 in 32-bit counts.
+    expect(problems({ demand: { ordersPerDay: 1e8, dayMultiplier: [{ date: '2022-10-01', value: 1 }, { date: '2022-11-25', value: 10.5 }] } })).toEqual([
+      'x.yaml: demand.dayMultiplier: expected at most 1,000,000,000 orders a day at the peak (ordersPerDay × the curve\'s largest value), got 1,050,000,000',
+    ]);
+    expect(problems({ demand: { ordersPerDay: 1e8, dayMultiplier: [{ date: '2022-10-01', value: 10 }] }, sellers: { classes: { large: { packingHeadroom: 0.001 }, medium: { packingHeadroom: 0.001 }, small: { packingHeadroom: 0.001 } } } })).toEqual([]);
+  });
+
   it('refuses more packers at the peak than a worker holds, naming the class', () => {
     const lines = problems({ demand: { ordersPerDay: 1e8 }, sellers: { classes: { small: { packingHeadroom: 100 } } } });
     expect(lines).toHaveLength(1);

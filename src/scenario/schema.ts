@@ -6,7 +6,7 @@ import { daysBetween, parseDate } from './time.ts';
 import { DEFAULTS, STOCKING_STARTS } from './defaults.ts';
 import { formatNumber, expected, report, number, nonNegative, positive, share, wholeAtLeast, clockHour, pickupHour, yesNo, atMost, list, hourly, nonEmpty, increasing, keyed, section, day, dayOrInstant, endMs, medianP90, datedCurve, sumsToOne, describeValue, LIMITS,
   SPANS, inRange, hours, positiveHours, days, positiveDays, minutesPerItem, money, multiple, wholeUpTo, shortList } from './fields.ts';
-import { packersCheck } from './packers-bound.ts';
+import { peakChecks } from './peak-bounds.ts';
 
 export { STOCKING_STARTS } from './defaults.ts';
 export { describeValue, LIMITS } from './fields.ts';
@@ -127,7 +127,7 @@ const dataFile = (example: string) => z.string({ error: expected(`the name of a 
 
 const demand = section({
   ordersPerDay: atMost(nonNegative, LIMITS.ordersPerDay, 'orders per day').prefault(D.demand.ordersPerDay),
-  dayMultiplier: datedCurve(nonNegative, D.demand.dayMultiplier),
+  dayMultiplier: datedCurve(inRange(0, LIMITS.dayMultiplier, 'times ordersPerDay'), D.demand.dayMultiplier),
   hourProfile: hourly(nonNegative, 'weights >= 0')
     .superRefine((w, ctx) => {
       if (!(w.reduce((a, b) => a + b, 0) > 0)) report(ctx, [], 'expected weights with a positive sum, got all zeros');
@@ -281,7 +281,7 @@ export const scenarioSchema = z.preprocess(classModesFromTop, section({
   prestock,
   newProducts,
   rules,
-}).superRefine(packersCheck));
+}).superRefine(peakChecks));
 
 // The schema's output must be exactly the contract the model reads.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;

@@ -7,9 +7,9 @@ import { horizonHours } from '../scenario/time.ts';
 import { SIZE_CLASSES, type Scenario } from '../scenario/types.ts';
 
 /** Bytes per seller of the world and the books, packing desks and per-seller results (measured). */
-export const BYTES_PER_SELLER = 1_000;
-/** Bytes per SKU: its stock record, share, value, weight and picker slot (measured). */
-export const BYTES_PER_SKU = 115;
+export const BYTES_PER_SELLER = 1_500;
+/** Bytes per SKU: its 64-byte stock record, share, value, weight and picker slot (measured). */
+export const BYTES_PER_SKU = 147;
 /** Bytes per order in flight: its 64-byte record, its place in a line, pending events (measured). */
 export const BYTES_PER_ORDER_IN_FLIGHT = 100;
 /** Days an order stays in the system at the peak (reserve, pack, pickup, transit, warehouse). */

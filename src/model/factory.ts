@@ -6,9 +6,9 @@ import { productionDone } from './disruptions.ts';
 import { moveStock, type Market } from './state.ts';
 import { draw } from './world.ts';
 
-/** Factory orders in production: [sku, quantity] per order, side by side (one cache miss at delivery). */
+/** Factory orders in production: [sku, quantity] per order, side by side (one cache miss at delivery); doubles, as a quantity can pass 2^31. */
 export class FactoryOrders extends Pool {
-  private rec = new Int32Array(this.capacity * 2);
+  private rec = new Float64Array(this.capacity * 2);
 
   open(sku: number, quantity: number): number {
     const f = this.alloc();

@@ -60,13 +60,14 @@ export abstract class Pool {
 }
 
 // An order is one 64-byte record (a cache line) seen through two views of one buffer: four
-// floats, then four ints. Visiting an order that went cold since it was placed (at dispatch,
-// inspection, put-away) costs one cache miss, not one per field or one per view.
+// floats, then ints, then its quantity as a float (a stocking batch's units can pass 2^31).
+// Visiting an order that went cold since it was placed (at dispatch, inspection, put-away) costs
+// one cache miss, not one per field or one per view.
 // The last float holds the backorder wait ticket, negated, while the order waits for stock, and
 // its packed-at time (>= 0) once a packer has it: an order never needs both at once, and a ticket
 // read after packing (a stale deadline) can never match.
-const PLACED_AT = 0, VALUE = 1, FINES = 2, PACKED_AT_OR_TICKET = 3;
-const SKU = 8, SELLER = 9, QUANTITY = 10, NEXT = 11, KIND = 12;
+const PLACED_AT = 0, VALUE = 1, FINES = 2, PACKED_AT_OR_TICKET = 3, QUANTITY = 7;
+const SKU = 8, SELLER = 9, NEXT = 11, KIND = 12;
 /** What a record is: a customer's order, or a pre-stock seller's stocking batch (docs/model.md §16). */
 const ORDER = 0, BATCH = 1;
 
@@ -76,9 +77,9 @@ const ORDER = 0, BATCH = 1;
  * with the seller, so it rides the same packing, pickup, courier, receiving and QC as any order.
  */
 export class Orders extends Pool {
-  /** [placed at, value CNY, fines CNY, packed at or −wait ticket, …] per order: 8 floats. */
+  /** [placed at, value CNY, fines CNY, packed at or −wait ticket, …, quantity] per order: 8 floats. */
   private floats = new Float64Array(this.capacity * 8);
-  /** The same records as ints: [sku, seller, quantity, next] at int 8–11 of each 16; `next` links whichever FIFO line it is in. */
+  /** The same records as ints: sku, seller at ints 8–9, next at 11, kind at 12 of each 16; `next` links whichever FIFO line it is in. */
   private ints = new Int32Array(this.floats.buffer);
 
   protected override resize(n: number): void {
@@ -98,7 +99,7 @@ export class Orders extends Pool {
     this.floats[f + PACKED_AT_OR_TICKET] = 0;
     this.ints[i + SKU] = sku;
     this.ints[i + SELLER] = seller;
-    this.ints[i + QUANTITY] = quantity;
+    this.floats[f + QUANTITY] = quantity;
     this.ints[i + KIND] = ORDER;
     return o;
   }
@@ -123,13 +124,13 @@ export class Orders extends Pool {
   isBatch(o: number): boolean { return this.ints[(o << 4) + KIND] === BATCH; }
   /** A batch's units after QC took out the defective ones (its value follows). */
   setQuantity(o: number, quantity: number, value: number): void {
-    this.ints[(o << 4) + QUANTITY] = quantity;
+    this.floats[(o << 3) + QUANTITY] = quantity;
     this.floats[(o << 3) + VALUE] = value;
   }
 
   sku(o: number): number { return this.ints[(o << 4) + SKU]; }
   seller(o: number): number { return this.ints[(o << 4) + SELLER]; }
-  quantity(o: number): number { return this.ints[(o << 4) + QUANTITY]; }
+  quantity(o: number): number { return this.floats[(o << 3) + QUANTITY]; }
   placedAt(o: number): number { return this.floats[(o << 3) + PLACED_AT]; }
   value(o: number): number { return this.floats[(o << 3) + VALUE]; }
   /** Fines assessed on this order so far, CNY. */
@@ -154,7 +155,7 @@ export class Parcels extends Pool {
   seller = new Int32Array(this.capacity);
   /** First of its orders, linked through Orders.next. */
   firstOrder = new Int32Array(this.capacity);
-  units = new Int32Array(this.capacity);
+  units = new Float64Array(this.capacity);
   arrivedAt = new Float64Array(this.capacity);
   /** When it joined the queue it is in (receiving or QC). */
   queuedAt = new Float64Array(this.capacity);

@@ -1,25 +1,33 @@
 // Seller stock per SKU (docs/model.md §3, §5): on hand, on order, backordered, today's (s, S) and the
-// FIFO backorder line, packed in one 32-byte record per SKU so an order touches one cache line
-// of stock state, not eight (measured: SKU state spread over columns cost ~15% of a run).
+// FIFO backorder line, packed in one 64-byte record per SKU so an order touches one cache line
+// of stock state, not eight (measured: SKU state spread over columns cost ~15% of a run). Units are
+// doubles, whole numbers exact to 2^53: a season of one SKU's backorders can pass 2^31
+// (docs/scenario-format.md, "Limits"); the line's ends and the seller are ints in the same record.
 import { OrderLines } from './records.ts';
 
-const ON_HAND = 0, ON_ORDER = 1, BACKORDERED = 2, REORDER = 3, ORDER_UP_TO = 4, LINE = 5, SELLER = 7;
+/** Doubles of each record: units and levels. */
+const ON_HAND = 0, ON_ORDER = 1, BACKORDERED = 2, REORDER = 3, ORDER_UP_TO = 4;
 const FIELDS = 8;
+/** Ints of each record (16 an SKU, after the five doubles' ten): the backorder line's head and tail, the seller. */
+const LINE = 10, SELLER = 12;
+const INTS = FIELDS * 2;
 
 export class SkuStock {
-  private readonly rec: Int32Array;
+  private readonly rec: Float64Array;
+  private readonly ints: Int32Array;
   /** Each SKU's backorders, oldest first. */
   readonly backorders: OrderLines;
 
   constructor(skuSeller: Int32Array) {
     const skus = skuSeller.length;
-    this.rec = new Int32Array(skus * FIELDS);
-    this.backorders = new OrderLines(skus, this.rec, FIELDS, LINE);
-    for (let sku = 0; sku < skus; sku++) this.rec[sku * FIELDS + SELLER] = skuSeller[sku];
+    this.rec = new Float64Array(skus * FIELDS);
+    this.ints = new Int32Array(this.rec.buffer);
+    this.backorders = new OrderLines(skus, this.ints, INTS, LINE);
+    for (let sku = 0; sku < skus; sku++) this.ints[sku * INTS + SELLER] = skuSeller[sku];
   }
 
   seller(sku: number): number {
-    return this.rec[sku * FIELDS + SELLER];
+    return this.ints[sku * INTS + SELLER];
   }
 
   onHand(sku: number): number {

@@ -122,7 +122,7 @@ describe('readCatalogueTable: problems', () => {
 });
 
 describe('readCatalogueTable: bounds (docs/scenario-format.md, "Limits")', () => {
-  const STOCK_CAP = 'a whole number up to 1,000,000,000 (units; stock is held in 32-bit whole numbers)';
+  const STOCK_CAP = 'a whole number up to 1,000,000,000 (units, at most a billion)';
 
   it('bounds every number as the scenario field it stands for, naming the side that is broken', () => {
     const text = [

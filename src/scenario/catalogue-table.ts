@@ -35,7 +35,7 @@ const PAIRS = [['leadTimeMedianHours', 'leadTimeP90Hours'], ['reorderPoint', 'or
 // unit value and weight as demand.unitValue and .unitWeight, lead times as factories.leadTime,
 // stock levels as prestock.initialCap.
 const VALUE = numberIn(SPANS.cny), WEIGHT = numberIn(SPANS.kg), HOURS = numberIn(SPANS.hours);
-const STOCK = wholeIn(0, LIMITS.units, 'units; stock is held in 32-bit whole numbers');
+const STOCK = wholeIn(0, LIMITS.units, 'units, at most a billion');
 
 /** A seller's class or region: the first row that gives it, and whether a row disagreed yet. */
 interface Stated { value: string | null; row: number; disagreed: boolean }

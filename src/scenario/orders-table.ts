@@ -1,7 +1,7 @@
 // Reading orders.csv: a seller's own order history to replay, as typed columns in time order, with
 // every bad cell reported as one line naming its row and column. Built for millions of rows.
 import { csvTable, ownCopy } from './csv.ts';
-import { formatNumber, LIMITS, SPANS } from './fields.ts';
+import { LIMITS, SPANS } from './fields.ts';
 import { describeCell, numberIn, TableIssues, wholeIn, type TableIssue } from './table-issues.ts';
 import { epochMs } from './iso-time.ts';
 import { stableOrder } from './stable-order.ts';
@@ -51,9 +51,9 @@ const COLUMNS = {
   rows: { max: MAX_ORDERS, what: 'orders (replayed orders are held in memory all season)' },
 } as const;
 const TIME_SHAPE = 'an ISO date-time with offset, e.g. 2022-11-25T09:30+08:00';
-// As the scenario's fields (docs/scenario-format.md, "Limits"): units as prestock.initialCap, since
-// a SKU's stock, on order and backordered are 32-bit whole numbers; a price as demand.unitValue.
-const UNITS_WHY = 'units; stock is held in 32-bit whole numbers';
+// As the scenario's fields (docs/scenario-format.md, "Limits"): units as prestock.initialCap (held as
+// 32-bit whole numbers in the replay), a price as demand.unitValue.
+const UNITS_WHY = 'units, at most a billion';
 const QUANTITY = wholeIn(1, LIMITS.units, UNITS_WHY);
 const VALUE = numberIn(SPANS.cny);
 const MS_PER_HOUR = 3_600_000;
@@ -87,13 +87,6 @@ export function readOrdersTable(file: string, chunks: Iterable<string>, season: 
     const sku = seller >= 0 && skuNamed ? names.sku(seller, fields[iSku], row) : -1;
     const quantity = iQuantity >= 0 ? issues.number(row, 'quantity', fields[iQuantity], QUANTITY) : NaN;
     const value = iValue >= 0 ? issues.number(row, 'unitValueCny', fields[iValue], VALUE) : NaN;
-    // Every unit a SKU's orders ask for may wait at once as its backorders: their sum must fit too.
-    if (sku >= 0 && quantity >= 1) {
-      const units = (names.skuUnits[sku] += quantity);
-      if (units > LIMITS.units && units - quantity <= LIMITS.units) { // reported once, at the row that passes the limit
-        issues.add(row, 'quantity', `expected the orders of SKU ${describeCell(fields[iSku])} of seller ${describeCell(fields[iSeller])} to ask for at most ${formatNumber(LIMITS.units)} units in all (${UNITS_WHY}), got ${formatNumber(units)} by this row`);
-      }
-    }
     if (issues.count === before) out.push(hours, seller, sku, quantity, value, row);
   }
   issues.throwIfAny();
@@ -133,8 +126,6 @@ function firstRows(n: number, of: Int32Array, row: Float64Array): Float64Array {
 class Names {
   readonly sellers: string[] = [];
   readonly skus: { seller: number; name: string }[] = [];
-  /** Units each SKU's rows ask for so far. */
-  readonly skuUnits: number[] = [];
   private readonly sellerIndex = new Map<string, number>();
   private readonly sellerKnown: boolean[] = [];
   /** SKU names across sellers, numbered, so that a SKU is a pair of numbers. */
@@ -169,7 +160,6 @@ class Names {
       this.issues.add(row, 'sku', unknownSku(this.sellers[seller], name, this.known));
     }
     this.skus.push({ seller, name });
-    this.skuUnits.push(0);
     return sku;
   }
 }

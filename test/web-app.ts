@@ -86,9 +86,18 @@ export async function typeScenario(page: Page, text: string): Promise<void> {
   await page.dispatchEvent('#yaml', 'change');
 }
 
-/** Clicks Run and waits for the run's closing status line (cleared first, so the last run's line is not read as this one's). */
-export async function runOnPage(page: Page, timeout = 60_000): Promise<void> {
-  await page.$eval('#status', (s) => { s.textContent = ''; });
+/**
+ * Clicks Run and waits for the run's closing status line (cleared first, so the last run's line is
+ * not read as this one's); returns every status line the run showed on the way.
+ */
+export async function runOnPage(page: Page, timeout = 60_000): Promise<string[]> {
+  await page.$eval('#status', (s) => {
+    s.textContent = '';
+    const seen: string[] = [];
+    (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+    new MutationObserver(() => { if (s.textContent) seen.push(s.textContent); }).observe(s, { childList: true, characterData: true, subtree: true });
+  });
   await page.click('#run');
   await page.waitForFunction(() => /replication\(s\) in/.test(document.getElementById('status')!.textContent ?? ''), null, { timeout });
+  return page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
 }

@@ -37,8 +37,9 @@ const workersMade = () => page.evaluate(() => [...(window as unknown as { simWor
 async function runOn(workers: number) {
   const before = (await workersMade()).length;
   await page.fill('#workers', String(workers));
-  await runOnPage(page, 50_000);
+  const seen = await runOnPage(page, 50_000);
   return {
+    seen,
     kpis: JSON.parse((await page.getAttribute('#kpis', 'data-kpis'))!) as Record<string, number | null>,
     status: (await page.textContent('#status')) ?? '',
     made: (await workersMade()).slice(before),
@@ -57,6 +58,8 @@ describe('web app, parallel workers', () => {
     await page.fill('#reps', '3');
     const one = await runOn(1);
     expect(one.status).toMatch(/^3 replication\(s\) in .* on 1 parallel worker$/);
+    // While it ran, the status said the estimate (web/memory-check.ts).
+    expect(one.seen.some((line) => /^\d of 3 replications done, 1 running at a time; about \d+ s estimated in all$/.test(line))).toBe(true);
     expect(one.made.length).toBe(1);
     const two = await runOn(2);
     expect(two.status).toMatch(/^3 replication\(s\) in .* on 2 parallel workers$/);

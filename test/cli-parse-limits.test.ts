@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unknownFields } from './helpers/many-keys.ts';
 
 const bin = new URL('../bin/jitsim.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'jitsim-parse-limits-'));
@@ -50,10 +51,9 @@ describe('jitsim validate, parser limits', () => {
     expect(validate('/dev/null').lines).toEqual(['/dev/null: is a device, not a regular file']);
   });
 
-  it('reports 20,000 unknown fields quickly, the first 20 and a count', () => {
-    const start = performance.now();
-    const r = validate('unknown.yaml', Array.from({ length: 20_000 }, (_, i) => `k${i}: 1\n`).join(''));
-    expect(performance.now() - start).toBeLessThan(8000); // the parse itself is asserted < 3 s in src/scenario/parse-limits.test.ts; this adds Node's start
+  it('reports 20,000 unknown fields, the first 20 and a count', () => {
+    // How the time grows with the fields is bench/parse-limits.ts's to measure, not a test's.
+    const r = validate('unknown.yaml', unknownFields(20_000));
     expect(r.lines).toHaveLength(21);
     expect(r.lines[20]).toBe('unknown.yaml: … and 19980 more problems');
   });

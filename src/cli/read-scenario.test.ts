@@ -1,13 +1,17 @@
 // Scenario files on disk: every shipped scenario validates and says what it asks; missing files
-// read as one plain line.
+// read as one plain line; a gzip data file is unzipped up to a stated bound, never a bomb's whole.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScenarioError } from '../scenario/load.ts';
+import { ordersCsv, skusCsv, tinyYaml } from '../../test/helpers/own-data.ts';
+import { formatNumber } from '../scenario/fields.ts';
+import { parseScenario, ScenarioError } from '../scenario/load.ts';
 import { defaultScenario } from '../scenario/schema.ts';
-import { readScenarioFile } from './read-scenario.ts';
+import { readTables } from '../scenario/tables.ts';
+import { MAX_UNZIPPED_BYTES, readScenarioFile, textChunks } from './read-scenario.ts';
 import { SIZE_CLASSES, type Scenario } from '../scenario/types.ts';
 
 const folder = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -84,5 +88,51 @@ describe('readScenarioFile', () => {
     expect(readScenarioFile(join(scratch, 'child.yaml')).sellers.count).toBe(2);
     expect(() => readScenarioFile(join(scratch, 'orphan.yaml')))
       .toThrow(`${join(scratch, 'orphan.yaml')}: extends: cannot read ${join(scratch, 'missing/base.yaml')}: file not found`);
+  });
+});
+
+describe('gzip data files', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'jitsim-gzip-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const orders = ordersCsv([[1, 2], [30, 1]]);
+  const scenarioPath = join(scratch, 'gz.yaml');
+  writeFileSync(scenarioPath, tinyYaml().replace('orders: orders.csv', 'orders: orders.csv.gz'));
+  writeFileSync(join(scratch, 'skus.csv'), skusCsv({}));
+  const text = (chunks: Iterable<string>) => [...chunks].join('');
+
+  it('reads a gzip orders file as its plain text', () => {
+    writeFileSync(join(scratch, 'orders.csv.gz'), gzipSync(orders));
+    const replayed = readScenarioFile(scenarioPath).tables?.orders;
+    expect([replayed?.count, replayed?.quantity]).toEqual([2, Int32Array.from([2, 1])]);
+  });
+
+  it('unzips a file of exactly the bound, and refuses one byte more', () => {
+    const path = join(scratch, 'exact.csv.gz');
+    writeFileSync(path, gzipSync(orders));
+    expect(text(textChunks(path, orders.length))).toBe(orders);
+    expect(() => textChunks(path, orders.length - 1)).toThrow(`unzips to more than ${formatNumber(orders.length - 1)} bytes`);
+  });
+
+  it('refuses a gzip bomb in one line naming the file and the bound', () => {
+    // 64 MiB of newlines in 64 kB; the bound set at 1 MiB to stay fast (the command's is MAX_UNZIPPED_BYTES).
+    const bomb = gzipSync(Buffer.alloc(64 << 20, '\n'), { level: 9 });
+    expect(bomb.length).toBeLessThan(1 << 17);
+    writeFileSync(join(scratch, 'orders.csv.gz'), bomb);
+    const scenario = parseScenario(readFileSync(scenarioPath, 'utf8'), scenarioPath, () => '');
+    const error = (() => {
+      try {
+        readTables(scenario, scenarioPath, (path) => textChunks(path, 1 << 20));
+      } catch (err) {
+        return err as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ScenarioError);
+    expect(error?.message).toBe(`${scenarioPath}: demand.orders: cannot read ${join(scratch, 'orders.csv.gz')}: unzips to more than 1,048,576 bytes, the most a gzip data file may hold; give it unzipped (a plain file is read as it goes)`);
+  });
+
+  it('bounds the command\'s unzipping by the longest table at 256 bytes a row, as docs/scenario-format.md says', () => {
+    expect(MAX_UNZIPPED_BYTES).toBe(10_000_000 * 256);
+    const docs = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
+    expect(docs).toContain(`${formatNumber(MAX_UNZIPPED_BYTES)} bytes unzipped`);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario, scenarioSchema } from './schema.ts';
 import { validateScenario } from './load.ts';
 import { problems } from '../../test/helpers/schema-problems.ts';
+import { sellerSlots, type SellerSlots } from './seller-slots.ts';
+import { SIZE_CLASSES } from './types.ts';
 
 
 const hours24 = (n: number) => Array.from({ length: 24 }, () => n);
@@ -261,10 +263,40 @@ describe('absurd sizes', () => {
     expect(problems({ demand: { ordersPerDay: 2e8 } })).toEqual(['x.yaml: demand.ordersPerDay: expected at most 100,000,000 orders per day, got 200,000,000 (too large to simulate)']);
   });
 
+  const tooManySkus = (skus: string) => `x.yaml: sellers: expected at most 5,000,000 SKUs in all (each class's whole sellers, count × share rounded down and the rest small, × its skusPerSeller), got ${skus} (too large to simulate)`;
+
   it('refuses more than five million SKUs in all, and takes exactly five million', () => {
-    expect(problems({ sellers: { count: 500_000 } })).toEqual(['x.yaml: sellers: expected at most 5,000,000 SKUs in all (count × share × skusPerSeller, summed over classes), got 6,250,000 (too large to simulate)']);
+    expect(problems({ sellers: { count: 500_000 } })).toEqual([tooManySkus('6,250,000')]);
     const onlySmall = { large: { share: 0 }, medium: { share: 0 }, small: { share: 1 } };
     expect(problems({ sellers: { count: 1_000_000, classes: onlySmall } })).toEqual([]);
+  });
+
+  describe('counts the SKUs the world builds, sellers rounded to whole ones per class', () => {
+    // Three sellers at shares 0.5 / 0 / 0.5: one large, and the rounding's leftover seller small (two).
+    const sellers = (largeSkus: number, smallSkus: number) => ({
+      count: 3,
+      classes: { large: { share: 0.5, skusPerSeller: largeSkus }, medium: { share: 0 }, small: { share: 0.5, skusPerSeller: smallSkus } },
+    });
+    /** The SKUs the model's slots (seller-slots.ts, as src/model/world.ts builds them) give these sellers. */
+    const built = (input: ReturnType<typeof sellers>) => {
+      const scenario = defaultScenario();
+      scenario.sellers.count = input.count;
+      for (const c of SIZE_CLASSES) Object.assign(scenario.sellers.classes[c], input.classes[c]);
+      const slots = sellerSlots(scenario) as SellerSlots;
+      return slots.sellerFirstSku[slots.count];
+    };
+
+    it('refuses 6,666,665 SKUs that the expected counts put at 4,999,999.5', () => {
+      expect(built(sellers(1, 3_333_332))).toBe(6_666_665);
+      expect(problems({ sellers: sellers(1, 3_333_332) })).toEqual([tooManySkus('6,666,665')]);
+    });
+
+    it('takes exactly five million built, and refuses one more', () => {
+      expect(built(sellers(2, 2_499_999))).toBe(5_000_000);
+      expect(problems({ sellers: sellers(2, 2_499_999) })).toEqual([]);
+      expect(built(sellers(3, 2_499_999))).toBe(5_000_001);
+      expect(problems({ sellers: sellers(3, 2_499_999) })).toEqual([tooManySkus('5,000,001')]);
+    });
   });
 });
 

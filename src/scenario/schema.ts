@@ -7,6 +7,7 @@ import { DEFAULTS, STOCKING_STARTS } from './defaults.ts';
 import { formatNumber, expected, report, number, nonNegative, positive, share, wholeAtLeast, clockHour, pickupHour, yesNo, atMost, list, hourly, nonEmpty, increasing, keyed, section, day, dayOrInstant, endMs, medianP90, datedCurve, sumsToOne, describeValue, LIMITS,
   SPANS, inRange, hours, positiveHours, days, positiveDays, minutesPerItem, money, multiple, wholeUpTo, shortList } from './fields.ts';
 import { peakChecks } from './peak-bounds.ts';
+import { syntheticSkus } from './seller-slots.ts';
 
 export { STOCKING_STARTS } from './defaults.ts';
 export { describeValue, LIMITS } from './fields.ts';
@@ -153,9 +154,10 @@ const sellers = section({
     .superRefine((classes, ctx) => sumsToOne('class shares')(keyed(SIZE_CLASSES, (c) => classes[c].share), ctx))
     .prefault({}),
 }).superRefine((s, ctx) => {
-  const skus = s.count * SIZE_CLASSES.reduce((sum, c) => sum + s.classes[c].share * s.classes[c].skusPerSeller, 0);
+  // The SKUs the world will build, sellers rounded to whole ones per class as the model does.
+  const skus = syntheticSkus({ sellers: s });
   if (skus > LIMITS.totalSkus) {
-    report(ctx, [], `expected at most ${formatNumber(LIMITS.totalSkus)} SKUs in all (count × share × skusPerSeller, summed over classes), got ${formatNumber(skus)} (too large to simulate)`);
+    report(ctx, [], `expected at most ${formatNumber(LIMITS.totalSkus)} SKUs in all (each class's whole sellers, count × share rounded down and the rest small, × its skusPerSeller), got ${formatNumber(skus)} (too large to simulate)`);
   }
 }).prefault({});
 

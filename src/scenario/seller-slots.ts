@@ -7,11 +7,19 @@ import type { CatalogueTable } from './catalogue-table.ts';
 import { SIZE_CLASSES, type Scenario } from './types.ts';
 
 /** Whole sellers per class from the shares; rounding leftovers go to the small class. */
-export function classCounts(scenario: Scenario): number[] {
+export function classCounts(scenario: Pick<Scenario, 'sellers'>): number[] {
   const total = scenario.sellers.count;
   const counts = SIZE_CLASSES.map((c) => Math.floor(scenario.sellers.classes[c].share * total + 1e-9));
   counts[counts.length - 1] += total - counts.reduce((a, b) => a + b, 0);
   return counts;
+}
+
+/**
+ * The SKUs the world builds for the platform's synthetic sellers: each class's whole sellers (as
+ * classCounts places them) × its skusPerSeller. What the schema holds to LIMITS.totalSkus.
+ */
+export function syntheticSkus(scenario: Pick<Scenario, 'sellers'>): number {
+  return classCounts(scenario).reduce((sum, sellers, c) => sum + sellers * scenario.sellers.classes[SIZE_CLASSES[c]].skusPerSeller, 0);
 }
 
 const SYNTHETIC = /^seller-([1-9]\d*)$/;

@@ -12,6 +12,7 @@ import type { MarketState } from '../model/snapshot.ts';
 import { canonicalJson, codeFingerprint } from '../queue/job-key.ts';
 import { readFailure, ScenarioError } from '../scenario/load.ts';
 import { readRegularFile } from './regular-file.ts';
+import { formatNumber } from '../scenario/fields.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 const FORMAT = 'jitsim-state';
@@ -89,13 +90,17 @@ export function writeStateFile(path: string, header: Omit<StateHeader, 'format' 
   renameSync(tmp, path);
 }
 
+/** The most a state file may unzip to: V8's longest string, as it is read as one text. */
+export const MAX_STATE_BYTES = 2 ** 29 - 24;
+
 /** Reads a state file for `scenario`, checking it belongs to it; the header and each replication's state. */
-export function readStateFile(path: string, scenario: Scenario, file: string): { header: StateHeader; states: MarketState[] } {
+export function readStateFile(path: string, scenario: Scenario, file: string, maxBytes = MAX_STATE_BYTES): { header: StateHeader; states: MarketState[] } {
   const fail = (message: string): never => { throw new ScenarioError([{ file, path: 'start.fromState', message: `${path}: ${message}` }]); };
   let text = '';
   try {
-    text = gunzipSync(readRegularFile(path)).toString('utf8'); // a FIFO would block for ever
+    text = gunzipSync(readRegularFile(path), { maxOutputLength: maxBytes }).toString('utf8'); // a FIFO would block for ever
   } catch (err) {
+    if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') fail(`unzips to more than ${formatNumber(maxBytes)} bytes, the most a state file may hold (one text in memory); save fewer replications`);
     fail(readFailure(err, (m) => `damaged: not a whole gzip file (${m})`));
   }
   const lines = text.split('\n').filter((l) => l !== '');

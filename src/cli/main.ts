@@ -13,8 +13,8 @@ import { readScenarioFile } from './read-scenario.ts';
 import { replicate, type Replicated } from './experiment.ts';
 import { assembleTrace, DEFAULT_TRACE_LIMIT, dropTraceParts, planTrace, rowCount } from './trace.ts';
 import { planSnapshots, saveStates } from './snapshots.ts';
-import { jsonNumbers, writeRunFiles } from './output.ts';
-import { OutError } from './out-folder.ts';
+import { jsonNumbers, RUN_FILES, writeRunFiles } from './output.ts';
+import { checkOut, OutError } from './out-folder.ts';
 import { classTable, differenceTable, kpiTable, WINDOW_ROWS } from './table.ts';
 import { verdictTable } from './verdict-table.ts';
 import { planStaffingCommand } from './plan-staffing.ts';
@@ -124,6 +124,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       const trace = flags.trace === undefined ? undefined : planTrace(file, scenario, flags.trace, snapshots.replications, flags.traceLimit);
       if (flags.warmup !== 'auto') warmUpHours(file, scenario, flags.warmup); // a wrong date is said before the estimate
       const { workers } = planRun(file, [scenario], flags, { replications: snapshots.replications });
+      checkOut(flags.out, RUN_FILES);
       const options = { seed: flags.seed, replications: snapshots.replications, workers, quiet: !!flags.quiet, signal: state.signal, extras: snapshots.extras };
       const warmUp = await chooseWarmUp(file, scenario, flags.warmup, () => replicate(scenario, options), !!flags.quiet);
       let run: Replicated;
@@ -169,6 +170,7 @@ export function buildProgram(state: { code: number; signal: AbortSignal; interru
       if (range) windowRange(fileB, b, flags.window);
       if (flags.warmup !== 'auto') warmUpHours(fileA, a, flags.warmup);
       const { workers } = planRun(fileA, [a, b], flags, { replications: flags.reps });
+      checkOut(flags.out, RUN_FILES);
       const common = { seed: flags.seed, replications: flags.reps, workers, quiet: !!flags.quiet, signal: state.signal };
       // Pairs must share their warm-up: with auto, A's pilot decides it for both.
       const warmUp = await chooseWarmUp(fileA, a, flags.warmup, () => replicate(a, common), !!flags.quiet);

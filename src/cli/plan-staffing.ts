@@ -2,7 +2,7 @@
 // Records what reaches the warehouse on the worker pool, searches the roster day by day on those
 // replications, then validates the roster with the whole model on fresh replications. A progress
 // bar per stage, Ctrl-C keeping the days planned, JSON, CSV and a roster YAML that `jitsim run` takes.
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { planStaffingOn, type StaffingPlan } from '../experiment/staffing-plan.ts';
@@ -20,7 +20,7 @@ import { staffingWorkers } from '../worker/staffing-pool.ts';
 import { jsonNumbers } from './output.ts';
 import { maxMemoryOption, maxTimeOption, planRun } from './run-limits.ts';
 import { staffingKeptBytes } from '../experiment/run-estimate.ts';
-import { writeFolder } from './out-folder.ts';
+import { checkOut, realOut, writeFolder } from './out-folder.ts';
 import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
 import { stageBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
@@ -67,6 +67,7 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
       const workers = flags.backend === 'local'
         ? planRun(file, [scenario], flags, { replications: flags.reps + (flags.validateReps ?? flags.reps), extraKept: staffingKeptBytes(scenario, flags.reps) }).workers
         : flags.workers;
+      checkOut(flags.out, STAFFING_FILES);
       const target: StaffingTarget = { withinHours: flags.within, share: flags.share, confidence: flags.confidence };
       const days = Math.round(horizonHours(scenario.season) / 24);
       const showBars = !flags.quiet && process.stderr.isTTY === true;
@@ -122,7 +123,8 @@ export function planStaffingCommand(plan: Command, state: { code: number; signal
         ['staffing-plan.csv', staffingCsv(plan, scenario.season.start, validated, peakWeek)],
       ];
       if (complete) {
-        const extendsPath = relative(flags.out, file).split('\\').join('/');
+        // From the folder roster.yaml lands in: through a link at --out, `..` leads elsewhere, so then the scenario's own path.
+        const extendsPath = (realOut(flags.out) === resolve(flags.out) ? relative(flags.out, file) : resolve(file)).split('\\').join('/');
         files.push(['roster.yaml', rosterYaml({ extendsPath, scenario, plan, command, hours: staffHours })]);
       }
       writeFolder(flags.out, files, STAFFING_FILES);

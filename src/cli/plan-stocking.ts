@@ -11,7 +11,7 @@ import { SIZE_CLASSES, type SizeClass } from '../scenario/types.ts';
 import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { jsonNumbers } from './output.ts';
 import { maxMemoryOption, maxTimeOption, planRun } from './run-limits.ts';
-import { writeFolder } from './out-folder.ts';
+import { checkOut, writeFolder } from './out-folder.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { pad } from './table.ts';
 import { range, REPS_MAX, SEED_MAX, wholeNumber } from './flags.ts';
@@ -38,6 +38,7 @@ export function planStocking(plan: Command, state: { code: number; signal: Abort
       const { grid, jobs } = plan;
       // Every policy's replications, with and without disruptions, on one pool; only their KPIs kept.
       const workers = flags.backend === 'local' ? planRun(file, [profile], flags, { replications: jobs.length, kpisOnly: true }).workers : flags.workers;
+      checkOut(flags.out, STOCKING_FILES);
       const runJobs = await jobRunner(flags.backend);
       const bar = runsBar(jobs.length, !flags.quiet && process.stderr.isTTY === true);
       const started = performance.now();

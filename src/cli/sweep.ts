@@ -11,7 +11,7 @@ import type { Job } from '../worker/pool.ts';
 import { failedBeforeAny, jobRunner, reportFailure, runnerOptions, shownBackend } from './backend.ts';
 import { jsonNumbers } from './output.ts';
 import { maxMemoryOption, maxTimeOption, planRun } from './run-limits.ts';
-import { writeFolder } from './out-folder.ts';
+import { checkOut, writeFolder } from './out-folder.ts';
 import { runsBar } from './progress.ts';
 import { readScenarioFile } from './read-scenario.ts';
 import { readRegularFile } from './regular-file.ts';
@@ -54,6 +54,7 @@ export function sweepCommand(program: Command, state: { code: number; signal: Ab
       const scenarios = points.map((p) => pointScenario(base, p, file));
       // Every point's replications share this machine's pool; only their KPIs are kept.
       const workers = flags.backend === 'local' ? planRun(file, scenarios, flags, { replications: sweep.replications, together: true, kpisOnly: true }).workers : flags.workers;
+      checkOut(flags.out, SWEEP_FILES);
       const runJobs = await jobRunner(flags.backend);
       const jobs: (Job & { point: number })[] = scenarios.flatMap((scenario, point) => Array.from({ length: sweep.replications }, (_, replication) => ({ scenario, seed: sweep.seed, replication, point })));
       const records: Record<string, number>[][] = points.map(() => []);

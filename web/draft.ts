@@ -1,5 +1,5 @@
 // The draft kept across reloads: the scenario text, the file it started from, the seed, the
-// replications and the compare choice, saved in localStorage on each edit and put back on load
+// replications and the compare choice, saved in localStorage after each edit and put back on load
 // (a shared link's state wins), with a note saying so and "Restore the original"
 // (docs/results.md, "The page's checks and draft").
 
@@ -7,6 +7,13 @@
 export interface Draft { file: string; yaml: string; seed: string; reps: string; compare: string }
 
 const KEY = 'jitsim.draft';
+
+/**
+ * Typing in the scenario text saves at most this often: each save reads the whole text and writes
+ * it out, and a long text put in line by line raises an input event a line (docs/results.md,
+ * "The page's checks and draft").
+ */
+const SAVE_EVERY_MS = 200;
 
 /** The draft saved in `storage`, or undefined when none is (or it cannot be read). */
 export function loadDraft(storage: Storage): Draft | undefined {
@@ -35,20 +42,30 @@ export interface DraftFields {
 }
 
 export interface PageDraft {
-  /** Saves the fields now (after an edit made by code rather than by typing). */
+  /** Saves the fields now (after an edit made by code rather than by typing), with any save still pending. */
   save(): void;
 }
 
 /**
  * Keeps the fields' draft: restores it now unless `fromLink`, shows a note with "Restore the
- * original" (just before `place`) when it did, and saves on every edit within `setup`. The page
+ * original" (just before `place`) when it did, and saves after every edit within `setup`: at once,
+ * but typing in the scenario text within SAVE_EVERY_MS (the fields read then, so the last
+ * keystroke is kept), and at once again on a change or when the page is left or hidden. The page
  * reads the fields after this; `restored` is called when the button puts the original back.
  */
 export function pageDraft(f: DraftFields, setup: HTMLElement, place: Element, fromLink: boolean, restored: () => void): PageDraft {
   const defaults = { seed: f.seed.defaultValue, reps: f.reps.defaultValue, compare: '' };
   const now = (): Draft => ({ file: f.select.value, yaml: f.yaml.value, seed: f.seed.value, reps: f.reps.value, compare: f.compare.value });
   const pristine = (d: Draft) => d.yaml === f.shipped[d.file] && d.seed === defaults.seed && d.reps === defaults.reps && d.compare === defaults.compare;
-  const save = () => { saveDraft(localStorage, now(), pristine(now())); };
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    clearTimeout(pending);
+    pending = undefined;
+    const draft = now();
+    saveDraft(localStorage, draft, pristine(draft));
+  };
+  const saveSoon = () => { pending ??= setTimeout(save, SAVE_EVERY_MS); };
+  const savePending = () => { if (pending !== undefined) save(); };
 
   const text = Object.assign(document.createElement('span'), { textContent: 'Your edits from an earlier visit are back (kept in this browser only). ' });
   const restore = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Restore the original' });
@@ -76,6 +93,10 @@ export function pageDraft(f: DraftFields, setup: HTMLElement, place: Element, fr
     if (Array.from(f.compare.options).some((o) => o.value === draft.compare)) f.compare.value = draft.compare;
     note.hidden = pristine(draft);
   }
-  for (const type of ['input', 'change']) setup.addEventListener(type, save);
+  // The scenario text's keystrokes are spaced; any other field's edit, and any change, saves at once.
+  setup.addEventListener('input', (event) => { if (event.target === f.yaml) saveSoon(); else save(); });
+  setup.addEventListener('change', save);
+  addEventListener('pagehide', savePending);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') savePending(); });
   return { save };
 }

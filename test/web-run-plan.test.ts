@@ -1,8 +1,8 @@
-// The page's plan before a run (web/memory-check.ts): refused over a worker's heap or a day, its
+// The page's plan before a run (web/run-plan.ts): refused over a worker's heap or a day, its
 // workers fewer when half the device's memory holds fewer, and the time said at the browser's pace.
 import { describe, expect, it } from 'vitest';
 import { replicationSeconds, runEstimate } from '../src/experiment/run-estimate.ts';
-import { BROWSER_SLOWER, planPageRun } from '../web/memory-check.ts';
+import { BROWSER_SLOWER, planPageRun } from '../web/run-plan.ts';
 import { parse, shipped } from '../web/scenarios.ts';
 
 const blackFriday = parse(shipped['black-friday-2022.yaml'], 'black-friday-2022.yaml');

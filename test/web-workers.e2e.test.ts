@@ -58,7 +58,7 @@ describe('web app, parallel workers', () => {
     await page.fill('#reps', '3');
     const one = await runOn(1);
     expect(one.status).toMatch(/^3 replication\(s\) in .* on 1 parallel worker$/);
-    // While it ran, the status said the estimate (web/memory-check.ts).
+    // While it ran, the status said the estimate (web/run-plan.ts).
     expect(one.seen.some((line) => /^\d of 3 replications done, 1 running at a time; about \d+ s estimated in all$/.test(line))).toBe(true);
     expect(one.made.length).toBe(1);
     const two = await runOn(2);

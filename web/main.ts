@@ -29,7 +29,7 @@ import { staleResults } from './stale.ts';
 import { pageDraft } from './draft.ts';
 import { FIX_FIRST, unreadable } from './unreadable.ts';
 import { longLink, UNREADABLE_LINK, unreadableLink } from './link-note.ts';
-import { planPageRun } from './memory-check.ts';
+import { planPageRun } from './run-plan.ts';
 import { runReplications, type PageRunning } from './run-replications.ts';
 import { workerCount } from './plan-runs.ts';
 import { MAX_LANES } from '../src/experiment/job-lanes.ts';

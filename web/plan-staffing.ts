@@ -21,7 +21,7 @@ import { tableToggle } from './chart-frames.ts';
 import { download } from './export.ts';
 import { wholeField } from './run-inputs.ts';
 import { withRoster } from './open-roster.ts';
-import { planPageRun } from './memory-check.ts';
+import { planPageRun } from './run-plan.ts';
 import { runJobs, simWorker, workerCount, type Job, type Runs } from './plan-runs.ts';
 import { staffingTable } from './staffing-table.ts';
 
@@ -56,7 +56,7 @@ export function staffingPlanner(hooks: StaffingHooks): void {
   const repsField = wholeField($<HTMLInputElement>('staffing-reps'), { label: 'Replications', min: 2, max: 50 });
   // Recording and checking stop at once (their workers end); planning stops between days.
   let runs: Runs | undefined, planning = false, stopping = false;
-  // This run's workers as the memory check allows, and its time estimate (memory-check.ts).
+  // This run's workers as the memory check allows, and its time estimate (run-plan.ts).
   let runPlan = { workers: workerCount(), note: '' };
 
   /** The target and replications asked for, or what is wrong with them. */

@@ -8,7 +8,7 @@ import type { Scenario, SizeClass } from '../src/scenario/types.ts';
 import { frontierChart } from './charts/frontier.ts';
 import { tableToggle } from './chart-frames.ts';
 import { planTable } from './plan-table.ts';
-import { planPageRun } from './memory-check.ts';
+import { planPageRun } from './run-plan.ts';
 import { runJobs, workerCount, type Runs } from './plan-runs.ts';
 import { MAX_REPLICATIONS, wholeField } from './run-inputs.ts';
 

@@ -1,6 +1,6 @@
 // A run's memory and time, estimated before it starts from the scenarios' sizes alone, and the
 // worker threads that fit a memory limit (docs/results.md, "Before a run: memory and time"). The
-// command (src/cli/run-limits.ts) and the page (web/memory-check.ts) both plan from these figures.
+// command (src/cli/run-limits.ts) and the page (web/run-plan.ts) both plan from these figures.
 import type { Scenario } from '../scenario/types.ts';
 import { horizonHours } from '../scenario/time.ts';
 import { expectedSkus, memoryEstimate } from './memory-estimate.ts';

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogueTable } from './catalogue-table.ts';
 import { LIMITS } from './fields.ts';
 import { TableError } from './table-issues.ts';
+import { errorLines } from '../../test/helpers/error-lines.ts';
 
 const FULL = 'seller,sku,class,unitValueCny,unitWeightKg,region,leadTimeMedianHours,leadTimeP90Hours,openingStock,reorderPoint,orderUpTo';
 
@@ -11,13 +12,7 @@ const read = (text: string) => readCatalogueTable('skus.csv', [text]);
 
 /** The error lines of reading `text`. */
 function problems(text: string): string[] {
-  try {
-    read(text);
-  } catch (err) {
-    if (err instanceof TableError) return err.message.split('\n');
-    throw err;
-  }
-  throw new Error('skus.csv read without error');
+  return errorLines(() => read(text), TableError, 'skus.csv');
 }
 
 describe('readCatalogueTable: good files', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalisePath, parseScenario, ScenarioError, validateScenario } from './load.ts';
 import { defaultScenario } from './schema.ts';
 import type { Scenario } from './types.ts';
+import { errorLines } from '../../test/helpers/error-lines.ts';
 
 /** An in-memory folder of files; reading a missing one fails as Node's fs would. */
 function folder(files: Record<string, string>) {
@@ -13,15 +14,7 @@ function folder(files: Record<string, string>) {
   return {
     load: (file: string): Scenario => parseScenario(read(file), file, read),
     /** The error lines for loading `file`. */
-    problems: (file: string): string[] => {
-      try {
-        parseScenario(read(file), file, read);
-      } catch (err) {
-        if (err instanceof ScenarioError) return err.message.split('\n');
-        throw err;
-      }
-      throw new Error(`${file} loaded without error`);
-    },
+    problems: (file: string): string[] => errorLines(() => parseScenario(read(file), file, read), ScenarioError, file),
   };
 }
 

@@ -7,6 +7,7 @@ import { MAX_ORDERS, readOrdersTable, unknownNames, type KnownNames } from './or
 import { stableOrder } from './stable-order.ts';
 import { cellNumber, TableError } from './table-issues.ts';
 import { parseDate } from './time.ts';
+import { errorLines } from '../../test/helpers/error-lines.ts';
 
 const SEASON = { start: '2022-10-01', end: '2022-12-05' };
 const HEADER = 'time,seller,sku,quantity,unitValueCny';
@@ -15,13 +16,7 @@ const read = (text: string | string[]) => readOrdersTable('orders.csv', typeof t
 
 /** The error lines of reading `text`. */
 function problems(text: string, known?: KnownNames): string[] {
-  try {
-    readOrdersTable('orders.csv', [text], SEASON, known);
-  } catch (err) {
-    if (err instanceof TableError) return err.message.split('\n');
-    throw err;
-  }
-  throw new Error('orders.csv read without error');
+  return errorLines(() => readOrdersTable('orders.csv', [text], SEASON, known), TableError, 'orders.csv');
 }
 
 /** A table as text, to compare quickly: vitest compares typed arrays element by element, slowly. */

@@ -5,16 +5,11 @@ import { parseSweep } from '../experiment/sweep.ts';
 import { normalisePath, parseScenario, ScenarioError } from './load.ts';
 import { MAX_DEPTH, MAX_SCENARIO_BYTES } from './text-limits.ts';
 import { replacedThroughExtends, unknownFields } from '../../test/helpers/many-keys.ts';
+import { errorLines } from '../../test/helpers/error-lines.ts';
 
 /** The error lines of parsing `text` as `file` (a base file reads as `{}`). */
 function problems(file: string, text: string, read: (path: string) => string = () => '{}'): string[] {
-  try {
-    parseScenario(text, file, read);
-  } catch (err) {
-    if (err instanceof ScenarioError) return err.message.split('\n');
-    throw err;
-  }
-  throw new Error(`${file} parsed without error`);
+  return errorLines(() => parseScenario(text, file, read), ScenarioError, file);
 }
 
 const nested = (open: string, close: string, n: number) => open.repeat(n) + close.repeat(n);

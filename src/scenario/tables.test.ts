@@ -3,16 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from './load.ts';
 import { readTables } from './tables.ts';
+import { errorLines } from '../../test/helpers/error-lines.ts';
 
 /** The issues of reading `yaml` with `files` beside it, as the command prints them. */
 function problems(yaml: string, files: Record<string, string>): string[] {
-  try {
-    readTables(parseScenario(yaml, 'x.yaml', () => ''), 'x.yaml', (path) => [files[path]]);
-  } catch (err) {
-    if (err instanceof ScenarioError) return err.message.split('\n');
-    throw err;
-  }
-  throw new Error('read without error');
+  return errorLines(() => readTables(parseScenario(yaml, 'x.yaml', () => ''), 'x.yaml', (path) => [files[path]]), ScenarioError, 'x.yaml');
 }
 
 describe('readTables', () => {

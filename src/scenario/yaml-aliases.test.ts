@@ -3,16 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from './load.ts';
 import { MAX_EXPANDED_VALUES } from './yaml-aliases.ts';
+import { errorLines } from '../../test/helpers/error-lines.ts';
 
 /** The error lines for `text` read as a.yaml. */
 function problems(text: string): string[] {
-  try {
-    parseScenario(text, 'a.yaml', () => { throw new Error('no base'); });
-  } catch (err) {
-    if (err instanceof ScenarioError) return err.message.split('\n');
-    throw err;
-  }
-  throw new Error('read without error');
+  return errorLines(() => parseScenario(text, 'a.yaml', () => { throw new Error('no base'); }), ScenarioError, 'a.yaml');
 }
 
 describe('YAML aliases', () => {
